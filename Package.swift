@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Yusuan",
+  products: [
+    .library(name: "Sheets", targets: ["Sheets"]),
+    .library(name: "Budget", targets: ["Budget"]),
+    .library(name: "Layouts", targets: ["Layouts"]),
+    .library(name: "Validation", targets: ["Validation"]),
+    .executable(name: "yusuan", targets: ["yusuan"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // C libraries from Debian's -dev packages (scripts/install-deps installs them).
+    .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+
+    // Spreadsheet I/O that knows nothing about budgets.
+    .target(name: "Sheets", dependencies: ["CXlsxWriter", "CLibXML2", "CLibZip"]),
+    // The canonical model: Disclosure, tables, exact amounts, codes, JSON.
+    .target(name: "Budget"),
+    // Table declarations: recognize grids as tables, render tables as grids.
+    .target(name: "Layouts", dependencies: ["Sheets", "Budget"]),
+    // Rules, findings, reports.
+    .target(name: "Validation", dependencies: ["Budget"]),
+    // The command line.
+    .executableTarget(
+      name: "yusuan",
+      dependencies: [
+        "Sheets", "Budget", "Layouts", "Validation",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // The benchmark driver that benchmarks/run.sh times against its peers.
+    .executableTarget(name: "sheets-bench", dependencies: ["Sheets"], path: "benchmarks/SheetsBench"),
+
+    .target(name: "TestSupport", dependencies: ["Sheets"], path: "Tests/TestSupport"),
+    .testTarget(name: "SheetsTests", dependencies: ["Sheets", "TestSupport"]),
+    .testTarget(name: "BudgetTests", dependencies: ["Budget", "TestSupport"]),
+    .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Sheets", "Budget", "TestSupport"]),
+    .testTarget(name: "ValidationTests", dependencies: ["Validation", "Layouts", "Budget", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+  ]
+)

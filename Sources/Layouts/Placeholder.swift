@@ -1,0 +1,3 @@
+import Sheets
+import Budget
+public enum LayoutsModule {}

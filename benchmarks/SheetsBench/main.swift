@@ -1,0 +1,2 @@
+// Benchmark driver for the Sheets module (see benchmarks/README.md).
+print("sheets-bench: not yet implemented")
