@@ -1,0 +1,278 @@
+/// An exact decimal amount, as printed in a budget table (`1331.42`, `0.00`, `-3.5`).
+///
+/// Stored as an integer count of 10^-scale units, never as binary floating point. Equality is
+/// numeric (`293` equals `293.00`). A blank cell is not an `Amount` at all: the model uses
+/// `Amount?`, so blank and `0.00` stay different.
+public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The value times 10^scale.
+  public private(set) var units: Int64
+  /// Number of decimal places in `units` (0...18), kept minimal (no trailing zeros).
+  public private(set) var scale: Int
+
+  /// Zero.
+  public static let zero = Amount(units: 0, scale: 0)
+
+  /// Creates `units × 10^-scale`, normalized.
+  public init(units: Int64, scale: Int = 0) {
+    precondition((0...18).contains(scale), "scale out of range")
+    self.units = units
+    self.scale = scale
+    normalize()
+  }
+
+  /// Creates an amount from an integer.
+  public init(_ value: Int) { self.init(units: Int64(value)) }
+
+  /// Parses the text of an amount: `1331.42`, `1,331.42`, `１,３３１.４２`, `-3.5`, `−3.5`, `(12.00)`,
+  /// `1.2E3`, with surrounding spaces. Binary-float artefacts written by spreadsheets
+  /// (`1331.4200000000001`, 16–17 significant digits) are read as Excel shows them (15 digits).
+  /// Returns nil for anything that is not a number.
+  public init?(parsing text: some StringProtocol) {
+    var negative = false
+    var parenthesized = false
+    var digits: [UInt8] = []
+    digits.reserveCapacity(24)
+    var fractionDigits = 0
+    var seenDot = false
+    var seenDigit = false
+    var exponent = 0
+    var state = 0  // 0 leading, 1 number, 2 exponent, 3 trailing
+    var expNegative = false
+    var expDigits = 0
+    var expValue = 0
+    var signSeen = false
+    for scalar in text.unicodeScalars {
+      var v = scalar.value
+      if (0xFF10...0xFF19).contains(v) { v = v - 0xFF10 + 0x30 }  // full-width digits
+      if v == 0xFF0E { v = 0x2E }  // full-width full stop
+      if v == 0xFF0C { v = 0x2C }  // full-width comma
+      if v == 0x2212 || v == 0xFF0D { v = 0x2D }  // minus signs
+      let isSpace = v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 || v == 0x0A || v == 0x0D
+      switch state {
+      case 0, 1:
+        if v >= 0x30 && v <= 0x39 {
+          state = 1
+          seenDigit = true
+          if digits.isEmpty && v == 0x30 && !seenDot { continue }  // leading zeros
+          digits.append(UInt8(v - 0x30))
+          if seenDot { fractionDigits += 1 }
+        } else if v == 0x2E, !seenDot {
+          state = 1
+          seenDot = true
+        } else if v == 0x2C, state == 1, !seenDot {
+          continue  // thousands separator
+        } else if (v == 0x2D || v == 0x2B), state == 0, !signSeen, !parenthesized {
+          signSeen = true
+          negative = v == 0x2D
+        } else if v == 0x28, state == 0, !signSeen, !parenthesized {
+          parenthesized = true
+          negative = true
+        } else if (v == 0x45 || v == 0x65), state == 1, seenDigit {
+          state = 2
+        } else if v == 0x29, parenthesized, state == 1 {
+          parenthesized = false
+          state = 3
+        } else if isSpace {
+          if state == 1 { state = 3 }
+        } else {
+          return nil
+        }
+      case 2:
+        if (v == 0x2D || v == 0x2B), expDigits == 0, !expNegative {
+          expNegative = v == 0x2D
+        } else if v >= 0x30 && v <= 0x39 {
+          expDigits += 1
+          guard expDigits <= 4 else { return nil }
+          expValue = expValue * 10 + Int(v - 0x30)
+        } else if v == 0x29, parenthesized, expDigits > 0 {
+          parenthesized = false
+          state = 3
+        } else if isSpace, expDigits > 0 {
+          state = 3
+        } else {
+          return nil
+        }
+      default:
+        if v == 0x29, parenthesized {
+          parenthesized = false
+        } else if !isSpace {
+          return nil
+        }
+      }
+    }
+    guard seenDigit, !parenthesized, state != 2 || expDigits > 0 else { return nil }
+    exponent = expNegative ? -expValue : expValue
+    // Drop leading zeros of the fraction part ("0.05" → digits [5], fractionDigits 2).
+    var scale = fractionDigits - exponent
+    // Round float artefacts to Excel's 15 significant digits.
+    if digits.count > 15 {
+      let cut = digits.count - 15
+      let roundUp = digits[15] >= 5
+      digits.removeLast(cut)
+      scale -= cut
+      if roundUp {
+        var i = digits.count - 1
+        while i >= 0 {
+          if digits[i] == 9 {
+            digits[i] = 0
+            i -= 1
+          } else {
+            digits[i] += 1
+            break
+          }
+        }
+        if i < 0 { digits.insert(1, at: 0) }
+      }
+    }
+    // Trim trailing zeros that sit in the fraction.
+    while scale > 0, let last = digits.last, last == 0 {
+      digits.removeLast()
+      scale -= 1
+    }
+    if digits.isEmpty {
+      self.init(units: 0, scale: 0)
+      return
+    }
+    while scale < 0 {
+      digits.append(0)
+      scale += 1
+    }
+    guard scale <= 18, digits.count <= 18 else { return nil }
+    var units: Int64 = 0
+    for d in digits { units = units * 10 + Int64(d) }
+    self.init(units: negative ? -units : units, scale: scale)
+  }
+
+  private mutating func normalize() {
+    while scale > 0 && units % 10 == 0 {
+      units /= 10
+      scale -= 1
+    }
+  }
+
+  /// The two amounts brought to a common scale; nil when that would overflow.
+  private static func aligned(_ a: Amount, _ b: Amount) -> (Int64, Int64, Int)? {
+    let scale = max(a.scale, b.scale)
+    guard let x = a.rescaled(to: scale), let y = b.rescaled(to: scale) else { return nil }
+    return (x, y, scale)
+  }
+
+  /// `units` expressed at a larger scale; nil on overflow.
+  private func rescaled(to newScale: Int) -> Int64? {
+    var u = units
+    for _ in scale..<newScale {
+      let (r, o) = u.multipliedReportingOverflow(by: 10)
+      if o { return nil }
+      u = r
+    }
+    return u
+  }
+
+  /// Exact sum; traps only beyond ±9.2e18 units, far outside any budget.
+  public static func + (lhs: Amount, rhs: Amount) -> Amount {
+    guard let (x, y, s) = aligned(lhs, rhs) else { preconditionFailure("amount overflow") }
+    return Amount(units: x + y, scale: s)
+  }
+
+  /// Exact difference.
+  public static func - (lhs: Amount, rhs: Amount) -> Amount {
+    guard let (x, y, s) = aligned(lhs, rhs) else { preconditionFailure("amount overflow") }
+    return Amount(units: x - y, scale: s)
+  }
+
+  /// Exact negation.
+  public static prefix func - (value: Amount) -> Amount {
+    Amount(units: -value.units, scale: value.scale)
+  }
+
+  public static func += (lhs: inout Amount, rhs: Amount) { lhs = lhs + rhs }
+
+  public static func < (lhs: Amount, rhs: Amount) -> Bool {
+    guard let (x, y, _) = aligned(lhs, rhs) else {
+      return lhs.units.signum() < rhs.units.signum()
+    }
+    return x < y
+  }
+
+  /// The absolute value.
+  public var magnitude: Amount { Amount(units: units < 0 ? -units : units, scale: scale) }
+
+  /// Whether the amount is zero.
+  public var isZero: Bool { units == 0 }
+
+  /// The amount divided by 10^power, exactly (元 → 万元 is `shifted(by: 4)`).
+  public func dividedByPowerOfTen(_ power: Int) -> Amount? {
+    guard scale + power <= 18 else { return nil }
+    return Amount(units: units, scale: scale + power)
+  }
+
+  /// The amount times 10^power, exactly (万元 → 元 is 4); nil on overflow.
+  public func multipliedByPowerOfTen(_ power: Int) -> Amount? {
+    var u = units
+    var s = scale - power
+    while s < 0 {
+      let (r, o) = u.multipliedReportingOverflow(by: 10)
+      if o { return nil }
+      u = r
+      s += 1
+    }
+    return Amount(units: u, scale: s)
+  }
+
+  /// Exact text with at least `minimumFractionDigits` decimals, no grouping: `1331.42`, `293.00`.
+  public func text(minimumFractionDigits: Int = 2) -> String {
+    let digitsAfter = max(scale, minimumFractionDigits)
+    var magnitude = units.magnitude
+    var tail = ""
+    // Pad with zeros for minimum fraction digits beyond the stored scale.
+    var fraction: [Character] = Array(repeating: "0", count: digitsAfter - scale)
+    var fracDigits: [Character] = []
+    for _ in 0..<scale {
+      fracDigits.append(Character(String(magnitude % 10)))
+      magnitude /= 10
+    }
+    fraction = fracDigits.reversed() + fraction
+    tail = fraction.isEmpty ? "" : "." + String(fraction)
+    return (units < 0 ? "-" : "") + String(magnitude) + tail
+  }
+
+  /// The same text with thousands separators, as printed in the tables: `1,331.42`.
+  public func grouped(minimumFractionDigits: Int = 2) -> String {
+    let plain = text(minimumFractionDigits: minimumFractionDigits)
+    let negative = plain.hasPrefix("-")
+    let body = negative ? String(plain.dropFirst()) : plain
+    let parts = body.split(separator: ".", maxSplits: 1)
+    var integer = Array(parts[0])
+    var i = integer.count - 3
+    while i > 0 {
+      integer.insert(",", at: i)
+      i -= 3
+    }
+    return (negative ? "-" : "") + String(integer) + (parts.count > 1 ? "." + parts[1] : "")
+  }
+
+  /// The shortest exact text (`1331.42`, `293`, `0.5`), used where no fixed decimals are wanted.
+  public var description: String { text(minimumFractionDigits: 0) }
+
+  /// The nearest `Double`, for display-only uses such as spreadsheet cells (libxlsxwriter writes
+  /// doubles with 16 significant digits, so any amount of up to 15 digits survives exactly).
+  public var doubleValue: Double {
+    Double(text(minimumFractionDigits: 0)) ?? 0
+  }
+
+  /// This amount's share of a total in percent, rounded half-up to `decimals` places; nil when total is zero.
+  public func percent(of total: Amount, decimals: Int = 2) -> Amount? {
+    guard !total.isZero else { return nil }
+    // percent = self * 100 / total, computed on integers at a common scale.
+    guard let (x, y, _) = Amount.aligned(self, total) else { return nil }
+    let scaleOut = decimals
+    var numerator = x.magnitude * 100
+    for _ in 0..<scaleOut { numerator *= 10 }
+    let denominator = y.magnitude
+    var q = numerator / denominator
+    let r = numerator % denominator
+    if r * 2 >= denominator { q += 1 }
+    let negative = (x < 0) != (y < 0)
+    return Amount(units: Int64(q) * (negative ? -1 : 1), scale: scaleOut)
+  }
+}
