@@ -108,7 +108,7 @@ extension JSONValue {
         out += "{}"
         return
       }
-      if members.count <= 8, members.allSatisfy({ $0.1.isScalar }), indent >= 6 {
+      if members.count <= 8, members.allSatisfy({ $0.1.isInline }), indent >= 6 {
         out += "{"
         for (i, (k, v)) in members.enumerated() {
           if i > 0 { out += ", " }
@@ -129,6 +129,12 @@ extension JSONValue {
       }
       out += String(repeating: " ", count: indent) + "}"
     }
+  }
+
+  /// Scalars and arrays of scalars, which fit on one line inside a small object.
+  private var isInline: Bool {
+    if case .array(let items) = self { return items.allSatisfy(\.isScalar) }
+    return isScalar
   }
 
   private var isScalar: Bool {

@@ -1,0 +1,60 @@
+import Budget
+import Sheets
+
+/// Everything read from one department's inputs: the disclosure and how it was found.
+public struct DisclosureReading: Sendable {
+  /// The disclosure.
+  public var disclosure: Disclosure
+  /// Per grid (sheet or CSV file): what was recognized.
+  public var grids: [GridReading]
+  /// Things the user should know (amounts that are not numbers, duplicate tables …).
+  public var issues: [ReadIssue]
+}
+
+/// Combines the tables read from several grids into one disclosure.
+public enum DisclosureAssembler {
+  /// Builds the disclosure from grid readings, in input order; the first copy of a table wins.
+  public static func assemble(_ grids: [GridReading]) -> DisclosureReading {
+    var tables: [BudgetTable] = []
+    var issues: [ReadIssue] = []
+    var departments: [String: Int] = [:]
+    var years: [Int: Int] = [:]
+    for grid in grids {
+      for reading in grid.tables {
+        issues += reading.issues
+        if let d = reading.department, !d.isEmpty { departments[d, default: 0] += 1 }
+        if let y = reading.year { years[y, default: 0] += 1 }
+        if let first = tables.first(where: { $0.number == reading.table.number }) {
+          issues.append(
+            ReadIssue(
+              location: place(reading.table.source),
+              zh: "预算公开表\(reading.table.number)出现了两次，使用第一次（\(place(first.source))）",
+              en: "table \(reading.table.number) appears twice; the first one (\(place(first.source))) is used"))
+          continue
+        }
+        tables.append(reading.table)
+      }
+    }
+    let department = departments.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? ""
+    let year = years.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    if departments.count > 1 {
+      issues.append(
+        ReadIssue(
+          location: "部门名称", zh: "各表的部门名称不一致：\(departments.keys.sorted().joined(separator: "、"))",
+          en: "the tables name different departments: \(departments.keys.sorted().joined(separator: ", "))"))
+    }
+    if years.count > 1 {
+      issues.append(
+        ReadIssue(
+          location: "年度", zh: "各表的年度不一致：\(years.keys.sorted().map(String.init).joined(separator: "、"))",
+          en: "the tables carry different years: \(years.keys.sorted().map(String.init).joined(separator: ", "))"))
+    }
+    return DisclosureReading(
+      disclosure: Disclosure(department: department, year: year, tables: tables), grids: grids, issues: issues)
+  }
+
+  static func place(_ source: SourceRef?) -> String {
+    guard let source else { return "?" }
+    return [source.file, source.sheet].compactMap { $0 }.joined(separator: " ")
+  }
+}

@@ -1,0 +1,119 @@
+import Sheets
+
+/// The header rows of one table in a grid, and the header path of every column.
+struct HeaderBand {
+  /// Row indices of the header rows (without a column-numbering row).
+  var rows: [Int]
+  /// The row of column numbers (1, 2, 3 …) printed under the headers, if any.
+  var numberingRow: Int?
+  /// The header path of each column (normalized texts, top to bottom, without repeats).
+  var paths: [Int: [String]]
+  /// The same paths as printed (for `inspect`).
+  var printedPaths: [Int: [String]]
+
+  /// The first row after the band.
+  var end: Int { max(rows.last ?? -1, numberingRow ?? -1) + 1 }
+
+  /// Finds the header rows after `start` and before `limit`, using the layout's vocabulary.
+  static func find(in grid: Grid, from start: Int, limit: Int, layout: TableLayout) -> HeaderBand? {
+    let vocabulary = layout.headerVocabulary
+    var rows: [Int] = []
+    var numberingRow: Int?
+    var r = start
+    while r < limit {
+      let texts = rowTexts(grid, r)
+      if texts.isEmpty {
+        if rows.isEmpty {
+          r += 1
+          continue
+        }
+        break
+      }
+      if !rows.isEmpty, isNumbering(texts) {
+        numberingRow = r
+        break
+      }
+      let normalized = texts.map { Normalize.header($0.1) }
+      let known = normalized.filter { vocabulary.contains($0) }.count
+      let hasAmount = texts.contains { isDecimalAmount($0.1) }
+      if known > 0, known * 2 >= normalized.count, !hasAmount {
+        rows.append(r)
+      } else if rows.isEmpty, isMetaRow(texts) {
+        // 部门名称 / 单位 line between title and headers.
+      } else {
+        break
+      }
+      r += 1
+    }
+    guard !rows.isEmpty else { return nil }
+    var band = HeaderBand(rows: rows, numberingRow: numberingRow, paths: [:], printedPaths: [:])
+    band.computePaths(grid)
+    return band
+  }
+
+  /// Non-empty cell texts of a row with their columns.
+  static func rowTexts(_ grid: Grid, _ row: Int) -> [(Int, String)] {
+    guard let r = grid.row(row) else { return [] }
+    return r.cells.compactMap { c in
+      let t = c.value.text.trimmingWhitespace()
+      return t.isEmpty ? nil : (c.column, t)
+    }
+  }
+
+  static func isNumbering(_ texts: [(Int, String)]) -> Bool {
+    guard texts.count >= 2 else { return false }
+    return texts.enumerated().allSatisfy { i, t in Int(t.1) == i + 1 }
+  }
+
+  static func isMetaRow(_ texts: [(Int, String)]) -> Bool {
+    texts.allSatisfy { t in
+      let n = Normalize.header(t.1)
+      return n.hasPrefix("部门名称") || n.hasPrefix("单位:") || n.hasPrefix("金额单位") || n.hasPrefix("单位名称:")
+        || n.hasPrefix("预算公开表") || n.hasPrefix("部门公开表") || n.hasPrefix("编制单位")
+    }
+  }
+
+  /// Whether a text looks like an amount with decimals (`1,331.42`, `0.00`), which no header has.
+  static func isDecimalAmount(_ text: String) -> Bool {
+    text.contains(".") && text.allSatisfy { $0.isNumber || $0 == "." || $0 == "," || $0 == "-" }
+  }
+
+  /// Header paths per column: merged cells give their text to every covered cell; an empty cell
+  /// right of a header takes that header when a lower header row has text in its column (the
+  /// way a merged header looks in CSV, where only the top-left cell holds the text).
+  mutating func computePaths(_ grid: Grid) {
+    var columns = Set<Int>()
+    for r in rows { for (c, _) in Self.rowTexts(grid, r) { columns.insert(c) } }
+    for m in grid.merges where rows.contains(where: { m.first.row <= $0 && $0 <= m.last.row }) {
+      for c in m.first.column...min(m.last.column, m.first.column + 512) { columns.insert(c) }
+    }
+    guard let minC = columns.min(), let maxC = columns.max() else { return }
+    var texts: [[String]] = rows.map { r in
+      (minC...maxC).map { c in
+        let address = CellAddress(row: r, column: c)
+        if let m = grid.mergedRange(containing: address) {
+          return grid[m.first]?.text.trimmingWhitespace() ?? ""
+        }
+        return grid[r, c]?.text.trimmingWhitespace() ?? ""
+      }
+    }
+    let width = maxC - minC + 1
+    for i in texts.indices {
+      for j in 1..<max(width, 1) where texts[i][j].isEmpty && !texts[i][j - 1].isEmpty {
+        let below = (i + 1..<texts.count).contains { !texts[$0][j].isEmpty }
+        let leftIsMergeStart = grid.mergedRange(containing: CellAddress(row: rows[i], column: minC + j - 1)) != nil
+        if below && !leftIsMergeStart { texts[i][j] = texts[i][j - 1] }
+      }
+    }
+    for j in 0..<width {
+      var printed: [String] = []
+      for i in texts.indices where !texts[i][j].isEmpty && printed.last != texts[i][j] {
+        printed.append(texts[i][j])
+      }
+      if !printed.isEmpty {
+        printedPaths[minC + j] = printed
+        paths[minC + j] = printed.map(Normalize.header)
+      }
+    }
+  }
+}

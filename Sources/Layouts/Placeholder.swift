@@ -1,3 +1,0 @@
-import Sheets
-import Budget
-public enum LayoutsModule {}

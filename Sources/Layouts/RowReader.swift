@@ -1,0 +1,135 @@
+import Budget
+import Sheets
+
+/// Reads the data rows of one table into sections, joining wrapped names and keeping blank
+/// cells apart from zeros.
+struct RowReader {
+  let layout: TableLayout
+  let mapping: ColumnAssignment
+  /// Power of ten the printed amounts are divided by (4 for tables printed in 元).
+  let unitFactor: Int
+
+  func read(
+    _ grid: Grid, rows range: Range<Int>, issues: inout [ReadIssue], place: (String) -> String
+  ) -> (sections: [TableSection], note: String?, dataRows: [Int]) {
+    var sections = mapping.sections.map { s in
+      TableSection(
+        role: s.layout.role, columns: s.layout.amountKeys,
+        columnLetters: s.amounts.map { $0.map(CellAddress.columnLetters) ?? "" })
+    }
+    var note: String?
+    var dataRows: [Int] = []
+    var pendingCode: [String?] = Array(repeating: nil, count: sections.count)
+    for r in range.clamped(to: 0..<max(grid.rowCount, 0)) {
+      let texts = HeaderBand.rowTexts(grid, r)
+      if texts.isEmpty { continue }
+      if let noteText = texts.first(where: { Self.isNote($0.1) })?.1,
+        texts.allSatisfy({ Self.isNote($0.1) || $0.1 == noteText })
+      {
+        note = note.map { $0 + "\n" + noteText } ?? Normalize.name(noteText)
+        continue
+      }
+      var used = false
+      var rowTotalName: String?
+      for (s, columns) in mapping.sections.enumerated() {
+        let text = { (c: Int?) -> String in
+          guard let c, let v = grid[r, c] else { return "" }
+          return v.text
+        }
+        var code = Self.code(from: columns, text: text)
+        var name = Normalize.name(text(columns.name))
+        let secondName = columns.secondName.map { Normalize.name(text($0)) }
+        // A total printed in the code column (合计 under 科目编码).
+        if code == nil, name.isEmpty, let c = columns.code {
+          let raw = Normalize.name(text(c))
+          if Normalize.code(raw) == nil { name = raw }
+        }
+        var amounts: [Amount?] = []
+        for c in columns.amounts {
+          amounts.append(c.flatMap { parseAmount(grid[r, $0], at: CellAddress(row: r, column: $0), issues: &issues, place: place) })
+        }
+        let hasAmount = amounts.contains { $0 != nil }
+        if code == nil, name.isEmpty, !hasAmount, secondName?.isEmpty ?? true { continue }
+        // Side-by-side parts share one 合计 label printed on the left part only (表9).
+        if code == nil, name.isEmpty, let total = rowTotalName { name = total }
+        used = true
+        // A code alone on its line, its name on the next.
+        if code != nil, name.isEmpty, !hasAmount {
+          pendingCode[s] = code
+          continue
+        }
+        if code == nil, let pending = pendingCode[s] {
+          code = pending
+        }
+        pendingCode[s] = nil
+        // A name wrapped onto the next line: no code, no amounts, not a line of its own.
+        if code == nil, !hasAmount, !name.isEmpty, !sections[s].rows.isEmpty, !startsLine(name) {
+          sections[s].rows[sections[s].rows.count - 1].name += name
+          continue
+        }
+        let kind: RowKind = code == nil && layout.totalNames.contains(Normalize.header(BudgetRow.normalizedName(name))) ? .total : .item
+        if kind == .total { rowTotalName = name }
+        sections[s].rows.append(
+          BudgetRow(
+            kind: kind, code: code, name: name, secondName: secondName?.isEmpty == true ? nil : secondName,
+            amounts: amounts, line: r + 1))
+      }
+      if used { dataRows.append(r) }
+    }
+    return (sections, note, dataRows)
+  }
+
+  /// Whether a name begins a line of its own rather than continuing a wrapped one.
+  func startsLine(_ name: String) -> Bool {
+    let n = Normalize.header(name)
+    if layout.totalNames.contains(n) || layout.fixedLineNames.contains(Normalize.header(BudgetRow.normalizedName(name))) {
+      return true
+    }
+    if let first = name.first, "①②③④⑤⑥⑦⑧⑨⑩".contains(first) { return true }
+    if let i = name.firstIndex(of: "、"), name[..<i].allSatisfy({ "一二三四五六七八九十".contains($0) }), i != name.startIndex {
+      return true
+    }
+    return false
+  }
+
+  static func isNote(_ text: String) -> Bool {
+    let n = Normalize.header(text)
+    return n.hasPrefix("注:") || n.hasPrefix("注") && n.contains("无数据") || n == "本表无数据"
+  }
+
+  static func code(from columns: ColumnAssignment.SectionColumns, text: (Int?) -> String) -> String? {
+    if let c = columns.code, let code = Normalize.code(text(c)) { return code }
+    var code = ""
+    for part in columns.codeParts {
+      guard let part, let digits = Normalize.code(text(part)) else { continue }
+      code = digits.hasPrefix(code) && !code.isEmpty && digits.count > code.count ? digits : code + digits
+    }
+    return code.isEmpty ? nil : code
+  }
+
+  func parseAmount(_ value: CellValue?, at address: CellAddress, issues: inout [ReadIssue], place: (String) -> String)
+    -> Amount?
+  {
+    guard let value else { return nil }
+    let parsed: Amount?
+    switch value {
+    case .number(let t):
+      parsed = Amount(parsing: t)
+    case .text(let t):
+      let trimmed = t.trimmingWhitespace()
+      if trimmed.isEmpty || ["-", "—", "－", "/", "——"].contains(trimmed) { return nil }
+      parsed = Amount(parsing: trimmed)
+    case .bool, .error:
+      parsed = nil
+    }
+    guard var amount = parsed else {
+      issues.append(
+        ReadIssue(
+          location: place(address.a1), zh: "金额“\(value.text)”不是数字，按空白读取",
+          en: "amount \"\(value.text)\" is not a number; read as blank"))
+      return nil
+    }
+    if unitFactor > 0, let converted = amount.dividedByPowerOfTen(unitFactor) { amount = converted }
+    return amount
+  }
+}
