@@ -27,8 +27,8 @@ private let splitCode: [ColumnSpec] = [
   ColumnSpec(.codePart(0), ["类"]), ColumnSpec(.codePart(1), ["款"]), ColumnSpec(.codePart(2), ["项"]),
 ]
 
-/// 合计 / 基本支出 / 项目支出 under `{Y}年预算数`.
-private func basicProject(_ top: String = "{Y}年预算数") -> [ColumnSpec] {
+/// 合计 / 基本支出 / 项目支出 under `{Y}预算数`.
+private func basicProject(_ top: String = "{Y}预算数") -> [ColumnSpec] {
   [
     amount(K.total, [top, "合计"], aliases: totalAliases, required: true),
     amount(K.basic, [top, "基本支出"]),

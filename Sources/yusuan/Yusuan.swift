@@ -1,10 +1,82 @@
 import ArgumentParser
+import Foundation
 import Sheets
 
 @main
 struct Yusuan: ParsableCommand {
+  static let version = "0.1.0"
+
   static let configuration = CommandConfiguration(
     commandName: "yusuan",
-    abstract: "预算 — convert and validate Chinese department budget disclosure workbooks.",
-    version: "0.1.0")
+    abstract: "预算 Yusuan：部门预算公开表（预算公开表1–13）的转换与校验。",
+    discussion: """
+      Reads department budget disclosure workbooks (xlsx, CSV in UTF-8 or GB18030, a folder of CSV
+      files, or Yusuan's JSON), recognizes the 13 standard tables by their content, and converts or
+      validates them. Amounts are exact decimals; a blank cell and 0.00 stay different.
+
+      Exit status: 0 success / valid / lossless; 1 validation findings or round-trip differences;
+      2 the input could not be read or the command was misused.
+
+      Examples:
+        yusuan convert 部门预算.xlsx -o 部门预算.json
+        yusuan inspect 部门预算.xlsx
+        yusuan schema > disclosure.schema.json
+      """,
+    version: version,
+    subcommands: [Convert.self, Inspect.self, Schema.self])
+
+  /// Runs the command and maps every failure to the documented exit statuses.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let exit as ExitCode {
+      Foundation.exit(exit.rawValue)
+    } catch let failure as CommandFailure {
+      Console.error(failure.message)
+      Foundation.exit(failure.status)
+    } catch {
+      if exitCode(for: error) == .success { Self.exit(withError: error) }
+      Console.error(fullMessage(for: error))
+      Foundation.exit(2)
+    }
+  }
+}
+
+/// A failure a command reports with its own message and exit status.
+struct CommandFailure: Error {
+  /// The line(s) printed on standard error.
+  var message: String
+  /// 1 for findings or differences, 2 for unreadable input or misuse.
+  var status: Int32
+}
+
+/// Options every command shares.
+struct CommonOptions: ParsableArguments {
+  @Option(name: .long, help: "Language of messages: zh (default) or en.")
+  var lang: Language = .zh
+}
+
+extension Language: ExpressibleByArgument {}
+extension TextEncoding: ExpressibleByArgument {
+  public init?(argument: String) { self.init(spelling: argument) }
+}
+
+/// Writing to the terminal.
+enum Console {
+  /// Prints a line on standard error.
+  static func error(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+
+  /// Prints text on standard output, as is.
+  static func out(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  /// The message of any error in the chosen language.
+  static func message(_ error: any Error, _ language: Language) -> String {
+    if let m = error as? LocalizedMessage { return m.message(language) }
+    return String(describing: error)
+  }
 }

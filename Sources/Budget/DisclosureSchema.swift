@@ -1,0 +1,103 @@
+/// The JSON Schema (draft 2020-12) of the canonical disclosure JSON. `yusuan schema` prints it, and
+/// `schema/disclosure.schema.json` in the repository is the same text (a test keeps them equal).
+public enum DisclosureSchema {
+  /// The schema text.
+  public static let text = #"""
+    {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "$id": "https://yusuan.invalid/schema/disclosure-1.json",
+      "title": "Yusuan canonical budget disclosure (部门预算公开)",
+      "description": "One department's budget disclosure for one year. Amounts are exact decimal numbers in 万元 (tables) or 元 (forms); null is a blank cell, distinct from 0.00.",
+      "type": "object",
+      "required": ["format", "version", "department", "unit", "tables"],
+      "additionalProperties": false,
+      "properties": {
+        "format": {"const": "yusuan-disclosure"},
+        "version": {"const": 1},
+        "department": {"type": "string", "description": "部门名称 as printed, e.g. 大同市科学技术局[部门]"},
+        "departmentCode": {"type": ["string", "null"]},
+        "year": {"type": ["integer", "null"], "minimum": 1990, "maximum": 2100},
+        "unit": {"const": "万元"},
+        "tables": {"type": "array", "items": {"$ref": "#/$defs/table"}},
+        "forms": {"type": "array", "items": {"$ref": "#/$defs/form"}}
+      },
+      "$defs": {
+        "amount": {"type": ["number", "null"], "description": "exact decimal; null = blank cell"},
+        "source": {
+          "type": "object",
+          "required": ["file"],
+          "additionalProperties": false,
+          "properties": {
+            "file": {"type": "string"},
+            "sheet": {"type": ["string", "null"]},
+            "range": {"type": ["string", "null"], "pattern": "^[A-Z]{1,3}[0-9]+(:[A-Z]{1,3}[0-9]+)?$"}
+          }
+        },
+        "table": {
+          "type": "object",
+          "required": ["number", "title", "sourceUnit", "sections"],
+          "additionalProperties": false,
+          "properties": {
+            "number": {"type": "integer", "minimum": 1, "maximum": 13, "description": "预算公开表N"},
+            "title": {"type": "string"},
+            "label": {"type": ["string", "null"]},
+            "note": {"type": ["string", "null"], "description": "e.g. 注：本表无数据"},
+            "sourceUnit": {"enum": ["万元", "元"]},
+            "source": {"$ref": "#/$defs/source"},
+            "sections": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/section"}}
+          }
+        },
+        "section": {
+          "type": "object",
+          "required": ["role", "columns", "rows"],
+          "additionalProperties": false,
+          "properties": {
+            "role": {"enum": ["main", "income", "expenditure"]},
+            "columns": {
+              "type": "array",
+              "items": {
+                "enum": ["total", "basic", "project", "general_public", "government_fund", "state_capital",
+                  "special_account", "unit_funds", "carryover", "personnel", "public_use", "current_year",
+                  "carryover_arranged", "amount"]
+              }
+            },
+            "columnLetters": {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]{0,3}$"}},
+            "rows": {"type": "array", "items": {"$ref": "#/$defs/row"}}
+          }
+        },
+        "row": {
+          "type": "object",
+          "required": ["kind", "name", "amounts"],
+          "additionalProperties": false,
+          "properties": {
+            "kind": {"enum": ["total", "item"]},
+            "code": {"type": ["string", "null"], "pattern": "^[0-9]{1,12}$"},
+            "name": {"type": "string"},
+            "secondName": {"type": "string"},
+            "amounts": {"type": "array", "items": {"$ref": "#/$defs/amount"}},
+            "line": {"type": "integer", "minimum": 1}
+          }
+        },
+        "form": {
+          "type": "object",
+          "required": ["projectName", "fields"],
+          "additionalProperties": false,
+          "properties": {
+            "projectName": {"type": "string"},
+            "annualTotal": {"$ref": "#/$defs/amount"},
+            "fields": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["label", "value"],
+                "additionalProperties": false,
+                "properties": {"label": {"type": "string"}, "value": {"type": "string"}}
+              }
+            },
+            "source": {"$ref": "#/$defs/source"}
+          }
+        }
+      }
+    }
+    """#
+}

@@ -1,0 +1,159 @@
+import Budget
+import Foundation
+import Sheets
+
+/// Why inputs could not be read as a disclosure.
+public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
+  /// The path does not exist.
+  case notFound(path: String)
+  /// A folder that holds no `.csv` file.
+  case emptyFolder(path: String)
+  /// No budget table was recognized in any input.
+  case nothingRecognized(inputs: [String], details: [ReadIssue])
+  /// The file could not be read (its reader's error, which names the place).
+  case unreadable(path: String, underlying: any Error)
+
+  public func message(_ language: Language) -> String {
+    switch self {
+    case .notFound(let path):
+      return language == .zh ? "找不到输入文件：\(path)" : "input not found: \(path)"
+    case .emptyFolder(let path):
+      return language == .zh ? "文件夹中没有 CSV 文件：\(path)" : "no CSV file in folder: \(path)"
+    case .nothingRecognized(let inputs, let details):
+      let what = language == .zh
+        ? "未在 \(inputs.joined(separator: "、")) 中识别出任何预算公开表。查找的是表名（如“2023年预算支出总表”“财政拨款收支总表”）或“预算公开表N”标签，以及其下的表头（科目编码、科目名称、合计……）"
+        : "no budget disclosure table recognized in \(inputs.joined(separator: ", ")). Looked for a title (such as 2023年预算支出总表 or 财政拨款收支总表) or a 预算公开表N label, with header rows below it (科目编码, 科目名称, 合计 …)"
+      let first = details.prefix(3).map { "\n  " + $0.message(language) }.joined()
+      return what + first
+    case .unreadable(let path, let underlying):
+      if let m = underlying as? LocalizedMessage { return m.message(language) }
+      return (language == .zh ? "无法读取 \(path)：" : "cannot read \(path): ") + String(describing: underlying)
+    }
+  }
+
+  public var description: String { message(.zh) }
+}
+
+/// Reads one department from inputs: an xlsx, CSV files, a folder of CSV files, or canonical JSON.
+public struct DisclosureReader: Sendable {
+  /// Declarations used to recognize tables.
+  public var recognizer: TableRecognizer
+  /// Size budgets for the readers.
+  public var limits: Limits
+  /// Forced CSV encoding; nil detects UTF-8 or GB18030.
+  public var csvEncoding: TextEncoding?
+
+  /// Creates a reader.
+  public init(layouts: LayoutSet = .datong, limits: Limits = .default, csvEncoding: TextEncoding? = nil) {
+    self.recognizer = TableRecognizer(layouts: layouts)
+    self.limits = limits
+    self.csvEncoding = csvEncoding
+  }
+
+  /// The kind of an input path.
+  public enum InputKind: Sendable {
+    case xlsx, csv, json, folder
+  }
+
+  /// The kind of a path, by extension, else by its first bytes.
+  public static func kind(of path: String) throws -> InputKind {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw InputError.notFound(path: path)
+    }
+    if isDirectory.boolValue { return .folder }
+    switch (path as NSString).pathExtension.lowercased() {
+    case "xlsx", "xlsm": return .xlsx
+    case "csv", "txt": return .csv
+    case "json": return .json
+    default:
+      let head = FileHandle(forReadingAtPath: path).map { h in
+        defer { try? h.close() }
+        return [UInt8](h.readData(ofLength: 4))
+      } ?? []
+      if head.starts(with: [0x50, 0x4B]) { return .xlsx }
+      if head.first == UInt8(ascii: "{") { return .json }
+      return .csv
+    }
+  }
+
+  /// Reads all inputs as one department. Throws `InputError` when nothing can be read.
+  public func read(_ paths: [String]) throws -> DisclosureReading {
+    var grids: [GridReading] = []
+    var jsonDisclosures: [Disclosure] = []
+    for path in paths {
+      switch try Self.kind(of: path) {
+      case .json:
+        do {
+          let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+          guard bytes.count <= limits.maxFileBytes else {
+            throw InputError.unreadable(path: path, underlying: JSONTooLarge(path: path, limit: limits.maxFileBytes))
+          }
+          jsonDisclosures.append(try Disclosure(jsonBytes: bytes))
+        } catch let error as InputError {
+          throw error
+        } catch {
+          throw InputError.unreadable(path: path, underlying: error)
+        }
+      case .xlsx:
+        grids += try readWorkbook(path)
+      case .csv:
+        grids.append(try readCSV(path))
+      case .folder:
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let csvs = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+        guard !csvs.isEmpty else { throw InputError.emptyFolder(path: path) }
+        for name in csvs { grids.append(try readCSV((path as NSString).appendingPathComponent(name))) }
+      }
+    }
+    if let json = jsonDisclosures.first, grids.isEmpty {
+      return DisclosureReading(disclosure: json, grids: [], issues: [])
+    }
+    var reading = DisclosureAssembler.assemble(grids)
+    if reading.disclosure.tables.isEmpty {
+      throw InputError.nothingRecognized(inputs: paths, details: grids.compactMap(\.unrecognized))
+    }
+    for json in jsonDisclosures {
+      for table in json.tables where reading.disclosure.table(table.number) == nil {
+        reading.disclosure.tables.append(table)
+      }
+    }
+    reading.disclosure.tables.sort { $0.number < $1.number }
+    return reading
+  }
+
+  func readWorkbook(_ path: String) throws -> [GridReading] {
+    let file = (path as NSString).lastPathComponent
+    do {
+      let reader = try XLSXReader(path: path, limits: limits)
+      var out: [GridReading] = []
+      for index in reader.sheets.indices {
+        let grid = try reader.grid(sheet: index)
+        out.append(recognizer.read(grid, file: file, sheet: reader.sheets[index].name))
+      }
+      return out
+    } catch {
+      throw InputError.unreadable(path: path, underlying: error)
+    }
+  }
+
+  func readCSV(_ path: String) throws -> GridReading {
+    let file = (path as NSString).lastPathComponent
+    do {
+      let document = try CSVReader.read(path: path, encoding: csvEncoding, limits: limits)
+      return recognizer.read(document.grid, file: file, sheet: nil)
+    } catch {
+      throw InputError.unreadable(path: path, underlying: error)
+    }
+  }
+}
+
+/// A JSON input larger than the file-size budget.
+struct JSONTooLarge: Error, LocalizedMessage {
+  var path: String
+  var limit: Int
+
+  func message(_ language: Language) -> String {
+    language == .zh ? "\(path) 超过 \(limit >> 20) MiB 的大小上限" : "\(path) exceeds the \(limit >> 20) MiB size limit"
+  }
+}
