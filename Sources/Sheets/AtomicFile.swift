@@ -1,0 +1,125 @@
+import Glibc
+
+/// Writes files so that they appear whole or not at all: the content goes to a temporary file in
+/// the target's own directory (so `rename` stays on one file system), is flushed with `fsync`, and
+/// is then renamed over the target. On any error the temporary file is removed and an existing
+/// target is left untouched. Writing onto one of the declared input files is refused.
+public enum AtomicFile {
+  /// Writes `bytes` to `path` atomically, refusing to replace any of `inputs`.
+  public static func write(bytes: [UInt8], to path: String, refusing inputs: [String] = []) throws {
+    try write(to: path, refusing: inputs) { tempPath in
+      let fd = open(tempPath, O_WRONLY | O_TRUNC | O_CLOEXEC)
+      guard fd >= 0 else { throw WriteError.io(path: tempPath, operation: "open", errno: errno) }
+      defer { close(fd) }
+      var written = 0
+      while written < bytes.count {
+        let n = bytes.withUnsafeBytes { raw in
+          Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+        }
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw WriteError.io(path: path, operation: "write", errno: errno)
+        }
+        written += n
+      }
+    }
+  }
+
+  /// Lets `body` write the content to a temporary path (for writers such as libxlsxwriter that
+  /// need a path), then syncs it and renames it over `path`; refuses to replace any of `inputs`.
+  ///
+  /// The temporary file exists (empty) when `body` runs; `body` may replace or truncate it.
+  @discardableResult
+  public static func write<T>(to path: String, refusing inputs: [String] = [], _ body: (String) throws -> T) throws -> T {
+    try checkNotInput(path, inputs: inputs)
+    let (tempPath, fd) = try makeTemporary(beside: path)
+    close(fd)
+    var committed = false
+    defer { if !committed { unlink(tempPath) } }
+    let result = try body(tempPath)
+    try syncAndSetMode(tempPath, finalPath: path)
+    // Check again right before the rename: the body may have run for a while.
+    try checkNotInput(path, inputs: inputs)
+    guard rename(tempPath, path) == 0 else { throw WriteError.io(path: path, operation: "rename", errno: errno) }
+    committed = true
+    syncDirectory(of: path)
+    return result
+  }
+
+  /// Throws `wouldOverwriteInput` when `path` names the same file as one of `inputs`
+  /// (same device and inode, so `./a.xlsx`, `a.xlsx` and symlinks all match).
+  public static func checkNotInput(_ path: String, inputs: [String]) throws {
+    var target = stat()
+    guard stat(path, &target) == 0 else { return }  // a path that does not exist yet is no input
+    for input in inputs {
+      var other = stat()
+      guard stat(input, &other) == 0 else { continue }
+      if other.st_dev == target.st_dev && other.st_ino == target.st_ino {
+        throw WriteError.wouldOverwriteInput(path: path, input: input)
+      }
+    }
+  }
+
+  /// Creates `.NAME.tmp-XXXXXX` in the target's directory with mkstemp; returns its path and open descriptor.
+  static func makeTemporary(beside path: String) throws -> (String, Int32) {
+    let (directory, name) = split(path)
+    // Keep the temporary name within NAME_MAX (255 bytes) even for long target names.
+    var stem = name
+    while stem.utf8.count > 200 { stem.removeLast() }
+    var template = Array((directory + "." + stem + ".tmp-XXXXXX").utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else { throw WriteError.io(path: path, operation: "create temporary file", errno: errno) }
+    let tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    return (tempPath, fd)
+  }
+
+  /// Flushes the file to disk and gives it the mode a newly created file would have (mkstemp uses 0600).
+  private static func syncAndSetMode(_ tempPath: String, finalPath: String) throws {
+    let fd = open(tempPath, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw WriteError.io(path: tempPath, operation: "open", errno: errno) }
+    defer { close(fd) }
+    var existing = stat()
+    let mode: mode_t = stat(finalPath, &existing) == 0 ? existing.st_mode & 0o7777 : 0o666 & ~currentUmask()
+    _ = fchmod(fd, mode)
+    guard fsync(fd) == 0 else { throw WriteError.io(path: tempPath, operation: "fsync", errno: errno) }
+  }
+
+  /// Makes the rename durable; failure here cannot undo the rename, so it is ignored.
+  private static func syncDirectory(of path: String) {
+    let (directory, _) = split(path)
+    let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { return }
+    _ = fsync(fd)
+    close(fd)
+  }
+
+  /// The process umask, read from /proc so that no other thread sees a changed umask.
+  private static func currentUmask() -> mode_t {
+    guard let file = fopen("/proc/self/status", "r") else { return 0o022 }
+    defer { fclose(file) }
+    var line = [CChar](repeating: 0, count: 256)
+    while fgets(&line, Int32(line.count), file) != nil {
+      let text = line.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+      if text.hasPrefix("Umask:") {
+        let digits = text.dropFirst(6).trimmingCharacters(in: " \t\n")
+        return mode_t(digits, radix: 8) ?? 0o022
+      }
+    }
+    return 0o022
+  }
+
+  /// Splits a path into its directory (with trailing `/`, or empty) and last component.
+  private static func split(_ path: String) -> (String, String) {
+    guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+    return (String(path[...slash]), String(path[path.index(after: slash)...]))
+  }
+}
+
+extension Substring {
+  fileprivate func trimmingCharacters(in set: String) -> Substring {
+    var s = self
+    while let f = s.first, set.contains(f) { s = s.dropFirst() }
+    while let l = s.last, set.contains(l) { s = s.dropLast() }
+    return s
+  }
+}
