@@ -67,10 +67,11 @@ public struct DisclosureReader: Sendable {
     case "csv", "txt": return .csv
     case "json": return .json
     default:
-      let head = FileHandle(forReadingAtPath: path).map { h in
-        defer { try? h.close() }
-        return [UInt8](h.readData(ofLength: 4))
-      } ?? []
+      var head: [UInt8] = []
+      if let handle = FileHandle(forReadingAtPath: path) {
+        head = [UInt8](handle.readData(ofLength: 4))
+        try? handle.close()
+      }
       if head.starts(with: [0x50, 0x4B]) { return .xlsx }
       if head.first == UInt8(ascii: "{") { return .json }
       return .csv

@@ -1,0 +1,191 @@
+import Budget
+import Sheets
+
+/// Renders the model back into the official printed layout: a styled sheet per table (for the
+/// formatted workbook) whose values also give the `disclosure` CSV layout.
+public struct TableRenderer: Sendable {
+  /// Declarations used for headers.
+  public var layouts: LayoutSet
+
+  /// Creates a renderer.
+  public init(layouts: LayoutSet = .datong) {
+    self.layouts = layouts
+  }
+
+  /// Fonts as Chinese government tables use them.
+  enum Style {
+    static let body = "宋体"
+    static let title = CellStyle(fontName: "黑体", fontSize: 16, bold: true, horizontal: .center, vertical: .center)
+    static let meta = CellStyle(fontName: body, fontSize: 10, horizontal: .left, vertical: .center)
+    static let unit = CellStyle(fontName: body, fontSize: 10, horizontal: .right, vertical: .center)
+    static let header = CellStyle(
+      fontName: body, fontSize: 10, bold: true, horizontal: .center, vertical: .center, wrap: true, border: .thin)
+    static let code = CellStyle(
+      fontName: body, fontSize: 10, horizontal: .left, vertical: .center, border: .thin, numberFormat: "@")
+    static let name = CellStyle(fontName: body, fontSize: 10, horizontal: .left, vertical: .center, wrap: true, border: .thin)
+    static let indentedName = CellStyle(
+      fontName: body, fontSize: 10, horizontal: .left, vertical: .center, wrap: true, border: .thin, indent: 2)
+    static let amount = CellStyle(
+      fontName: body, fontSize: 10, horizontal: .right, vertical: .center, border: .thin, numberFormat: "#,##0.00")
+    static let note = CellStyle(fontName: body, fontSize: 10, horizontal: .left, vertical: .center)
+  }
+
+  /// The formatted workbook: one sheet `预算公开表N` per table present.
+  public func workbook(_ disclosure: Disclosure, generator: String = "Yusuan") -> StyledWorkbook {
+    let sheets = disclosure.tables.compactMap { sheet($0, in: disclosure) }
+    let year = disclosure.year.map { "\($0)年" } ?? ""
+    var properties = DocumentProperties()
+    properties.title = "\(disclosure.department)\(year)部门预算公开表"
+    properties.subject = "部门预算公开"
+    properties.author = generator
+    properties.comments = "由 \(generator) 生成；金额单位：万元"
+    return StyledWorkbook(sheets: sheets, properties: properties)
+  }
+
+  /// One table as a styled sheet in the official layout; nil when no declaration exists for it.
+  public func sheet(_ table: BudgetTable, in disclosure: Disclosure) -> StyledSheet? {
+    guard let layout = layouts.layout(table.number) else { return nil }
+    let columns = layout.renderedColumns(year: disclosure.year)
+    let width = max(columns.count, 2)
+    var sheet = StyledSheet(name: table.displayName)
+    // Title and the 部门名称 / 单位 line.
+    let title = table.title.isEmpty ? "\(disclosure.year.map { "\($0)年" } ?? "")\(layout.titleStem)" : table.title
+    sheet.merge(CellRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: width - 1), value: .text(title), style: Style.title)
+    sheet.rowHeights[0] = 30
+    let metaSpan = max(width - 2, 0)
+    if metaSpan > 0 {
+      sheet.merge(
+        CellRange(firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: metaSpan), value: .text("部门名称：\(disclosure.department)"),
+        style: Style.meta)
+    } else {
+      sheet.set(.text("部门名称：\(disclosure.department)"), row: 1, column: 0, style: Style.meta)
+    }
+    sheet.set(.text("单位：万元"), row: 1, column: width - 1, style: Style.unit)
+    // Headers.
+    let header = RenderedHeader(columns: columns)
+    let top = 2
+    for l in 0..<header.depth {
+      for c in columns.indices {
+        sheet.set(header.texts[l][c].isEmpty ? nil : .text(header.texts[l][c]), row: top + l, column: c, style: Style.header)
+      }
+    }
+    for m in header.merges {
+      let range = CellRange(firstRow: top + m.first.row, firstColumn: m.first.column, lastRow: top + m.last.row, lastColumn: m.last.column)
+      sheet.merge(range, value: .text(header.texts[m.first.row][m.first.column]), style: Style.header)
+    }
+    var next = top + header.depth
+    if layout.numberedColumns {
+      for c in columns.indices { sheet.set(.text(String(c + 1)), row: next, column: c, style: Style.header) }
+      next += 1
+    }
+    let firstData = next
+    // Data rows: side-by-side parts start together and end on the same line.
+    let placement = Self.placeRows(table.sections)
+    let indentNames = layout.numberedColumns  // project names are printed indented
+    for (c, column) in columns.enumerated() {
+      guard column.section < table.sections.count else { continue }
+      let section = table.sections[column.section]
+      for (i, row) in section.rows.enumerated() {
+        let r = firstData + placement[column.section][i]
+        switch column.field {
+        case .code:
+          sheet.set(row.code.map(CellValue.text), row: r, column: c, style: Style.code)
+        case .name:
+          sheet.set(row.name.isEmpty ? nil : .text(row.name), row: r, column: c, style: indentNames ? Style.indentedName : Style.name)
+        case .secondName:
+          sheet.set(row.secondName.map(CellValue.text), row: r, column: c, style: Style.name)
+        case .amount(let k):
+          let amount = k < row.amounts.count ? row.amounts[k] : nil
+          sheet.set(amount.map { .number($0.text()) }, row: r, column: c, style: Style.amount)
+        }
+      }
+    }
+    let rowCount = (placement.flatMap { $0 }.max() ?? -1) + 1
+    // Empty spaces of a shorter side still get borders.
+    for r in firstData..<(firstData + rowCount) {
+      for c in columns.indices where sheet.cells[CellAddress(row: r, column: c)] == nil {
+        let style: CellStyle
+        switch columns[c].field {
+        case .amount: style = Style.amount
+        case .code: style = Style.code
+        default: style = Style.name
+        }
+        sheet.set(nil, row: r, column: c, style: style)
+      }
+    }
+    var last = firstData + rowCount - 1
+    if let note = table.note {
+      last += 1
+      sheet.set(.text(note), row: last, column: 0, style: Style.note)
+    }
+    // Codes are text on purpose; keep Excel from flagging them.
+    for (c, column) in columns.enumerated() where column.field == .code && rowCount > 0 {
+      sheet.ignoreNumberStoredAsText.append(
+        CellRange(firstRow: firstData, firstColumn: c, lastRow: firstData + rowCount - 1, lastColumn: c))
+    }
+    sheet.columnWidths = Self.columnWidths(sheet, columns: columns.count, from: top)
+    sheet.freezePanes = CellAddress(row: firstData, column: 0)
+    sheet.print = PrintSetup(
+      orientation: .landscape, paper: PrintSetup.a4, fitToPagesWide: 1, fitToPagesTall: 0,
+      repeatRows: 0...(firstData - 1), footer: "&C第 &P 页 共 &N 页", centerHorizontally: true)
+    return sheet
+  }
+
+  /// Row offsets per section: leading item rows top-aligned; the block from the first total row
+  /// on starts on a common line, and the last rows (the grand totals) end on a common line.
+  static func placeRows(_ sections: [TableSection]) -> [[Int]] {
+    guard sections.count > 1 else { return sections.map { Array($0.rows.indices) } }
+    let heads = sections.map { s in s.rows.firstIndex { $0.kind == .total } ?? s.rows.count }
+    let tails = zip(sections, heads).map { $0.rows.count - $1 }
+    let headHeight = heads.max() ?? 0
+    let tailHeight = tails.max() ?? 0
+    return sections.indices.map { s in
+      sections[s].rows.indices.map { i in
+        if i < heads[s] { return i }
+        let j = i - heads[s]
+        if j == tails[s] - 1 && tails[s] > 1 { return headHeight + tailHeight - 1 }
+        return headHeight + j
+      }
+    }
+  }
+
+  /// Widths that fit the longest text of each column (CJK counted double), wrapped names capped.
+  static func columnWidths(_ sheet: StyledSheet, columns: Int, from firstRow: Int) -> [Int: Double] {
+    var widths: [Int: Double] = [:]
+    for (address, cell) in sheet.cells where address.row >= firstRow && address.column < columns {
+      guard let value = cell.value else { continue }
+      var text = value.text
+      if case .number(let n) = value, let a = Amount(parsing: n) { text = a.grouped() }
+      widths[address.column] = max(widths[address.column] ?? 0, displayWidth(text) + 2)
+    }
+    for c in 0..<columns {
+      widths[c] = min(max(widths[c] ?? 8, 8), 50)
+    }
+    return widths
+  }
+
+  /// The `disclosure` CSV layout of a table: the rendered grid's values, a merged cell's text in
+  /// its top-left position and the cells it covers empty. Amounts are plain decimals.
+  public func disclosureRows(_ table: BudgetTable, in disclosure: Disclosure) -> [[CSVField]] {
+    guard let sheet = sheet(table, in: disclosure) else { return [] }
+    var values: [CellAddress: CellValue] = [:]
+    for (address, cell) in sheet.cells { if let v = cell.value { values[address] = v } }
+    for m in sheet.merges {
+      for r in m.range.first.row...m.range.last.row {
+        for c in m.range.first.column...m.range.last.column { values[CellAddress(row: r, column: c)] = nil }
+      }
+      if let v = m.value { values[m.range.first] = v }
+    }
+    let rows = (values.keys.map(\.row).max() ?? -1) + 1
+    let columns = (values.keys.map(\.column).max() ?? -1) + 1
+    return (0..<rows).map { r in
+      (0..<columns).map { c in
+        switch values[CellAddress(row: r, column: c)] {
+        case .number(let n): return .number(n)
+        case .some(let v): return .text(v.text)
+        case nil: return .text("")
+        }
+      }
+    }
+  }
+}
