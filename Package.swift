@@ -22,7 +22,7 @@ let package = Package(
     // Spreadsheet I/O that knows nothing about budgets.
     .target(name: "Sheets", dependencies: ["CXlsxWriter", "CLibXML2", "CLibZip"]),
     // The canonical model: Disclosure, tables, exact amounts, codes, JSON.
-    .target(name: "Budget"),
+    .target(name: "Budget", dependencies: ["Sheets"]),
     // Table declarations: recognize grids as tables, render tables as grids.
     .target(name: "Layouts", dependencies: ["Sheets", "Budget"]),
     // Rules, findings, reports.

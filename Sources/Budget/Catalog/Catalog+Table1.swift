@@ -1,0 +1,69 @@
+/// One of the 30 fixed expenditure lines of 表1/表4 (`六、科学技术支出`), which print a name and
+/// an ordinal but no code.
+public struct Table1Line: Sendable, Hashable, Codable {
+  /// The Chinese ordinal as printed (`六`).
+  public var ordinal: String
+  /// The ordinal as a number (6).
+  public var number: Int
+  /// The 功能分类 类 code the line stands for (`206`).
+  public var code: String
+  /// The line's name without the ordinal (`科学技术支出`).
+  public var name: String
+
+  /// Makes a line.
+  public init(ordinal: String, number: Int, code: String, name: String) {
+    self.ordinal = ordinal
+    self.number = number
+    self.code = code
+    self.name = name
+  }
+}
+
+// Reading 表1/表4 line labels: the codes are not contiguous (no 218, 225, 226, 228), so the
+// mapping is a table, never arithmetic on the ordinal.
+extension Catalog {
+  /// The 功能分类 类 entry a 表1/表4 expenditure line stands for, found by the line's name;
+  /// the ordinal prefix (`十五、`) is optional and whitespace or line breaks anywhere are
+  /// ignored (`"十五、资源勘探工业信息\n等支出"` → 215). Nil when the name is not a 类.
+  public func functionalClass(forLine line: String) -> CatalogEntry? {
+    let name = Catalog.normalizedName(Catalog.splitOrdinal(line).name)
+    guard !name.isEmpty else { return nil }
+    if let known = table1Lines.first(where: { Catalog.normalizedName($0.name) == name }) {
+      return entry(known.code, kind: .functional)
+    }
+    return entries(named: name, kind: .functional).first { $0.level == 1 }
+  }
+
+  /// Splits `"二十四、预备费"` into the ordinal's value (24) and the rest (`预备费`). Accepts
+  /// 、 ． . as separators and leading whitespace; ordinal is nil when the text has none.
+  public static func splitOrdinal(_ text: String) -> (ordinal: Int?, name: String) {
+    let trimmed = text.drop { $0.isWhitespace }
+    let numerals = trimmed.prefix { chineseDigits[$0] != nil || $0 == "十" || $0.isWhitespace }
+    let rest = trimmed.dropFirst(numerals.count)
+    guard let separator = rest.first, "、．.".contains(separator),
+      let value = chineseNumber(String(numerals.filter { !$0.isWhitespace }))
+    else { return (nil, String(text)) }
+    return (value, String(rest.dropFirst()))
+  }
+
+  /// The value of a Chinese numeral from 一 to 九十九 (`二十四` → 24), or nil.
+  public static func chineseNumber(_ text: String) -> Int? {
+    let characters = Array(text)
+    guard !characters.isEmpty, characters.count <= 3 else { return nil }
+    guard let tenIndex = characters.firstIndex(of: "十") else {
+      guard characters.count == 1, let digit = chineseDigits[characters[0]], digit > 0 else { return nil }
+      return digit
+    }
+    let tensPart = characters[..<tenIndex]
+    let onesPart = characters[(tenIndex + 1)...]
+    guard tensPart.count <= 1, onesPart.count <= 1 else { return nil }
+    let tens = tensPart.first.map { chineseDigits[$0] ?? -1 } ?? 1
+    let ones = onesPart.first.map { chineseDigits[$0] ?? -1 } ?? 0
+    guard tens >= 1, ones >= 0 else { return nil }
+    return tens * 10 + ones
+  }
+
+  private static let chineseDigits: [Character: Int] = [
+    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+  ]
+}
