@@ -63,6 +63,13 @@ public struct TableRecognizer: Sendable {
 
   /// Finds and reads every table in a grid. `file` and `sheet` go into provenance.
   public func read(_ grid: Grid, file: String, sheet: String?) -> GridReading {
+    if TidyCSV.isTidy(grid) {
+      do {
+        return GridReading(gridName: grid.name, tables: [try TidyCSV.read(grid, file: file, layouts: layouts)], unrecognized: nil)
+      } catch {
+        return GridReading(gridName: grid.name, tables: [], unrecognized: error)
+      }
+    }
     let hits = findTitles(grid)
     let place = sheet.map { "\(file) \($0)" } ?? file
     guard !hits.isEmpty else {

@@ -1,0 +1,83 @@
+import Budget
+import Foundation
+import Sheets
+
+/// Output formats.
+public enum OutputFormat: String, CaseIterable, Sendable {
+  /// The formatted disclosure workbook.
+  case xlsx
+  /// One CSV file per table in a folder.
+  case csv
+  /// The canonical JSON.
+  case json
+
+  /// The format implied by an output path's extension (a path without one is a CSV folder).
+  public static func implied(by path: String) -> OutputFormat? {
+    switch (path as NSString).pathExtension.lowercased() {
+    case "xlsx": return .xlsx
+    case "json": return .json
+    case "": return .csv
+    case "csv": return .csv
+    default: return nil
+    }
+  }
+}
+
+/// The two CSV layouts.
+public enum CSVLayout: String, CaseIterable, Sendable {
+  /// One header row of canonical column names, one record per row.
+  case tidy
+  /// The official printed grid.
+  case disclosure
+}
+
+/// Writes a disclosure in every output format. Every file appears whole or not at all, and no
+/// input file is ever replaced.
+public struct DisclosureWriter: Sendable {
+  /// Renders tables for xlsx and the disclosure CSV layout.
+  public var renderer: TableRenderer
+  /// Name recorded as the author of written workbooks.
+  public var generator: String
+
+  /// Creates a writer.
+  public init(layouts: LayoutSet = .datong, generator: String = "Yusuan") {
+    self.renderer = TableRenderer(layouts: layouts)
+    self.generator = generator
+  }
+
+  /// Writes the disclosure; returns the paths written. A CSV output is a folder of
+  /// `预算公开表01.csv` … files (created if missing).
+  @discardableResult
+  public func write(
+    _ disclosure: Disclosure, as format: OutputFormat, to path: String, csvLayout: CSVLayout = .tidy,
+    encoding: TextEncoding = .utf8BOM, refusing inputs: [String] = []
+  ) throws -> [String] {
+    switch format {
+    case .json:
+      try AtomicFile.write(bytes: Array(disclosure.jsonText().utf8), to: path, refusing: inputs)
+      return [path]
+    case .xlsx:
+      try XLSXWriter.write(renderer.workbook(disclosure, generator: generator), to: path, refusing: inputs)
+      return [path]
+    case .csv:
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+      var written: [String] = []
+      for table in disclosure.tables {
+        let file = (path as NSString).appendingPathComponent(Self.csvFileName(table.number))
+        let rows: [[CSVField]]
+        switch csvLayout {
+        case .tidy: rows = TidyCSV.rows(table, in: disclosure)
+        case .disclosure: rows = renderer.disclosureRows(table, in: disclosure)
+        }
+        try CSVWriter.write(rows: rows, to: file, encoding: encoding, refusing: inputs)
+        written.append(file)
+      }
+      return written
+    }
+  }
+
+  /// `预算公开表03.csv` for table 3.
+  public static func csvFileName(_ number: Int) -> String {
+    "预算公开表" + (number < 10 ? "0" : "") + String(number) + ".csv"
+  }
+}

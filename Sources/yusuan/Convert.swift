@@ -1,0 +1,71 @@
+import ArgumentParser
+import Budget
+import Foundation
+import Layouts
+import Sheets
+
+extension OutputFormat: ExpressibleByArgument {}
+extension CSVLayout: ExpressibleByArgument {}
+
+struct Convert: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Convert a department's tables to a formatted workbook, CSV files or JSON.",
+    discussion: """
+      INPUT is an .xlsx workbook, one or more .csv files, a folder of .csv files (one department),
+      or Yusuan JSON. Tables are recognized by their titles and headers, never by sheet or file names.
+
+      Output format comes from --to, else from the output's extension: .xlsx, .json, or a folder
+      (no extension) for CSV. Outputs appear whole or not at all; an input is never overwritten.
+
+      Examples:
+        yusuan convert 部门预算.xlsx -o 部门预算.json
+        yusuan convert 部门预算.xlsx -o 公开表.xlsx
+        yusuan convert csv目录/ -o 输出目录 --to csv --csv-layout disclosure --encoding gb18030
+      """)
+
+  @Argument(help: "Input files or folders (one department).")
+  var inputs: [String]
+
+  @Option(name: .shortAndLong, help: "Output file (.xlsx/.json) or folder (CSV).")
+  var output: String
+
+  @Option(help: "Output format: xlsx, csv or json (default: from the output's extension).")
+  var to: OutputFormat?
+
+  @Option(help: "CSV output encoding: utf-8-bom (default), utf-8 or gb18030.")
+  var encoding: TextEncoding = .utf8BOM
+
+  @Option(name: .customLong("input-encoding"), help: "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")
+  var inputEncoding: TextEncoding?
+
+  @Option(help: "CSV layout: tidy (default; one record per row) or disclosure (the official grid).")
+  var csvLayout: CSVLayout = .tidy
+
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    let lang = common.lang
+    guard let format = to ?? OutputFormat.implied(by: output) else {
+      throw CommandFailure(
+        message: lang == .zh ? "无法从输出文件名 \(output) 判断格式，请用 --to 指定 xlsx、csv 或 json" :
+          "cannot tell the format from \(output); use --to xlsx, csv or json", status: 2)
+    }
+    let reading: DisclosureReading
+    do {
+      reading = try DisclosureReader(csvEncoding: inputEncoding).read(inputs)
+    } catch {
+      throw CommandFailure(message: Console.message(error, lang), status: 2)
+    }
+    for issue in reading.issues { Console.error((lang == .zh ? "提示：" : "note: ") + issue.message(lang)) }
+    do {
+      let written = try DisclosureWriter().write(
+        reading.disclosure, as: format, to: output, csvLayout: csvLayout, encoding: encoding, refusing: inputs)
+      let tables = reading.disclosure.tables.map { String($0.number) }.joined(separator: ",")
+      Console.error(
+        lang == .zh ? "已写出 \(written.count) 个文件（表 \(tables)）→ \(output)" :
+          "wrote \(written.count) file(s) (tables \(tables)) → \(output)")
+    } catch {
+      throw CommandFailure(message: Console.message(error, lang), status: 2)
+    }
+  }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the independent checkers the tests use, only when missing: python3 with openpyxl
+# (reads Yusuan's workbooks independently, writes test workbooks) and junitparser (a real JUnit
+# consumer). Idempotent.
+set -euo pipefail
+
+PY=${PYTHON:-python3}
+if ! command -v "$PY" >/dev/null 2>&1; then
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3 python3-pip >/dev/null
+fi
+for pair in openpyxl:openpyxl junitparser:junitparser jsonschema:jsonschema; do
+  mod=${pair%%:*}
+  pkg=${pair#*:}
+  if ! "$PY" -c "import $mod" >/dev/null 2>&1; then
+    echo "install-test-deps: pip install $pkg"
+    "$PY" -m pip install -q --disable-pip-version-check --root-user-action=ignore "$pkg" \
+      || "$PY" -m pip install -q --disable-pip-version-check --break-system-packages "$pkg"
+  fi
+done
