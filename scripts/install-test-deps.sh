@@ -9,7 +9,7 @@ if ! command -v "$PY" >/dev/null 2>&1; then
   apt-get update -q >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3 python3-pip >/dev/null
 fi
-for pair in openpyxl:openpyxl junitparser:junitparser jsonschema:jsonschema; do
+for pair in openpyxl:openpyxl xlsxwriter:XlsxWriter junitparser:junitparser jsonschema:jsonschema; do
   mod=${pair%%:*}
   pkg=${pair#*:}
   if ! "$PY" -c "import $mod" >/dev/null 2>&1; then

@@ -1,0 +1,375 @@
+/// Reads one worksheet part row by row. This is the hot path: names and attributes are
+/// matched as bytes, buffers are reused, and nothing trusts `<dimension>`.
+final class WorksheetHandler: XMLEventHandler {
+  /// The `t` attribute of a cell.
+  private enum Kind: UInt8 { case number, shared, inline, formulaString, bool, error, date, other }
+  /// Where character data currently goes.
+  private enum Capture: UInt8 { case none, value, inline }
+
+  private let file: String
+  private let sheet: String
+  private let limits: Limits
+  private let sharedStrings: [String]
+  private let emit: (GridRow) throws(XLSXReadError) -> Void
+
+  private(set) var merges: [CellRange] = []
+  private(set) var hiddenRows: Set<Int> = []
+  private(set) var cellCount = 0
+  private(set) var rowsOutOfOrder = false
+  /// Formula cells that carry no cached value: how many, and the first one.
+  private(set) var missingCachedValues = 0
+  private(set) var firstMissingCachedValue: String?
+
+  // Row state.
+  private var rowOpen = false
+  private var rowIndex = -1
+  private var rowHasReference = false
+  private var lastRowIndex = -1
+  private var lastEmittedRow = -1
+  private var column = -1
+  private var cellsSorted = true
+  private var cells: [(column: Int, value: CellValue)] = []
+
+  // Cell state.
+  private var cellOpen = false
+  private var cellColumn = 0
+  private var kind = Kind.number
+  private var hasFormula = false
+  private var hasValue = false
+  private var hasInline = false
+  private var capture = Capture.none
+  private var inInline = false
+  private var phoneticDepth = 0
+  private var valueBytes: [UInt8] = []
+  private var inlineBytes: [UInt8] = []
+  private let maxTextBytes: Int
+
+  init(
+    file: String, sheet: String, limits: Limits, sharedStrings: [String],
+    emit: @escaping (GridRow) throws(XLSXReadError) -> Void
+  ) {
+    self.file = file
+    self.sheet = sheet
+    self.limits = limits
+    self.sharedStrings = sharedStrings
+    self.emit = emit
+    self.maxTextBytes = limits.maxCellTextLength &* 4
+    valueBytes.reserveCapacity(64)
+    inlineBytes.reserveCapacity(64)
+    cells.reserveCapacity(32)
+  }
+
+  // MARK: Events
+
+  func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws(XLSXReadError) {
+    guard name.namespace == .spreadsheet else { return }
+    let l = name.local
+    switch l[0] {
+    case UInt8(ascii: "c") where l[1] == 0:
+      if rowOpen { try startCell(attributes) }
+    case UInt8(ascii: "v") where l[1] == 0:
+      if cellOpen {
+        capture = .value
+        hasValue = true
+        valueBytes.removeAll(keepingCapacity: true)
+      }
+    case UInt8(ascii: "t") where l[1] == 0:
+      if inInline && phoneticDepth == 0 { capture = .inline }
+    case UInt8(ascii: "f") where l[1] == 0:
+      if cellOpen { hasFormula = true }
+    case UInt8(ascii: "r"):
+      if l[1] == 0 { return }  // a rich-text run inside <is>
+      if cEquals(l, "row") {
+        try startRow(attributes)
+      } else if cEquals(l, "rPh") {
+        phoneticDepth += 1
+      }
+    case UInt8(ascii: "i"):
+      if cellOpen && cEquals(l, "is") {
+        inInline = true
+        hasInline = true
+        inlineBytes.removeAll(keepingCapacity: true)
+      }
+    case UInt8(ascii: "m"):
+      if cEquals(l, "mergeCell"), let ref = attributes.value(of: "ref") { try addMerge(ref) }
+    default:
+      return
+    }
+  }
+
+  func endElement(_ name: XMLName) throws(XLSXReadError) {
+    guard name.namespace == .spreadsheet else { return }
+    let l = name.local
+    switch l[0] {
+    case UInt8(ascii: "c") where l[1] == 0:
+      if cellOpen { try finishCell() }
+    case UInt8(ascii: "v") where l[1] == 0:
+      if capture == .value { capture = .none }
+    case UInt8(ascii: "t") where l[1] == 0:
+      if capture == .inline { capture = .none }
+    case UInt8(ascii: "r"):
+      if l[1] == 0 { return }
+      if cEquals(l, "row") {
+        try finishRow()
+      } else if cEquals(l, "rPh") {
+        phoneticDepth -= 1
+      }
+    case UInt8(ascii: "i"):
+      if cEquals(l, "is") { inInline = false }
+    default:
+      return
+    }
+  }
+
+  func characters(_ text: UnsafeBufferPointer<UInt8>) throws(XLSXReadError) {
+    switch capture {
+    case .none:
+      return
+    case .value:
+      valueBytes.append(contentsOf: text)
+      if valueBytes.count > maxTextBytes { throw textTooLong() }
+    case .inline:
+      inlineBytes.append(contentsOf: text)
+      if inlineBytes.count > maxTextBytes { throw textTooLong() }
+    }
+  }
+
+  // MARK: Rows
+
+  private func startRow(_ attributes: XMLAttributes) throws(XLSXReadError) {
+    if rowOpen { try finishRow() }
+    rowOpen = true
+    rowHasReference = false
+    rowIndex = lastRowIndex + 1
+    column = -1
+    cellsSorted = true
+    var hidden = false
+    for i in 0..<attributes.count where attributes.uri(i) == nil {
+      let n = attributes.localName(i)
+      if n[0] == UInt8(ascii: "r"), n[1] == 0 {
+        let value = attributes.value(i)
+        guard let r = parseDecimal(value), r >= 1 else {
+          throw .invalidCellReference(file: file, sheet: sheet, ref: String(decoding: value, as: UTF8.self))
+        }
+        guard r <= CellAddress.maxRow + 1 else {
+          throw .cellOutOfGrid(file: file, sheet: sheet, ref: String(decoding: value, as: UTF8.self))
+        }
+        rowIndex = r - 1
+        rowHasReference = true
+      } else if cEquals(n, "hidden") {
+        let v = attributes.value(i)
+        hidden = v.count >= 1 && (v[0] == UInt8(ascii: "1") || v[0] == UInt8(ascii: "t"))
+      }
+    }
+    guard rowIndex <= CellAddress.maxRow else {
+      throw .cellOutOfGrid(file: file, sheet: sheet, ref: "A\(rowIndex + 1)")
+    }
+    if hidden { hiddenRows.insert(rowIndex) }
+  }
+
+  private func finishRow() throws(XLSXReadError) {
+    rowOpen = false
+    lastRowIndex = rowIndex
+    guard !cells.isEmpty else { return }
+    if !cellsSorted { normalizeCells() }
+    if rowIndex <= lastEmittedRow { rowsOutOfOrder = true }
+    lastEmittedRow = rowIndex
+    try emit(GridRow(index: rowIndex, cells: cells))
+    // Unique again once the consumer has dropped the row: the storage is reused (streaming).
+    cells.removeAll(keepingCapacity: true)
+  }
+
+  /// Sorts the row's cells by column; a later duplicate replaces an earlier one.
+  private func normalizeCells() {
+    let indexed = cells.enumerated().sorted { ($0.element.column, $0.offset) < ($1.element.column, $1.offset) }
+    var out: [(column: Int, value: CellValue)] = []
+    out.reserveCapacity(indexed.count)
+    for (_, cell) in indexed {
+      if let last = out.last, last.column == cell.column { out[out.count - 1] = cell } else { out.append(cell) }
+    }
+    cells = out
+  }
+
+  // MARK: Cells
+
+  private func startCell(_ attributes: XMLAttributes) throws(XLSXReadError) {
+    cellOpen = true
+    kind = .number
+    hasFormula = false
+    hasValue = false
+    hasInline = false
+    capture = .none
+    var nextColumn = column + 1
+    for i in 0..<attributes.count {
+      let n = attributes.localName(i)
+      guard n[1] == 0, attributes.uri(i) == nil else { continue }
+      if n[0] == UInt8(ascii: "r") {
+        let ref = try parseReference(attributes.value(i))
+        nextColumn = ref.column
+        // A row without r takes its index from its first referenced cell.
+        if !rowHasReference && cells.isEmpty && column < 0 { rowIndex = ref.row }
+      } else if n[0] == UInt8(ascii: "t") {
+        kind = Self.kind(attributes.value(i))
+      }
+    }
+    guard nextColumn <= CellAddress.maxColumn else {
+      throw .cellOutOfGrid(file: file, sheet: sheet, ref: CellAddress.columnLetters(nextColumn) + String(rowIndex + 1))
+    }
+    if nextColumn <= column { cellsSorted = false }
+    column = nextColumn
+    cellColumn = nextColumn
+  }
+
+  private static func kind(_ t: UnsafeBufferPointer<UInt8>) -> Kind {
+    guard let first = t.first else { return .number }
+    switch (first, t.count) {
+    case (UInt8(ascii: "s"), 1): return .shared
+    case (UInt8(ascii: "n"), 1): return .number
+    case (UInt8(ascii: "b"), 1): return .bool
+    case (UInt8(ascii: "e"), 1): return .error
+    case (UInt8(ascii: "d"), 1): return .date
+    case (UInt8(ascii: "s"), 3): return .formulaString
+    case (UInt8(ascii: "i"), 9): return .inline
+    default: return .other
+    }
+  }
+
+  private func finishCell() throws(XLSXReadError) {
+    cellOpen = false
+    capture = .none
+    inInline = false
+    let value: CellValue
+    switch kind {
+    case .number:
+      guard hasValue, let text = Self.numberText(valueBytes) else {
+        if hasValue && !valueBytes.allSatisfy({ $0 == 0x20 }) { throw invalidValue(valueBytes) }
+        return noteMissingValue()
+      }
+      value = .number(text)
+    case .shared:
+      guard hasValue else { return noteMissingValue() }
+      guard let i = valueBytes.withUnsafeBufferPointer(parseDecimal), i < sharedStrings.count else {
+        throw .sharedStringIndexOutOfRange(
+          file: file, sheet: sheet, cell: currentReference, index: String(decoding: valueBytes, as: UTF8.self))
+      }
+      value = .text(sharedStrings[i])
+    case .inline:
+      if hasInline {
+        value = .text(try text(inlineBytes))
+      } else if hasValue {
+        value = .text(try text(valueBytes))
+      } else {
+        return
+      }
+    case .formulaString, .date, .other:
+      // A date (t="d") keeps its ISO 8601 text: this reader does not interpret dates.
+      guard hasValue else { return noteMissingValue() }
+      value = .text(try text(valueBytes))
+    case .bool:
+      guard hasValue else { return noteMissingValue() }
+      switch String(decoding: valueBytes, as: UTF8.self) {
+      case "1", "true", "TRUE": value = .bool(true)
+      case "0", "false", "FALSE": value = .bool(false)
+      default: throw invalidValue(valueBytes)
+      }
+    case .error:
+      guard hasValue else { return noteMissingValue() }
+      value = .error(try text(valueBytes))
+    }
+    cellCount += 1
+    guard cellCount <= limits.maxCellsPerSheet else {
+      throw .tooManyCells(file: file, sheet: sheet, limit: limits.maxCellsPerSheet)
+    }
+    cells.append((cellColumn, value))
+  }
+
+  /// A formula whose cached value is missing keeps nothing; the reader reports it as a warning.
+  private func noteMissingValue() {
+    guard hasFormula else { return }
+    missingCachedValues += 1
+    if firstMissingCachedValue == nil { firstMissingCachedValue = currentReference }
+  }
+
+  private var currentReference: String { CellAddress(row: rowIndex, column: cellColumn).a1 }
+
+  private func text(_ bytes: [UInt8]) throws(XLSXReadError) -> String {
+    if bytes.count > limits.maxCellTextLength, scalarCount(bytes) > limits.maxCellTextLength { throw textTooLong() }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The exact text of a number, trimmed of spaces; nil unless it looks like a decimal number.
+  private static func numberText(_ bytes: [UInt8]) -> String? {
+    bytes.withUnsafeBufferPointer { all -> String? in
+      var lo = 0
+      var hi = all.count
+      while lo < hi, all[lo] == 0x20 { lo += 1 }
+      while hi > lo, all[hi - 1] == 0x20 { hi -= 1 }
+      guard lo < hi else { return nil }
+      var digits = 0
+      for b in all[lo..<hi] {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): break
+        default: return nil
+        }
+      }
+      guard digits > 0 else { return nil }
+      return String(decoding: UnsafeBufferPointer(rebasing: all[lo..<hi]), as: UTF8.self)
+    }
+  }
+
+  private func textTooLong() -> XLSXReadError {
+    .textTooLong(file: file, sheet: sheet, cell: currentReference, limit: limits.maxCellTextLength)
+  }
+
+  private func invalidValue(_ bytes: [UInt8]) -> XLSXReadError {
+    .invalidCellValue(file: file, sheet: sheet, cell: currentReference, value: String(decoding: bytes.prefix(64), as: UTF8.self))
+  }
+
+  // MARK: References and merges
+
+  /// Parses `B7` / `$B$7` from bytes, with overflow-safe bounds against Excel's grid.
+  private func parseReference(_ bytes: UnsafeBufferPointer<UInt8>) throws(XLSXReadError) -> CellAddress {
+    var col = 0
+    var row = 0
+    var letters = 0
+    var digits = 0
+    for b in bytes where b != UInt8(ascii: "$") {
+      switch b {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+        guard digits == 0 else { throw invalidReference(bytes) }
+        letters += 1
+        if letters <= 4 { col = col * 26 + Int((b | 0x20) - UInt8(ascii: "a")) + 1 }
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        guard letters > 0 else { throw invalidReference(bytes) }
+        digits += 1
+        if digits <= 8 { row = row * 10 + Int(b - UInt8(ascii: "0")) }
+      default:
+        throw invalidReference(bytes)
+      }
+    }
+    guard letters > 0, digits > 0, row >= 1 else { throw invalidReference(bytes) }
+    guard letters <= 3, digits <= 7, col - 1 <= CellAddress.maxColumn, row - 1 <= CellAddress.maxRow else {
+      throw .cellOutOfGrid(file: file, sheet: sheet, ref: String(decoding: bytes, as: UTF8.self))
+    }
+    return CellAddress(row: row - 1, column: col - 1)
+  }
+
+  private func invalidReference(_ bytes: UnsafeBufferPointer<UInt8>) -> XLSXReadError {
+    .invalidCellReference(file: file, sheet: sheet, ref: String(decoding: bytes.prefix(64), as: UTF8.self))
+  }
+
+  private func addMerge(_ ref: UnsafeBufferPointer<UInt8>) throws(XLSXReadError) {
+    guard merges.count < limits.maxMergesPerSheet else {
+      throw .tooManyMerges(file: file, sheet: sheet, limit: limits.maxMergesPerSheet)
+    }
+    let colon = ref.firstIndex(of: UInt8(ascii: ":"))
+    let a = try parseReference(UnsafeBufferPointer(rebasing: ref[..<(colon ?? ref.endIndex)]))
+    let b = try colon.map { c throws(XLSXReadError) in try parseReference(UnsafeBufferPointer(rebasing: ref[(c + 1)...])) } ?? a
+    let range = CellRange(a, b)
+    guard range.cellCount <= limits.maxMergeArea else {
+      throw .mergeTooLarge(file: file, sheet: sheet, range: range.a1, limit: limits.maxMergeArea)
+    }
+    merges.append(range)
+  }
+}

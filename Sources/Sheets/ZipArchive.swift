@@ -1,0 +1,185 @@
+internal import CLibZip
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A read-only zip container (libzip), opened from a path or from bytes, that inflates parts
+/// in 64 KiB chunks under byte budgets. libzip checks declared sizes and CRCs only at EOF, so
+/// the budgets are counted here, inside the read loop, to stop zip bombs early.
+package final class ZipArchive {
+  /// The name used in error messages (the path, or a caller-chosen label for bytes).
+  package let name: String
+  private let handle: OpaquePointer
+  private let limits: Limits
+  /// Bytes counted per entry index, so re-reading a part does not count twice against the total.
+  private var inflatedByEntry: [Int: Int] = [:]
+  private var inflatedTotal = 0
+  private let chunk: UnsafeMutableRawPointer
+  private static let chunkSize = 64 << 10
+
+  /// Opens the zip file at `path`, refusing empty, oversized and non-zip files.
+  package convenience init(path: String, limits: Limits) throws(XLSXReadError) {
+    var st = stat()
+    guard stat(path, &st) == 0 else {
+      throw .cannotOpen(file: path, reason: String(cString: strerror(errno)))
+    }
+    guard (st.st_mode & S_IFMT) == S_IFREG else { throw .cannotOpen(file: path, reason: "not a regular file") }
+    let size = Int(st.st_size)
+    guard size > 0 else { throw .emptyFile(file: path) }
+    guard size <= limits.maxFileBytes else { throw .fileTooLarge(file: path, bytes: size, limit: limits.maxFileBytes) }
+    let magic = Self.readMagic(path: path)
+    var code: Int32 = 0
+    guard let za = zip_open(path, ZIP_RDONLY, &code) else {
+      throw Self.openError(code: code, detail: Self.describe(code: code), magic: magic, name: path)
+    }
+    try self.init(handle: za, name: path, limits: limits)
+  }
+
+  /// Opens a zip held in memory (used for fuzzing and tests); the bytes are copied.
+  package convenience init(bytes: [UInt8], name: String, limits: Limits) throws(XLSXReadError) {
+    guard !bytes.isEmpty else { throw .emptyFile(file: name) }
+    guard bytes.count <= limits.maxFileBytes else {
+      throw .fileTooLarge(file: name, bytes: bytes.count, limit: limits.maxFileBytes)
+    }
+    // libzip frees this copy (freep = 1) together with the source.
+    guard let copy = malloc(bytes.count) else { throw .cannotOpen(file: name, reason: "out of memory") }
+    bytes.withUnsafeBytes { _ = memcpy(copy, $0.baseAddress!, bytes.count) }
+    var error = zip_error_t()
+    zip_error_init(&error)
+    defer { zip_error_fini(&error) }
+    guard let source = zip_source_buffer_create(copy, zip_uint64_t(bytes.count), 1, &error) else {
+      free(copy)
+      throw .cannotOpen(file: name, reason: String(cString: zip_error_strerror(&error)))
+    }
+    guard let za = zip_open_from_source(source, ZIP_RDONLY, &error) else {
+      zip_source_free(source)
+      let code = zip_error_code_zip(&error)
+      throw Self.openError(code: code, detail: String(cString: zip_error_strerror(&error)), magic: Array(bytes.prefix(8)), name: name)
+    }
+    try self.init(handle: za, name: name, limits: limits)
+  }
+
+  private init(handle: OpaquePointer, name: String, limits: Limits) throws(XLSXReadError) {
+    self.handle = handle
+    self.name = name
+    self.limits = limits
+    self.chunk = UnsafeMutableRawPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+    let count = Int(zip_get_num_entries(handle, 0))
+    guard count <= limits.maxZipEntries else {
+      throw .tooManyEntries(file: name, count: count, limit: limits.maxZipEntries)
+    }
+    // OPC part names are case-insensitive; two names that differ only in case are ambiguous.
+    var seen = Set<String>()
+    for i in 0..<count {
+      guard let raw = zip_get_name(handle, zip_uint64_t(i), 0) else { continue }
+      let entry = String(cString: raw)
+      guard seen.insert(entry.lowercased()).inserted else { throw .duplicatePart(file: name, part: entry) }
+    }
+  }
+
+  deinit {
+    zip_discard(handle)
+    chunk.deallocate()
+  }
+
+  /// The number of entries.
+  package var entryCount: Int { Int(zip_get_num_entries(handle, 0)) }
+
+  /// Whether a part exists (names compare case-insensitively, as OPC requires).
+  package func contains(_ part: String) -> Bool { locate(part) != nil }
+
+  private func locate(_ part: String) -> Int? {
+    let index = zip_name_locate(handle, part, ZIP_FL_NOCASE)
+    return index < 0 ? nil : Int(index)
+  }
+
+  /// Inflates `part` chunk by chunk into `body`, stopping with a typed error as soon as the
+  /// bytes exceed the declared size, `budget`, or what remains of the whole-archive budget.
+  package func read(
+    _ part: String, budget: Int, _ body: (UnsafeRawBufferPointer) throws(XLSXReadError) -> Void
+  ) throws(XLSXReadError) {
+    guard let index = locate(part) else { throw .missingPart(file: name, part: part) }
+    var st = zip_stat_t()
+    zip_stat_init(&st)
+    guard zip_stat_index(handle, zip_uint64_t(index), 0, &st) == 0 else {
+      throw .corruptZip(file: name, part: part, detail: String(cString: zip_strerror(handle)))
+    }
+    let needed = UInt64(ZIP_STAT_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD)
+    guard st.valid & needed == needed else {
+      throw .corruptZip(file: name, part: part, detail: "incomplete entry header")
+    }
+    let encrypted = st.encryption_method != UInt16(ZIP_EM_NONE)
+    let method = Int32(st.comp_method)
+    guard !encrypted, method == ZIP_CM_STORE || method == ZIP_CM_DEFLATE else {
+      throw .encryptedOrUnsupportedCompression(file: name, part: part, method: Int(method), encrypted: encrypted)
+    }
+    // A declared size beyond the budget is refused before inflating a single byte.
+    let declared = st.size > UInt64(Int.max) ? Int.max : Int(st.size)
+    guard declared <= budget else { throw .partTooLarge(file: name, part: part, limit: budget) }
+    let othersTotal = inflatedTotal - (inflatedByEntry[index] ?? 0)
+    let totalRemaining = max(0, limits.maxTotalInflatedBytes - othersTotal)
+    guard declared <= totalRemaining else {
+      throw .archiveTooLarge(file: name, part: part, limit: limits.maxTotalInflatedBytes)
+    }
+
+    guard let file = zip_fopen_index(handle, zip_uint64_t(index), 0) else {
+      throw .corruptZip(file: name, part: part, detail: String(cString: zip_strerror(handle)))
+    }
+    defer { zip_fclose(file) }
+    var counted = 0
+    while true {
+      // Ask for one byte more than allowed so that an overrun shows up without reading further.
+      let allowed = declared - counted
+      let want = min(Self.chunkSize, allowed + 1)
+      let n = Int(zip_fread(file, chunk, zip_uint64_t(want)))
+      if n < 0 {
+        throw .corruptZip(file: name, part: part, detail: String(cString: zip_error_strerror(zip_file_get_error(file))))
+      }
+      if n == 0 { break }
+      if n > allowed { throw .partLargerThanDeclared(file: name, part: part, declared: declared) }
+      counted += n
+      inflatedByEntry[index] = counted
+      inflatedTotal = othersTotal + counted
+      try body(UnsafeRawBufferPointer(start: chunk, count: n))
+    }
+  }
+
+  /// Inflates a small part whole (workbook, relationships); bounded by `budget`.
+  package func readAll(_ part: String, budget: Int) throws(XLSXReadError) -> [UInt8] {
+    var bytes: [UInt8] = []
+    try read(part, budget: budget) { chunk throws(XLSXReadError) in bytes.append(contentsOf: chunk) }
+    return bytes
+  }
+
+  private static func readMagic(path: String) -> [UInt8] {
+    guard let f = fopen(path, "rb") else { return [] }
+    defer { fclose(f) }
+    var magic = [UInt8](repeating: 0, count: 8)
+    let n = fread(&magic, 1, 8, f)
+    return Array(magic.prefix(n))
+  }
+
+  private static func describe(code: Int32) -> String {
+    var error = zip_error_t()
+    zip_error_init_with_code(&error, code)
+    defer { zip_error_fini(&error) }
+    return String(cString: zip_error_strerror(&error))
+  }
+
+  /// Turns libzip's open failure into the error a user can act on, using the file's first bytes.
+  private static func openError(code: Int32, detail: String, magic: [UInt8], name: String) -> XLSXReadError {
+    let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+    if magic.starts(with: ole) { return .legacyOrEncryptedWorkbook(file: name) }
+    switch code {
+    case ZIP_ER_NOZIP:
+      return magic.starts(with: [0x50, 0x4B]) ? .truncatedZip(file: name) : .notAZip(file: name)
+    case ZIP_ER_OPEN, ZIP_ER_READ, ZIP_ER_SEEK, ZIP_ER_MEMORY:
+      return .cannotOpen(file: name, reason: detail)
+    default:
+      return .corruptZip(file: name, part: nil, detail: detail)
+    }
+  }
+}
