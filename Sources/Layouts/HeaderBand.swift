@@ -35,7 +35,7 @@ struct HeaderBand {
       }
       let normalized = texts.map { Normalize.header($0.1) }
       let known = normalized.filter { vocabulary.contains($0) }.count
-      let hasAmount = texts.contains { isDecimalAmount($0.1) }
+      let hasAmount = texts.contains { isDecimalAmount($0.1) } || hasNumberCell(grid, r)
       if known > 0, known * 2 >= normalized.count, !hasAmount {
         rows.append(r)
       } else if rows.isEmpty, isMetaRow(texts) {
@@ -71,6 +71,14 @@ struct HeaderBand {
       return n.hasPrefix("部门名称") || n.hasPrefix("单位:") || n.hasPrefix("金额单位") || n.hasPrefix("单位名称:")
         || n.hasPrefix("预算公开表") || n.hasPrefix("部门公开表") || n.hasPrefix("编制单位")
     }
+  }
+
+  /// Whether a row holds a numeric cell other than a year (headers are text).
+  static func hasNumberCell(_ grid: Grid, _ row: Int) -> Bool {
+    grid.row(row)?.cells.contains { cell in
+      guard case .number(let n) = cell.value else { return false }
+      return !(Int(n).map { (1990...2100).contains($0) } ?? false)
+    } ?? false
   }
 
   /// Whether a text looks like an amount with decimals (`1,331.42`, `0.00`), which no header has.
