@@ -66,7 +66,10 @@ public struct TableRenderer: Sendable {
     let top = 2
     for l in 0..<header.depth {
       for c in columns.indices {
-        sheet.set(header.texts[l][c].isEmpty ? nil : .text(header.texts[l][c]), row: top + l, column: c, style: Style.header)
+        // Cells inside a merged header carry the style only; the merge carries the text.
+        let merged = header.merges.contains { $0.contains(CellAddress(row: l, column: c)) }
+        let text = header.texts[l][c]
+        sheet.set(merged || text.isEmpty ? nil : .text(text), row: top + l, column: c, style: Style.header)
       }
     }
     for m in header.merges {
