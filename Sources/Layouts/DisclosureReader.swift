@@ -123,6 +123,19 @@ public struct DisclosureReader: Sendable {
     return reading
   }
 
+  /// The grid with CSV formula guards (a leading `'` before = + - @) removed, as `CSVWriter` adds them.
+  static func unguarded(_ grid: Grid) -> Grid {
+    var rows = grid.rows
+    for i in rows.indices {
+      for j in rows[i].cells.indices {
+        if case .text(let t) = rows[i].cells[j].value, t.hasPrefix("'") {
+          rows[i].cells[j].value = .text(CSVWriter.unguard(t))
+        }
+      }
+    }
+    return Grid(name: grid.name, rows: rows, merges: grid.merges, hiddenRows: grid.hiddenRows)
+  }
+
   func readWorkbook(_ path: String) throws -> [GridReading] {
     let file = (path as NSString).lastPathComponent
     do {
@@ -142,7 +155,7 @@ public struct DisclosureReader: Sendable {
     let file = (path as NSString).lastPathComponent
     do {
       let document = try CSVReader.read(path: path, encoding: csvEncoding, limits: limits)
-      return recognizer.read(document.grid, file: file, sheet: nil)
+      return recognizer.read(Self.unguarded(document.grid), file: file, sheet: nil)
     } catch {
       throw InputError.unreadable(path: path, underlying: error)
     }

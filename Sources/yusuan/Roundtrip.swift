@@ -1,0 +1,66 @@
+import ArgumentParser
+import Budget
+import Foundation
+import Layouts
+import Sheets
+
+struct Roundtrip: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Read, write every format, read again, and report any value that changed.",
+    discussion: """
+      The inputs are read once; then written as JSON, as the formatted xlsx, and as CSV in both
+      layouts (tidy, disclosure) and all three encodings (utf-8-bom, utf-8, gb18030); each output
+      is read back and compared with the first reading. Exit 0 when every trip is lossless, 1
+      listing every differing value (table, row, column, cell, before → after), 2 when unreadable.
+      """)
+
+  @Argument(help: "Input files or folders (one department).")
+  var inputs: [String]
+
+  @Option(help: "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")
+  var encoding: TextEncoding?
+
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    let zh = common.lang == .zh
+    let original: Disclosure
+    do {
+      original = try DisclosureReader(csvEncoding: encoding).read(inputs).disclosure
+    } catch {
+      throw CommandFailure(message: Console.message(error, common.lang), status: 2)
+    }
+    let work = NSTemporaryDirectory() + "yusuan-roundtrip-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    var trips: [(String, OutputFormat, CSVLayout, TextEncoding, String)] = [
+      ("json", .json, .tidy, .utf8BOM, "d.json"), ("xlsx", .xlsx, .tidy, .utf8BOM, "d.xlsx"),
+    ]
+    for layout in CSVLayout.allCases {
+      for enc in TextEncoding.allCases {
+        trips.append(("csv \(layout.rawValue) \(enc.rawValue)", .csv, layout, enc, "csv-\(layout.rawValue)-\(enc.rawValue)"))
+      }
+    }
+    var failures = 0
+    for (label, format, layout, enc, name) in trips {
+      let path = (work as NSString).appendingPathComponent(name)
+      do {
+        try DisclosureWriter().write(original, as: format, to: path, csvLayout: layout, encoding: enc)
+        let again = try DisclosureReader().read([path]).disclosure
+        let diffs = original.differences(from: again)
+        if diffs.isEmpty {
+          Console.out("✓ \(label)\n")
+        } else {
+          failures += 1
+          Console.out("✗ \(label)：\(diffs.count) \(zh ? "处不同" : "difference(s)")\n")
+          for d in diffs { Console.out("    \(d)\n") }
+        }
+      } catch {
+        failures += 1
+        Console.out("✗ \(label)：\(Console.message(error, common.lang))\n")
+      }
+    }
+    if failures > 0 { throw ExitCode(1) }
+    Console.out(zh ? "全部 \(trips.count) 种往返无损。\n" : "all \(trips.count) round trips lossless.\n")
+  }
+}
