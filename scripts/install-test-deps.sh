@@ -18,3 +18,12 @@ for pair in openpyxl:openpyxl xlsxwriter:XlsxWriter junitparser:junitparser json
       || "$PY" -m pip install -q --disable-pip-version-check --break-system-packages "$pkg"
   fi
 done
+
+# A comma-decimal locale, to prove the xlsx writer is locale-independent.
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+  if [ ! -f /usr/share/i18n/locales/de_DE ]; then
+    apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q locales >/dev/null
+  fi
+  localedef -i de_DE -f UTF-8 de_DE.UTF-8
+fi
