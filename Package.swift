@@ -26,7 +26,7 @@ let package = Package(
     // Table declarations: recognize grids as tables, render tables as grids.
     .target(name: "Layouts", dependencies: ["Sheets", "Budget"]),
     // Rules, findings, reports.
-    .target(name: "Validation", dependencies: ["Budget"]),
+    .target(name: "Validation", dependencies: ["Budget", "Sheets"]),
     // The command line.
     .executableTarget(
       name: "yusuan",

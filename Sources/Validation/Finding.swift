@@ -1,0 +1,106 @@
+import Budget
+import Sheets
+
+/// One thing a rule found wrong, with every cell involved and both sides of the comparison.
+public struct Finding: Sendable, Equatable, LocalizedMessage, CustomStringConvertible {
+  /// The id of the rule that made the finding.
+  public var ruleId: String
+  /// How serious it is.
+  public var severity: Severity
+  /// The table the finding is about (the `found` side), if any.
+  public var table: Int?
+  /// The row as users know it: `2060101 行政运行`, `合计`, `基本工资 / 工资奖金津补贴`.
+  public var row: String
+  /// The column's Chinese header (`合计`, `一般公共预算`).
+  public var column: String
+  /// Every cell involved, found side first: `预算公开表03.csv!C6`, `book.xlsx 预算公开表3!C6`.
+  public var cells: [String]
+  /// What the value should be (nil when that side is a blank cell).
+  public var expected: Amount?
+  /// What the table says (nil for a blank cell).
+  public var found: Amount?
+  /// found − expected, blanks counted as 0.
+  public var difference: Amount?
+  /// The message in Chinese.
+  public var messageZh: String
+  /// The message in English.
+  public var messageEn: String
+
+  /// Creates a finding.
+  public init(
+    ruleId: String, severity: Severity, table: Int?, row: String, column: String, cells: [String],
+    expected: Amount?, found: Amount?, difference: Amount?, messageZh: String, messageEn: String
+  ) {
+    self.ruleId = ruleId
+    self.severity = severity
+    self.table = table
+    self.row = row
+    self.column = column
+    self.cells = cells
+    self.expected = expected
+    self.found = found
+    self.difference = difference
+    self.messageZh = messageZh
+    self.messageEn = messageEn
+  }
+
+  /// The message in a language.
+  public func message(_ language: Language) -> String { language == .zh ? messageZh : messageEn }
+
+  /// The Chinese message.
+  public var description: String { messageZh }
+}
+
+/// An amount as it enters a comparison: the value, the cells it was read from, and how many
+/// printed values were added to make it (for the rounding allowance).
+public struct Figure: Sendable, Equatable {
+  /// The value; nil when every cell behind it is blank.
+  public var amount: Amount?
+  /// The cells behind the value.
+  public var cells: [String]
+  /// How many printed values were summed (1 for a single cell).
+  public var terms: Int
+
+  /// Creates a figure.
+  public init(amount: Amount?, cells: [String] = [], terms: Int = 1) {
+    self.amount = amount
+    self.cells = cells
+    self.terms = terms
+  }
+
+  /// A blank value with no cell (a row or table that is not there).
+  public static let blank = Figure(amount: nil, cells: [], terms: 0)
+
+  /// The value with blanks counted as zero, for arithmetic.
+  public var value: Amount { amount ?? .zero }
+
+  /// The sum of several figures; blank only when all are blank.
+  public static func sum(_ figures: [Figure]) -> Figure {
+    var total: Amount? = nil
+    var cells: [String] = []
+    var terms = 0
+    for f in figures {
+      if let a = f.amount { total = (total ?? .zero) + a }
+      cells += f.cells
+      terms += f.terms
+    }
+    return Figure(amount: total, cells: cells, terms: terms)
+  }
+
+  /// This figure minus others (blank only when all are blank).
+  public func minus(_ others: [Figure]) -> Figure {
+    var result = self
+    for f in others {
+      if let a = f.amount { result.amount = (result.amount ?? .zero) - a }
+      result.cells += f.cells
+      result.terms += f.terms
+    }
+    return result
+  }
+}
+
+/// Text of an amount in a message; blank cells are named as such.
+func shown(_ amount: Amount?, _ language: Language) -> String {
+  guard let amount else { return language == .zh ? "空白" : "blank" }
+  return amount.text()
+}

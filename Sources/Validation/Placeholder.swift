@@ -1,2 +1,0 @@
-import Budget
-public enum ValidationModule {}

@@ -1,0 +1,131 @@
+import Budget
+import Sheets
+
+/// How serious a finding is.
+public enum Severity: String, Sendable, CaseIterable, Comparable {
+  /// The numbers disagree: the disclosure is wrong.
+  case error
+  /// Probably wrong, or depends on facts the tables do not show (which units are 参公, a catalog gap).
+  case warning
+  /// A sum off by at most 0.01 per summed term: rows were rounded separately (元 → 万元).
+  case rounding
+
+  /// Orders errors first.
+  public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+
+  private var rank: Int {
+    switch self {
+    case .error: 0
+    case .warning: 1
+    case .rounding: 2
+    }
+  }
+
+  /// The Chinese word used in reports.
+  public var chineseName: String {
+    switch self {
+    case .error: "错误"
+    case .warning: "警告"
+    case .rounding: "尾差"
+    }
+  }
+}
+
+/// Which family a rule belongs to; reports group by it.
+public enum RuleGroup: String, Sendable, CaseIterable {
+  /// Arithmetic inside one table (类 = Σ款, 合计 = Σ columns …).
+  case withinTable = "within-table"
+  /// Two tables are two views of one budget and must agree.
+  case acrossTables = "across-tables"
+  /// Shape, parentage and naming of classification codes.
+  case codes
+  /// Codes and names against the government classification catalog.
+  case catalog
+  /// The 绩效目标申报表 forms against 表12.
+  case forms
+}
+
+/// One check, as a value: what it needs, how serious its findings are, and the check itself.
+public struct Rule: Sendable {
+  /// Stable id used in JSON and JUnit output, e.g. `T3.hierarchy`.
+  public var id: String
+  /// The family the rule belongs to.
+  public var group: RuleGroup
+  /// The severity of a finding unless the check decides otherwise (rounding).
+  public var severity: Severity
+  /// What the rule checks, in Chinese.
+  public var descriptionZh: String
+  /// What the rule checks, in English.
+  public var descriptionEn: String
+  /// The tables that must be present for the rule to run.
+  public var tables: [Int]
+  /// Whether the rule is pointless when every one of its tables holds no amount (within-table
+  /// arithmetic on an empty table can find nothing, so it is reported as not applicable).
+  public var needsData: Bool
+  /// Whether the rule needs a classification catalog.
+  public var needsCatalog: Bool
+  /// Whether every table in `tables` must be present (true) or any one of them (false, for
+  /// rules such as code checks that look at whichever coded tables there are).
+  public var needsAllTables: Bool
+  /// The check: every finding it makes.
+  public var check: @Sendable (ValidationContext) -> [Finding]
+
+  /// Creates a rule.
+  public init(
+    id: String, group: RuleGroup, severity: Severity = .error, descriptionZh: String, descriptionEn: String,
+    tables: [Int], needsData: Bool = false, needsCatalog: Bool = false, needsAllTables: Bool = true,
+    check: @escaping @Sendable (ValidationContext) -> [Finding]
+  ) {
+    self.id = id
+    self.group = group
+    self.severity = severity
+    self.descriptionZh = descriptionZh
+    self.descriptionEn = descriptionEn
+    self.tables = tables
+    self.needsData = needsData
+    self.needsCatalog = needsCatalog
+    self.needsAllTables = needsAllTables
+    self.check = check
+  }
+
+  /// Why the rule cannot run on a context, or nil when it can.
+  public func notApplicableReason(in context: ValidationContext) -> NotApplicable? {
+    let missing = tables.filter { context.disclosure.table($0) == nil }
+    if needsAllTables ? !missing.isEmpty : missing.count == tables.count { return .tablesAbsent(missing) }
+    let present = tables.compactMap { context.disclosure.table($0) }
+    if needsCatalog && context.catalog == nil { return .noCatalog }
+    if group == .codes || group == .catalog,
+      !present.contains(where: { $0.sections.contains { !$0.codedRows.isEmpty || $0.rows.contains { $0.secondName != nil } } })
+    {
+      return .noCodes(present.map(\.number))
+    }
+    if needsData, present.allSatisfy(\.hasNoData) { return .tablesEmpty(present.map(\.number)) }
+    return nil
+  }
+}
+
+/// Why a rule did not run.
+public enum NotApplicable: Sendable, Equatable {
+  /// These tables are not in the input.
+  case tablesAbsent([Int])
+  /// These tables hold no amount (blank, 0.00 or `注：本表无数据`), so there is nothing to add up.
+  case tablesEmpty([Int])
+  /// No classification catalog was given.
+  case noCatalog
+  /// None of these tables prints a classification code.
+  case noCodes([Int])
+
+  /// A one-line reason.
+  public func message(_ language: Language) -> String {
+    switch (self, language) {
+    case (.tablesAbsent(let t), .zh): "缺少" + t.map { "预算公开表\($0)" }.joined(separator: "、")
+    case (.tablesAbsent(let t), .en): "table " + t.map(String.init).joined(separator: ", ") + " absent"
+    case (.tablesEmpty(let t), .zh): t.map { "预算公开表\($0)" }.joined(separator: "、") + "无数据"
+    case (.tablesEmpty(let t), .en): "table " + t.map(String.init).joined(separator: ", ") + " holds no amounts"
+    case (.noCodes(let t), .zh): t.map { "预算公开表\($0)" }.joined(separator: "、") + "均无科目编码"
+    case (.noCodes(let t), .en): "no classification code in table " + t.map(String.init).joined(separator: ", ")
+    case (.noCatalog, .zh): "未提供政府收支分类科目"
+    case (.noCatalog, .en): "no classification catalog given"
+    }
+  }
+}

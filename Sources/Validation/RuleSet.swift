@@ -1,0 +1,54 @@
+import Budget
+
+/// An ordered set of rules with unique ids. Open for extension: the forms rules (绩效目标申报表
+/// vs 表12) or a province's extra identities are added with `adding(_:)`.
+public struct RuleSet: Sendable {
+  /// The rules, in the order they run and are reported.
+  public private(set) var rules: [Rule]
+
+  /// Creates a rule set; ids must be unique.
+  public init(_ rules: [Rule]) {
+    precondition(Set(rules.map(\.id)).count == rules.count, "duplicate rule id")
+    self.rules = rules
+  }
+
+  /// The same set with more rules appended (ids must stay unique).
+  public func adding(_ more: [Rule]) -> RuleSet { RuleSet(rules + more) }
+
+  /// The rule with an id.
+  public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+
+  /// Every rule of the Datong/Shanxi 13-table set: within tables, across tables, codes, catalog.
+  public static let standard = RuleSet(
+    [2, 3, 5, 7, 8, 9].map(Rule.hierarchy)
+      + [2, 3, 5, 7, 8, 9].map(Rule.totalRow)
+      + [3, 5, 8, 9].map(Rule.basicProject)
+      + [2, 4, 10, 11, 12, 13].map(Rule.fundSources)
+      + [Rule.balance(1), Rule.t1CurrentCarryover, Rule.balance(4)]
+      + [Rule.t6TotalRow, Rule.t6ClassSum, Rule.t6PersonnelPublic]
+      + [Rule.t10TotalRow, Rule.t10Vehicles, Rule.t11TotalRow]
+      + Rule.acrossTables
+      + [Rule.codeShape, Rule.codeParent, Rule.codeSameName]
+      + [Rule.catalogKnown, Rule.catalogName, Rule.catalogBudgetType, Rule.catalogEconomicNames])
+
+  /// Runs every rule on a disclosure.
+  public func validate(
+    _ disclosure: Disclosure, tolerance: Amount = .zero, catalog: (any ClassificationLookup)? = nil
+  ) -> Report {
+    validate(ValidationContext(disclosure: disclosure, tolerance: tolerance.magnitude, catalog: catalog))
+  }
+
+  /// Runs every rule on a context.
+  public func validate(_ context: ValidationContext) -> Report {
+    let outcomes = rules.map { rule -> RuleOutcome in
+      if let reason = rule.notApplicableReason(in: context) {
+        return RuleOutcome(rule: rule, status: .notApplicable(reason), findings: [])
+      }
+      let findings = rule.check(context)
+      return RuleOutcome(rule: rule, status: findings.isEmpty ? .passed : .failed, findings: findings)
+    }
+    return Report(
+      department: context.disclosure.department, year: context.disclosure.year, tolerance: context.tolerance,
+      catalogUsed: context.catalog != nil, outcomes: outcomes)
+  }
+}

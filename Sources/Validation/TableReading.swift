@@ -1,0 +1,117 @@
+import Budget
+
+// Reading the structure the rules need out of the printed rows: which rows are 类/款/项, which
+// is the 合计, where 表1/表4's income and expenditure lines end.
+
+extension TableSection {
+  /// The first total row (合计, 部门合计), if any.
+  var totalRow: BudgetRow? { rows.first { $0.kind == .total } }
+
+  /// Rows with a code.
+  var codedRows: [BudgetRow] { rows.filter { $0.kind == .item && !($0.code ?? "").isEmpty } }
+
+  /// The rows one level below a coded row (same prefix, next code length).
+  func children(of parent: BudgetRow, lengths: [Int]) -> [BudgetRow] {
+    guard let code = parent.code, let i = lengths.firstIndex(of: code.count), i + 1 < lengths.count else { return [] }
+    let next = lengths[i + 1]
+    return codedRows.filter { ($0.code ?? "").count == next && $0.code!.hasPrefix(code) }
+  }
+
+  /// Whether the section carries any amount.
+  var hasData: Bool { rows.contains { $0.amounts.contains { $0 != nil && !$0!.isZero } } }
+}
+
+/// The code lengths of a table's classification: 表7 (and 表9's income block when it really
+/// holds revenue codes) use 收入分类, every other coded table 支出功能分类.
+func codeKind(table: Int, section: TableSection) -> CodeKind {
+  if table == 7 { return .revenue }
+  if table == 9, section.role == .income, section.codedRows.contains(where: { $0.code!.hasPrefix("1") }) {
+    return .revenue
+  }
+  return .functional
+}
+
+/// 表6's printed structure: class rows (no 政府经济科目 name) each followed by their 款 rows.
+struct EconomicBlocks {
+  /// One class row and its 款 rows.
+  struct Block {
+    var classRow: BudgetRow
+    var items: [BudgetRow]
+  }
+
+  var blocks: [Block] = []
+
+  init(_ section: TableSection) {
+    for row in section.rows where row.kind == .item {
+      if (row.secondName ?? "").isEmpty {
+        blocks.append(Block(classRow: row, items: []))
+      } else if !blocks.isEmpty {
+        blocks[blocks.count - 1].items.append(row)
+      }
+    }
+  }
+}
+
+/// The fund-source column an income line of 表1/表4 stands for (`一、一般公共预算` → general_public).
+func fundKey(forIncomeLine name: String) -> String? {
+  let n = BudgetRow.normalizedName(name)
+  if n.contains("一般公共预算") { return ColumnKey.generalPublic }
+  if n.contains("政府性基金") { return ColumnKey.governmentFund }
+  if n.contains("国有资本经营") { return ColumnKey.stateCapital }
+  if n.contains("财政专户") { return ColumnKey.specialAccount }
+  if n.contains("单位资金") { return ColumnKey.unitFunds }
+  return nil
+}
+
+/// 表1 / 表4 read as a balance: lines, 本年合计, 结转, 总计 on each side.
+struct Balance {
+  var incomeLines: [BudgetRow] = []
+  var incomeTotal: BudgetRow?
+  var carryIn: BudgetRow?
+  var carryInParts: [BudgetRow] = []
+  var incomeGrand: BudgetRow?
+  var expenditureLines: [BudgetRow] = []
+  var expenditureTotal: BudgetRow?
+  var carryOut: BudgetRow?
+  var expenditureGrand: BudgetRow?
+
+  init(_ table: BudgetTable) {
+    if let income = table.section(.income) {
+      var phase = 0  // 0 lines, 1 after 本年收入合计, 2 after 上年结转
+      for row in income.rows {
+        let n = BudgetRow.normalizedName(row.name)
+        if n.contains("收入总计") || (row.kind == .total && n.hasSuffix("总计")) {
+          incomeGrand = row
+          phase = 3
+        } else if n.contains("本年收入合计") || (row.kind == .total && phase == 0) {
+          incomeTotal = row
+          phase = 1
+        } else if n.hasPrefix("上年") && n.contains("结转") {
+          carryIn = row
+          phase = 2
+        } else if phase == 0 {
+          incomeLines.append(row)
+        } else if phase == 2 {
+          carryInParts.append(row)
+        }
+      }
+    }
+    if let expenditure = table.section(.expenditure) {
+      var phase = 0
+      for row in expenditure.rows {
+        let n = BudgetRow.normalizedName(row.name)
+        if n.contains("支出总计") || (row.kind == .total && n.hasSuffix("总计")) {
+          expenditureGrand = row
+          phase = 2
+        } else if n.contains("本年支出合计") || (row.kind == .total && phase == 0) {
+          expenditureTotal = row
+          phase = 1
+        } else if n.contains("年终结转") || n.contains("结转下年") {
+          carryOut = row
+        } else if phase == 0 {
+          expenditureLines.append(row)
+        }
+      }
+    }
+  }
+}

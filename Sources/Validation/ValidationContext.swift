@@ -1,0 +1,67 @@
+import Budget
+import Sheets
+
+/// What every rule sees: the disclosure, what counts as equal, and the catalog if one was given.
+public struct ValidationContext: Sendable {
+  /// The disclosure being checked.
+  public var disclosure: Disclosure
+  /// A difference whose magnitude is at most this counts as equal (default 0.00).
+  public var tolerance: Amount
+  /// The classification catalog, when one is available.
+  public var catalog: (any ClassificationLookup)?
+
+  /// Creates a context.
+  public init(disclosure: Disclosure, tolerance: Amount = .zero, catalog: (any ClassificationLookup)? = nil) {
+    self.disclosure = disclosure
+    self.tolerance = tolerance
+    self.catalog = catalog
+  }
+
+  /// The cell reference of a row's amount in a column, if the source is known.
+  public func cell(_ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, _ key: String) -> String? {
+    guard let source = table.source, let line = row.line, let i = section.columnIndex(key),
+      let letters = section.columnLetters, i < letters.count, !letters[i].isEmpty
+    else { return nil }
+    return source.cell(letters[i] + String(line))
+  }
+
+  /// A row's amount in a column as a figure (blank when the column is missing).
+  public func figure(_ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, _ key: String) -> Figure {
+    guard section.columnIndex(key) != nil else { return .blank }
+    return Figure(amount: section.amount(row, key), cells: cell(table, section, row, key).map { [$0] } ?? [], terms: 1)
+  }
+
+  /// Compares a printed figure with what it should be, making a finding when they differ by
+  /// more than the tolerance. A difference of at most 0.01 per summed term is `rounding`.
+  public func compare(
+    ruleId: String, severity: Severity = .error, table: Int?, row: String, column: String,
+    found: Figure, expected: Figure, basisZh: String, basisEn: String
+  ) -> Finding? {
+    let difference = found.value - expected.value
+    if difference.magnitude <= tolerance { return nil }
+    var level = severity
+    let terms = max(found.terms, expected.terms)
+    if severity == .error, terms >= 2, difference.magnitude <= Amount(units: Int64(terms), scale: 2) {
+      level = .rounding
+    }
+    let place = [table.map { "预算公开表\($0)" }, row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
+    let placeEn = [table.map { "Table \($0)" }, row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
+    let zh = "\(place) \(column)：应为 \(shown(expected.amount, .zh))（\(basisZh)），实为 \(shown(found.amount, .zh))，相差 \(difference.magnitude.text())"
+    let en = "\(placeEn) \(column): expected \(shown(expected.amount, .en)) (\(basisEn)), found \(shown(found.amount, .en)), difference \(difference.magnitude.text())"
+    return Finding(
+      ruleId: ruleId, severity: level, table: table, row: row, column: column, cells: found.cells + expected.cells,
+      expected: expected.amount, found: found.amount, difference: difference, messageZh: zh, messageEn: en)
+  }
+
+  /// A finding that is not a comparison of two amounts (a bad code, a missing parent, an unknown name).
+  public func note(
+    ruleId: String, severity: Severity, table: Int?, row: String, column: String = "", cells: [String] = [],
+    zh: String, en: String
+  ) -> Finding {
+    let place = [table.map { "预算公开表\($0)" }, row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
+    let placeEn = [table.map { "Table \($0)" }, row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
+    return Finding(
+      ruleId: ruleId, severity: severity, table: table, row: row, column: column, cells: cells, expected: nil,
+      found: nil, difference: nil, messageZh: "\(place)：\(zh)", messageEn: "\(placeEn): \(en)")
+  }
+}

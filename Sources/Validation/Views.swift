@@ -1,0 +1,114 @@
+import Budget
+
+// The views cross-table rules compare: a table's coded rows by code, 表1/表4's lines by 类
+// code or fund source, a table's 合计 row, Σ of a project table.
+
+extension View {
+  /// This view minus others, key by key (e.g. 表3 − 表8 − 表9).
+  func minus(_ others: [View], nameZh: String, nameEn: String) -> View {
+    var out = View(table: table, nameZh: nameZh, nameEn: nameEn)
+    let allKeys = keys + others.flatMap(\.keys).filter { entries[$0] == nil }
+    var seen = Set<String>()
+    for key in allKeys where seen.insert(key).inserted {
+      let mine = entries[key]
+      let theirs = others.compactMap { $0.entries[key] }
+      let label = mine ?? theirs.first!
+      out.add(key, row: label.row, column: label.column, (mine?.figure ?? .blank).minus(theirs.map(\.figure)))
+    }
+    return out
+  }
+}
+
+extension ValidationContext {
+  /// A table's rows by code (and its 合计 row under the key `合计`), one column or several
+  /// (keys `code|column` when several).
+  func codeView(_ t: Int, role: SectionRole? = nil, columns: [String], total: Bool = true) -> View {
+    var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
+    for (table, section) in sections(t, role: role) {
+      for row in section.rows {
+        let key: String
+        if row.kind == .total {
+          guard total, row == section.totalRow else { continue }
+          key = "合计"
+        } else {
+          guard let code = row.code, !code.isEmpty else { continue }
+          key = code
+        }
+        for column in columns where section.columnIndex(column) != nil {
+          let k = columns.count == 1 ? key : key + "|" + column
+          view.add(k, row: row.displayName, column: ColumnKey.chineseName(column), figure(table, section, row, column))
+        }
+      }
+    }
+    return view
+  }
+
+  /// The same view with every entry's column relabelled and its keys rewritten (to compare one
+  /// table's 一般公共预算 column with another's 合计 column).
+  func rekeyed(_ view: View, _ transform: (String) -> String) -> View {
+    var out = View(table: view.table, nameZh: view.nameZh, nameEn: view.nameEn)
+    for key in view.keys {
+      let e = view.entries[key]!
+      out.add(transform(key), row: e.row, column: e.column, e.figure)
+    }
+    return out
+  }
+
+  /// 表1/表4 expenditure lines by 功能分类 类 code (keys `code|column` for several columns).
+  func classLineView(_ t: Int, columns: [String]) -> View {
+    var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
+    guard let table = disclosure.table(t), let section = table.section(.expenditure) else { return view }
+    for row in Balance(table).expenditureLines {
+      guard let code = catalog?.classCode(forLine: row.name) ?? StandardLines.classCode(forLine: row.name) else { continue }
+      for column in columns where section.columnIndex(column) != nil {
+        let k = columns.count == 1 ? code : code + "|" + column
+        view.add(k, row: row.name, column: ColumnKey.chineseName(column), figure(table, section, row, column))
+      }
+    }
+    return view
+  }
+
+  /// 表1/表4 income side by fund-source column key; `本年收入合计` under `total` and the
+  /// carry-over line under `carryover`.
+  func incomeView(_ t: Int) -> View {
+    var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
+    guard let table = disclosure.table(t), let section = table.section(.income), let key = section.columns.first else {
+      return view
+    }
+    let b = Balance(table)
+    let column = ColumnKey.chineseName(key)
+    for row in b.incomeLines {
+      guard let fund = fundKey(forIncomeLine: row.name) else { continue }
+      view.add(fund, row: row.name, column: column, figure(table, section, row, key))
+    }
+    if let r = b.incomeTotal { view.add(ColumnKey.total, row: r.name, column: column, figure(table, section, r, key)) }
+    if let r = b.carryIn { view.add(ColumnKey.carryover, row: r.name, column: column, figure(table, section, r, key)) }
+    return view
+  }
+
+  /// One figure of a table's 合计 (or named total) row, as a one-entry view under `key`.
+  func totalView(_ t: Int, role: SectionRole? = nil, row pick: ((TableSection) -> BudgetRow?)? = nil, column: String, key: String)
+    -> View
+  {
+    var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
+    for (table, section) in sections(t, role: role) {
+      guard let row = pick?(section) ?? section.totalRow, section.columnIndex(column) != nil else { continue }
+      view.add(key, row: row.displayName, column: ColumnKey.chineseName(column), figure(table, section, row, column))
+      break
+    }
+    return view
+  }
+
+  /// Σ of a project table (表12/表13, which print no 合计 row) in one column, under `key`.
+  func projectSumView(_ t: Int, column: String, key: String) -> View {
+    var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
+    guard let table = disclosure.table(t) else { return view }
+    var figures: [Figure] = []
+    for section in table.sections where section.columnIndex(column) != nil {
+      figures += section.rows.filter { $0.kind == .item }.map { figure(table, section, $0, column) }
+    }
+    let sum = Figure.sum(figures)
+    view.add(key, row: "Σ项目（\(figures.count)个）", column: ColumnKey.chineseName(column), sum.terms == 0 ? .blank : sum)
+    return view
+  }
+}
