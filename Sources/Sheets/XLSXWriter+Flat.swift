@@ -53,7 +53,9 @@ public final class FlatRowWriter {
       let code: lxw_error
       switch value {
       case .text(let s)? where !s.isEmpty, .error(let s)? where !s.isEmpty:
-        try XLSXWriter.checkTextLength(s, cell: CellAddress(row: rowIndex, column: column).a1, sheet: sheetName)
+        if s.utf8.count > XLSXWriter.maxTextLength {
+          try XLSXWriter.checkTextLength(s, cell: CellAddress(row: rowIndex, column: column).a1, sheet: sheetName)
+        }
         code = worksheet_write_string(sheet, row, col, s, format)
       case .number(let s)?:
         guard let number = XLSXWriter.number(s) else {

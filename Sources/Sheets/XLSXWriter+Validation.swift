@@ -28,7 +28,8 @@ extension XLSXWriter {
 
   static func validate(_ sheet: StyledSheet) throws(WriteError) {
     let name = sheet.name
-    for (address, cell) in sheet.cells {
+    // In address order, so that the error reported for a sheet with several faults is always the same one.
+    for (address, cell) in sheet.cells.sorted(by: { $0.key < $1.key }) {
       try checkInGrid(address, sheet: name)
       if let value = cell.value { try checkValue(value, at: address, sheet: name) }
     }
