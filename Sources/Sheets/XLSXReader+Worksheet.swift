@@ -247,7 +247,7 @@ final class WorksheetHandler: XMLEventHandler {
     let value: CellValue
     switch kind {
     case .number:
-      guard hasValue, let text = Self.numberText(valueBytes.bytes) else {
+      guard hasValue, let text = CellParsing.numberText(valueBytes.bytes) else {
         if hasValue && !valueBytes.bytes.allSatisfy({ $0 == 0x20 }) { throw invalidValue(valueBytes.bytes) }
         return noteMissingValue()
       }
@@ -303,28 +303,6 @@ final class WorksheetHandler: XMLEventHandler {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// The exact text of a number, trimmed of spaces; nil unless it looks like a decimal number.
-  private static func numberText(_ all: UnsafeBufferPointer<UInt8>) -> String? {
-    guard let p = all.baseAddress else { return nil }
-    var lo = 0
-    var hi = all.count
-    while lo < hi, p[lo] == 0x20 { lo += 1 }
-    while hi > lo, p[hi - 1] == 0x20 { hi -= 1 }
-    var digits = 0
-    var i = lo
-    while i < hi {
-      let b = p[i]
-      if b &- UInt8(ascii: "0") < 10 {
-        digits += 1
-      } else if b != UInt8(ascii: "."), b != UInt8(ascii: "-"), b != UInt8(ascii: "+"), b | 0x20 != UInt8(ascii: "e") {
-        return nil
-      }
-      i += 1
-    }
-    guard digits > 0 else { return nil }
-    return String(decoding: UnsafeBufferPointer(start: p + lo, count: hi - lo), as: UTF8.self)
-  }
-
   private func textTooLong() -> XLSXReadError {
     .textTooLong(file: file, sheet: sheet, cell: currentReference, limit: limits.maxCellTextLength)
   }
@@ -335,36 +313,13 @@ final class WorksheetHandler: XMLEventHandler {
 
   // MARK: References and merges
 
-  /// Parses `B7` / `$B$7` from bytes, with overflow-safe bounds against Excel's grid.
+  /// Parses `B7` / `$B$7`, throwing the sheet's typed error when malformed or beyond the grid.
   private func parseReference(_ bytes: UnsafeBufferPointer<UInt8>) throws(XLSXReadError) -> CellAddress {
-    var col = 0
-    var row = 0
-    var letters = 0
-    var digits = 0
-    var i = 0
-    while i < bytes.count {
-      let b = bytes[i]
-      i += 1
-      switch b {
-      case UInt8(ascii: "$"):
-        continue
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
-        guard digits == 0 else { throw invalidReference(bytes) }
-        letters += 1
-        if letters <= 4 { col = col * 26 + Int((b | 0x20) - UInt8(ascii: "a")) + 1 }
-      case UInt8(ascii: "0")...UInt8(ascii: "9"):
-        guard letters > 0 else { throw invalidReference(bytes) }
-        digits += 1
-        if digits <= 8 { row = row * 10 + Int(b - UInt8(ascii: "0")) }
-      default:
-        throw invalidReference(bytes)
-      }
+    switch CellParsing.reference(bytes) {
+    case .address(let address): return address
+    case .outOfGrid: throw .cellOutOfGrid(file: file, sheet: sheet, ref: String(decoding: bytes, as: UTF8.self))
+    case .invalid: throw invalidReference(bytes)
     }
-    guard letters > 0, digits > 0, row >= 1 else { throw invalidReference(bytes) }
-    guard letters <= 3, digits <= 7, col - 1 <= CellAddress.maxColumn, row - 1 <= CellAddress.maxRow else {
-      throw .cellOutOfGrid(file: file, sheet: sheet, ref: String(decoding: bytes, as: UTF8.self))
-    }
-    return CellAddress(row: row - 1, column: col - 1)
   }
 
   private func invalidReference(_ bytes: UnsafeBufferPointer<UInt8>) -> XLSXReadError {

@@ -36,6 +36,14 @@ final class XLSXHostileTests: XCTestCase {
     }
   }
 
+  func testEntityReferenceWithoutDoctypeIsMalformed() {
+    let bytes = WorkbookBuilder.xlsx(rows: #"<row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row>"#)
+    assertRejects(bytes) {
+      guard case .malformedXML(_, "xl/worksheets/sheet1.xml", _, _, let message) = $0 else { return false }
+      return message.contains("xxe")
+    }
+  }
+
   func testBareDoctypeIsRefused() {
     assertRejects(HostileFiles.bareDoctype()) { $0 == .doctypeForbidden(file: "hostile.xlsx", part: "xl/workbook.xml") }
   }
