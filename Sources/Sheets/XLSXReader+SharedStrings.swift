@@ -65,7 +65,7 @@ final class SharedStringsHandler: XMLEventHandler {
 }
 
 /// Number of Unicode scalars in UTF-8 bytes (bytes that are not continuation bytes).
-func scalarCount(_ bytes: [UInt8]) -> Int {
+func scalarCount<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
   var n = 0
   for b in bytes where b & 0xC0 != 0x80 { n += 1 }
   return n

@@ -11,6 +11,8 @@ final class WorksheetHandler: XMLEventHandler {
   private let limits: Limits
   private let sharedStrings: [String]
   private let emit: (GridRow) throws(XLSXReadError) -> Void
+  /// Whether the consumer keeps every row (grid mode): rows then get tight copies of the buffer.
+  private let keepsRows: Bool
 
   private(set) var merges: [CellRange] = []
   private(set) var hiddenRows: Set<Int> = []
@@ -20,43 +22,46 @@ final class WorksheetHandler: XMLEventHandler {
   private(set) var missingCachedValues = 0
   private(set) var firstMissingCachedValue: String?
 
-  // Row state.
-  private var rowOpen = false
-  private var rowIndex = -1
-  private var rowHasReference = false
-  private var lastRowIndex = -1
-  private var lastEmittedRow = -1
-  private var column = -1
-  private var cellsSorted = true
-  private var cells: [(column: Int, value: CellValue)] = []
-
-  // Cell state.
-  private var cellOpen = false
-  private var cellColumn = 0
-  private var kind = Kind.number
-  private var hasFormula = false
-  private var hasValue = false
-  private var hasInline = false
-  private var capture = Capture.none
-  private var inInline = false
-  private var phoneticDepth = 0
-  private var valueBytes: [UInt8] = []
-  private var inlineBytes: [UInt8] = []
+  // Row and cell state. Only this handler touches it, from one parse at a time, so the
+  // per-access exclusivity checks are skipped (they cost several percent of reading time).
+  @exclusivity(unchecked) private var rowOpen = false
+  @exclusivity(unchecked) private var rowIndex = -1
+  @exclusivity(unchecked) private var rowHasReference = false
+  @exclusivity(unchecked) private var lastRowIndex = -1
+  @exclusivity(unchecked) private var lastEmittedRow = -1
+  @exclusivity(unchecked) private var column = -1
+  @exclusivity(unchecked) private var cellsSorted = true
+  @exclusivity(unchecked) private var cells: [(column: Int, value: CellValue)] = []
+  @exclusivity(unchecked) private var cellOpen = false
+  @exclusivity(unchecked) private var cellColumn = 0
+  @exclusivity(unchecked) private var kind = Kind.number
+  @exclusivity(unchecked) private var hasFormula = false
+  @exclusivity(unchecked) private var hasValue = false
+  @exclusivity(unchecked) private var hasInline = false
+  @exclusivity(unchecked) private var capture = Capture.none
+  @exclusivity(unchecked) private var inInline = false
+  @exclusivity(unchecked) private var phoneticDepth = 0
+  @exclusivity(unchecked) private var valueBytes = ByteBuffer(capacity: 64)
+  @exclusivity(unchecked) private var inlineBytes = ByteBuffer(capacity: 64)
   private let maxTextBytes: Int
 
   init(
-    file: String, sheet: String, limits: Limits, sharedStrings: [String],
+    file: String, sheet: String, limits: Limits, sharedStrings: [String], keepsRows: Bool,
     emit: @escaping (GridRow) throws(XLSXReadError) -> Void
   ) {
+    self.keepsRows = keepsRows
     self.file = file
     self.sheet = sheet
     self.limits = limits
     self.sharedStrings = sharedStrings
     self.emit = emit
     self.maxTextBytes = limits.maxCellTextLength &* 4
-    valueBytes.reserveCapacity(64)
-    inlineBytes.reserveCapacity(64)
     cells.reserveCapacity(32)
+  }
+
+  deinit {
+    valueBytes.release()
+    inlineBytes.release()
   }
 
   // MARK: Events
@@ -71,7 +76,7 @@ final class WorksheetHandler: XMLEventHandler {
       if cellOpen {
         capture = .value
         hasValue = true
-        valueBytes.removeAll(keepingCapacity: true)
+        valueBytes.removeAll()
       }
     case UInt8(ascii: "t") where l[1] == 0:
       if inInline && phoneticDepth == 0 { capture = .inline }
@@ -88,7 +93,7 @@ final class WorksheetHandler: XMLEventHandler {
       if cellOpen && cEquals(l, "is") {
         inInline = true
         hasInline = true
-        inlineBytes.removeAll(keepingCapacity: true)
+        inlineBytes.removeAll()
       }
     case UInt8(ascii: "m"):
       if cEquals(l, "mergeCell"), let ref = attributes.value(of: "ref") { try addMerge(ref) }
@@ -126,10 +131,10 @@ final class WorksheetHandler: XMLEventHandler {
     case .none:
       return
     case .value:
-      valueBytes.append(contentsOf: text)
+      valueBytes.append(text)
       if valueBytes.count > maxTextBytes { throw textTooLong() }
     case .inline:
-      inlineBytes.append(contentsOf: text)
+      inlineBytes.append(text)
       if inlineBytes.count > maxTextBytes { throw textTooLong() }
     }
   }
@@ -174,7 +179,8 @@ final class WorksheetHandler: XMLEventHandler {
     if !cellsSorted { normalizeCells() }
     if rowIndex <= lastEmittedRow { rowsOutOfOrder = true }
     lastEmittedRow = rowIndex
-    try emit(GridRow(index: rowIndex, cells: cells))
+    // Array(slice) would share the whole buffer; copying through a buffer pointer sizes it exactly.
+    try emit(GridRow(index: rowIndex, cells: keepsRows ? cells.withUnsafeBufferPointer { Array($0) } : cells))
     // Unique again once the consumer has dropped the row: the storage is reused (streaming).
     cells.removeAll(keepingCapacity: true)
   }
@@ -241,16 +247,15 @@ final class WorksheetHandler: XMLEventHandler {
     let value: CellValue
     switch kind {
     case .number:
-      guard hasValue, let text = Self.numberText(valueBytes) else {
-        if hasValue && !valueBytes.allSatisfy({ $0 == 0x20 }) { throw invalidValue(valueBytes) }
+      guard hasValue, let text = CellParsing.numberText(valueBytes.bytes) else {
+        if hasValue && !valueBytes.bytes.allSatisfy({ $0 == 0x20 }) { throw invalidValue(valueBytes.bytes) }
         return noteMissingValue()
       }
       value = .number(text)
     case .shared:
       guard hasValue else { return noteMissingValue() }
-      guard let i = valueBytes.withUnsafeBufferPointer(parseDecimal), i < sharedStrings.count else {
-        throw .sharedStringIndexOutOfRange(
-          file: file, sheet: sheet, cell: currentReference, index: String(decoding: valueBytes, as: UTF8.self))
+      guard let i = parseDecimal(valueBytes.bytes), i < sharedStrings.count else {
+        throw .sharedStringIndexOutOfRange(file: file, sheet: sheet, cell: currentReference, index: valueBytes.string())
       }
       value = .text(sharedStrings[i])
     case .inline:
@@ -267,10 +272,10 @@ final class WorksheetHandler: XMLEventHandler {
       value = .text(try text(valueBytes))
     case .bool:
       guard hasValue else { return noteMissingValue() }
-      switch String(decoding: valueBytes, as: UTF8.self) {
+      switch valueBytes.string() {
       case "1", "true", "TRUE": value = .bool(true)
       case "0", "false", "FALSE": value = .bool(false)
-      default: throw invalidValue(valueBytes)
+      default: throw invalidValue(valueBytes.bytes)
       }
     case .error:
       guard hasValue else { return noteMissingValue() }
@@ -292,67 +297,29 @@ final class WorksheetHandler: XMLEventHandler {
 
   private var currentReference: String { CellAddress(row: rowIndex, column: cellColumn).a1 }
 
-  private func text(_ bytes: [UInt8]) throws(XLSXReadError) -> String {
+  private func text(_ buffer: ByteBuffer) throws(XLSXReadError) -> String {
+    let bytes = buffer.bytes
     if bytes.count > limits.maxCellTextLength, scalarCount(bytes) > limits.maxCellTextLength { throw textTooLong() }
     return String(decoding: bytes, as: UTF8.self)
-  }
-
-  /// The exact text of a number, trimmed of spaces; nil unless it looks like a decimal number.
-  private static func numberText(_ bytes: [UInt8]) -> String? {
-    bytes.withUnsafeBufferPointer { all -> String? in
-      var lo = 0
-      var hi = all.count
-      while lo < hi, all[lo] == 0x20 { lo += 1 }
-      while hi > lo, all[hi - 1] == 0x20 { hi -= 1 }
-      guard lo < hi else { return nil }
-      var digits = 0
-      for b in all[lo..<hi] {
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
-        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): break
-        default: return nil
-        }
-      }
-      guard digits > 0 else { return nil }
-      return String(decoding: UnsafeBufferPointer(rebasing: all[lo..<hi]), as: UTF8.self)
-    }
   }
 
   private func textTooLong() -> XLSXReadError {
     .textTooLong(file: file, sheet: sheet, cell: currentReference, limit: limits.maxCellTextLength)
   }
 
-  private func invalidValue(_ bytes: [UInt8]) -> XLSXReadError {
+  private func invalidValue(_ bytes: UnsafeBufferPointer<UInt8>) -> XLSXReadError {
     .invalidCellValue(file: file, sheet: sheet, cell: currentReference, value: String(decoding: bytes.prefix(64), as: UTF8.self))
   }
 
   // MARK: References and merges
 
-  /// Parses `B7` / `$B$7` from bytes, with overflow-safe bounds against Excel's grid.
+  /// Parses `B7` / `$B$7`, throwing the sheet's typed error when malformed or beyond the grid.
   private func parseReference(_ bytes: UnsafeBufferPointer<UInt8>) throws(XLSXReadError) -> CellAddress {
-    var col = 0
-    var row = 0
-    var letters = 0
-    var digits = 0
-    for b in bytes where b != UInt8(ascii: "$") {
-      switch b {
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
-        guard digits == 0 else { throw invalidReference(bytes) }
-        letters += 1
-        if letters <= 4 { col = col * 26 + Int((b | 0x20) - UInt8(ascii: "a")) + 1 }
-      case UInt8(ascii: "0")...UInt8(ascii: "9"):
-        guard letters > 0 else { throw invalidReference(bytes) }
-        digits += 1
-        if digits <= 8 { row = row * 10 + Int(b - UInt8(ascii: "0")) }
-      default:
-        throw invalidReference(bytes)
-      }
+    switch CellParsing.reference(bytes) {
+    case .address(let address): return address
+    case .outOfGrid: throw .cellOutOfGrid(file: file, sheet: sheet, ref: String(decoding: bytes, as: UTF8.self))
+    case .invalid: throw invalidReference(bytes)
     }
-    guard letters > 0, digits > 0, row >= 1 else { throw invalidReference(bytes) }
-    guard letters <= 3, digits <= 7, col - 1 <= CellAddress.maxColumn, row - 1 <= CellAddress.maxRow else {
-      throw .cellOutOfGrid(file: file, sheet: sheet, ref: String(decoding: bytes, as: UTF8.self))
-    }
-    return CellAddress(row: row - 1, column: col - 1)
   }
 
   private func invalidReference(_ bytes: UnsafeBufferPointer<UInt8>) -> XLSXReadError {

@@ -73,7 +73,7 @@ public final class XLSXReader {
   public func grid(sheet index: Int) throws(XLSXReadError) -> Grid {
     let info = try sheetInfo(index)
     var rows: [GridRow] = []
-    let extras = try read(info) { row throws(XLSXReadError) in rows.append(row) }
+    let extras = try read(info, keepsRows: true) { row throws(XLSXReadError) in rows.append(row) }
     if extras.rowsOutOfOrder { rows = Self.mergeRows(rows) }
     return Grid(name: info.name, rows: rows, merges: extras.merges, hiddenRows: extras.hiddenRows)
   }
@@ -100,7 +100,7 @@ public final class XLSXReader {
     var bodyError: (any Error)?
     do {
       let extras = try withoutActuallyEscaping(body) { body throws(XLSXReadError) in
-        try read(info) { row throws(XLSXReadError) in
+        try read(info, keepsRows: false) { row throws(XLSXReadError) in
           do { try body(row) } catch {
             bodyError = error
             throw XLSXReadError.cannotOpen(file: self.fileName, reason: "stopped by the caller")
@@ -142,10 +142,11 @@ public final class XLSXReader {
   }
 
   private func read(
-    _ info: SheetInfo, emit: @escaping (GridRow) throws(XLSXReadError) -> Void
+    _ info: SheetInfo, keepsRows: Bool, emit: @escaping (GridRow) throws(XLSXReadError) -> Void
   ) throws(XLSXReadError) -> SheetExtras {
     let handler = WorksheetHandler(
-      file: fileName, sheet: info.name, limits: limits, sharedStrings: try sharedStrings(), emit: emit)
+      file: fileName, sheet: info.name, limits: limits, sharedStrings: try sharedStrings(), keepsRows: keepsRows,
+      emit: emit)
     try archive.parse(info.part, budget: limits.maxSheetPartBytes, handler: handler)
     warnings.removeAll {
       if case .formulasWithoutCachedValue(info.name, _, _) = $0 { return true }

@@ -113,13 +113,17 @@ private let libxmlSetup: Void = {
 package final class XMLPushParser {
   private let file: String
   private let part: String
-  private let handler: any XMLEventHandler
+  // Unretained on the hot path: `parse` keeps the handler alive for the parser's whole life.
+  private unowned(unsafe) let handler: any XMLEventHandler
+  private let handlerOwner: any XMLEventHandler
   private var ctxt: xmlParserCtxtPtr?
   fileprivate var failure: XLSXReadError?
+  /// Set with `failure`; a plain flag so that the per-event check costs nothing.
+  @exclusivity(unchecked) private var stopped = false
   fileprivate var xmlProblem: (line: Int, column: Int, message: String)?
   // Nearly every element of a part shares one namespace URI pointer (libxml2 interns them).
-  private var lastURI: UnsafePointer<UInt8>?
-  private var lastNamespace = XMLNamespace.none
+  @exclusivity(unchecked) private var lastURI: UnsafePointer<UInt8>?
+  @exclusivity(unchecked) private var lastNamespace = XMLNamespace.none
 
   /// The only options ever passed: no network, CDATA as text, compact nodes.
   private static let options = Int32(
@@ -131,20 +135,22 @@ package final class XMLPushParser {
     self.file = file
     self.part = part
     self.handler = handler
+    self.handlerOwner = handler
     var sax = xmlSAXHandler()
     sax.initialized = XML_SAX2_MAGIC
     sax.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
       guard let ctx, let localname else { return }
-      let parser = Unmanaged<XMLPushParser>.fromOpaque(ctx).takeUnretainedValue()
-      parser.start(localname, uri, Int(nbAttributes), attributes)
+      Unmanaged<XMLPushParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+        $0.start(localname, uri, Int(nbAttributes), attributes)
+      }
     }
     sax.endElementNs = { ctx, localname, _, uri in
       guard let ctx, let localname else { return }
-      Unmanaged<XMLPushParser>.fromOpaque(ctx).takeUnretainedValue().end(localname, uri)
+      Unmanaged<XMLPushParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.end(localname, uri) }
     }
     sax.characters = { ctx, ch, len in
       guard let ctx, let ch else { return }
-      Unmanaged<XMLPushParser>.fromOpaque(ctx).takeUnretainedValue().text(ch, Int(len))
+      Unmanaged<XMLPushParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.text(ch, Int(len)) }
     }
     // Whitespace is data inside <t xml:space="preserve">; libxml2 may report it separately.
     sax.ignorableWhitespace = sax.characters
@@ -200,7 +206,8 @@ package final class XMLPushParser {
   }
 
   private func stop(_ error: XLSXReadError) {
-    if failure == nil { failure = error }
+    if !stopped { failure = error }
+    stopped = true
     if let ctxt { xmlStopParser(ctxt) }
   }
 
@@ -220,19 +227,19 @@ package final class XMLPushParser {
     _ local: UnsafePointer<UInt8>, _ uri: UnsafePointer<UInt8>?, _ count: Int,
     _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
   ) {
-    guard failure == nil else { return }
+    guard !stopped else { return }
     do {
       try handler.startElement(XMLName(local: local, namespace: namespace(uri)), XMLAttributes(base: attributes, count: count))
     } catch { stop(error) }
   }
 
   fileprivate func end(_ local: UnsafePointer<UInt8>, _ uri: UnsafePointer<UInt8>?) {
-    guard failure == nil else { return }
+    guard !stopped else { return }
     do { try handler.endElement(XMLName(local: local, namespace: namespace(uri))) } catch { stop(error) }
   }
 
   fileprivate func text(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
-    guard failure == nil else { return }
+    guard !stopped else { return }
     do { try handler.characters(UnsafeBufferPointer(start: bytes, count: count)) } catch { stop(error) }
   }
 }
