@@ -1,2 +1,83 @@
-// Benchmark driver for the Sheets module (see benchmarks/README.md).
-print("sheets-bench: not yet implemented")
+// Benchmark driver for the Sheets module (see benchmarks/README.md). Each subcommand is one
+// timed whole process; `read` prints the same correctness line as every peer.
+//
+//   sheets-bench read FILE          stream every cell of the first sheet, count, sum amounts
+//   sheets-bench write OUT ROWS     write the benchmark rows as a formatted flat sheet
+//   sheets-bench expect ROWS        print the expected correctness line for ROWS data rows
+import Glibc
+import Sheets
+
+/// Why the driver stopped.
+enum BenchError: Error, CustomStringConvertible {
+  /// The Sheets API this command needs has not landed yet.
+  case unavailable(String)
+  /// The workbook has no sheet to read.
+  case noSheet(String)
+
+  var description: String {
+    switch self {
+    case .unavailable(let what): return "不可用：\(what)"
+    case .noSheet(let path): return "工作簿没有工作表：\(path)"
+    }
+  }
+}
+
+/// Streams the first sheet; counts non-empty cells and sums number cells as exact cents.
+func runRead(path: String) throws {
+  let reader = try XLSXReader(path: path)
+  guard !reader.sheets.isEmpty else { throw BenchError.noSheet(path) }
+  var cells = 0
+  var cents: Int64 = 0
+  var failure: (any Error)?
+  try reader.streamRows(sheet: 0) { (row: GridRow) in
+    for cell in row.cells {
+      switch cell.value {
+      case .number(let text):
+        cells += 1
+        do { cents += try parseCents(text) } catch { failure = failure ?? error }
+      case .text(let s):
+        if !s.isEmpty { cells += 1 }
+      case .bool, .error:
+        cells += 1
+      }
+    }
+  }
+  if let failure { throw failure }
+  print(resultLine(cells: cells, cents: cents))
+}
+
+/// Writes `rows` benchmark rows to `path`, then prints the expected correctness line.
+func runWrite(path: String, rows: Int) throws {
+  let columns =
+    [BenchColumn(width: 10, numberFormat: "@"), BenchColumn(width: 30, numberFormat: nil)]
+    + Array(repeating: BenchColumn(width: 16, numberFormat: "#,##0.00"), count: 5)
+  try writeFlat(
+    path: path, sheetName: "预算", header: BenchRows.header, columns: columns,
+    rowCount: rows, row: BenchRows.cells)
+  print(BenchRows.expected(rows: rows))
+}
+
+func fail(_ message: String, code: Int32) -> Never {
+  var line = "sheets-bench: \(message)\n"
+  line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+  exit(code)
+}
+
+let arguments = CommandLine.arguments
+let usage = "usage: sheets-bench read FILE | write OUT ROWS | expect ROWS"
+do {
+  switch (arguments.count > 1 ? arguments[1] : "", arguments.count) {
+  case ("read", 3):
+    try runRead(path: arguments[2])
+  case ("write", 4):
+    guard let rows = Int(arguments[3]), rows > 0 else { fail(usage, code: 2) }
+    try runWrite(path: arguments[2], rows: rows)
+  case ("expect", 3):
+    guard let rows = Int(arguments[2]), rows >= 0 else { fail(usage, code: 2) }
+    print(BenchRows.expected(rows: rows))
+  default:
+    fail(usage, code: 2)
+  }
+} catch {
+  fail("\(error)", code: 1)
+}
