@@ -8,15 +8,16 @@ struct BenchColumn {
   var numberFormat: String?
 }
 
-/// Writes the flat formatted sheet with Sheets' constant-memory writer.
-///
-/// The one place that calls `XLSXWriter.writeFlat`, whose signature is not final yet: adapt
-/// this body when it lands (bold header, `columns` widths and formats, `row(i)` for data row i).
+/// Writes the flat formatted sheet with Sheets' constant-memory writer: bold header, the
+/// columns' widths and number formats, `row(i)` for data row i.
 func writeFlat(
   path: String, sheetName: String, header: [String], columns: [BenchColumn],
   rowCount: Int, row: (Int) -> [CellValue?]
 ) throws {
-  // Replace with: try XLSXWriter.writeFlat(path: path, sheetName: sheetName, header: header,
-  //   rowCount: rowCount, columnStyles: …, row: row)
-  throw BenchError.unavailable("Sheets.XLSXWriter.writeFlat 尚未合入（见 benchmarks/SheetsBench/FlatWriter.swift）")
+  let flat = zip(header, columns).map { name, column in
+    FlatColumn(header: name, style: CellStyle(numberFormat: column.numberFormat), width: column.width)
+  }
+  try XLSXWriter.writeFlat(to: path, sheetName: sheetName, columns: flat) { writer in
+    for i in 0..<rowCount { try writer.append(row(i)) }
+  }
 }
