@@ -43,6 +43,6 @@ let package = Package(
     .testTarget(name: "BudgetTests", dependencies: ["Budget", "TestSupport"]),
     .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Sheets", "Budget", "TestSupport"]),
     .testTarget(name: "ValidationTests", dependencies: ["Validation", "Layouts", "Budget", "TestSupport"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Budget", "TestSupport"]),
   ]
 )

@@ -52,6 +52,7 @@ public struct DisclosureWriter: Sendable {
     _ disclosure: Disclosure, as format: OutputFormat, to path: String, csvLayout: CSVLayout = .tidy,
     encoding: TextEncoding = .utf8BOM, refusing inputs: [String] = []
   ) throws -> [String] {
+    let inputs = Self.expandingFolders(inputs)
     switch format {
     case .json:
       try AtomicFile.write(bytes: Array(disclosure.jsonText().utf8), to: path, refusing: inputs)
@@ -74,6 +75,20 @@ public struct DisclosureWriter: Sendable {
       }
       return written
     }
+  }
+
+  /// The inputs plus every file inside an input folder: a CSV folder written into its own input
+  /// folder must not replace the input files it was read from.
+  static func expandingFolders(_ inputs: [String]) -> [String] {
+    var out = inputs
+    for input in inputs {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue,
+        let names = try? FileManager.default.contentsOfDirectory(atPath: input)
+      else { continue }
+      out += names.map { (input as NSString).appendingPathComponent($0) }
+    }
+    return out
   }
 
   /// `预算公开表03.csv` for table 3.

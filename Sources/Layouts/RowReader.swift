@@ -62,8 +62,9 @@ struct RowReader {
           code = pending
         }
         pendingCode[s] = nil
-        // A name wrapped onto the next line: no code, no amounts, not a line of its own.
-        if code == nil, !hasAmount, !name.isEmpty, !sections[s].rows.isEmpty, !startsLine(name) {
+        // A name wrapped onto the next line: no code, no amounts, not a line of its own, and
+        // directly under the row it continues (text after a blank line is not a wrapped name).
+        if code == nil, !hasAmount, !name.isEmpty, let previous = sections[s].rows.last, previous.line == r, !startsLine(name) {
           sections[s].rows[sections[s].rows.count - 1].name += name
           continue
         }
@@ -94,7 +95,8 @@ struct RowReader {
 
   static func isNote(_ text: String) -> Bool {
     let n = Normalize.header(text)
-    return n.hasPrefix("注:") || n.hasPrefix("注") && n.contains("无数据") || n == "本表无数据"
+    return n.hasPrefix("注:") || n.hasPrefix("说明:") || n.hasPrefix("备注:") || n.hasPrefix("注") && n.contains("无数据")
+      || n == "本表无数据"
   }
 
   static func code(from columns: ColumnAssignment.SectionColumns, text: (Int?) -> String) -> String? {

@@ -1,0 +1,118 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Bad inputs and impossible outputs: exit 2, one clear line, no crash, nothing half-written.
+final class CLIFailureTests: XCTestCase {
+  var folder = ""
+
+  override func setUpWithError() throws {
+    folder = try Fixtures.scratchFolder("yusuan-e2e-fail")
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+
+  private func assertOneClearLine(_ result: CLI.Result, mentioning words: [String], file: StaticString = #filePath, line: UInt = #line) {
+    let lines = E2E.lines(result.stderr)
+    XCTAssertEqual(lines.count, 1, "one line on stderr:\n\(result.stderr)", file: file, line: line)
+    for word in words { XCTAssertTrue(result.stderr.contains(word), "stderr mentions \(word): \(result.stderr)", file: file, line: line) }
+    XCTAssertFalse(result.stderr.contains("Fatal error"), file: file, line: line)
+    XCTAssertEqual(result.stdout, "", file: file, line: line)
+  }
+
+  private func entries() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: folder).sorted() }
+
+  func testMissingInput() throws {
+    let result = try E2E.expect(2, ["convert", folder + "/没有.xlsx", "-o", folder + "/out.json"])
+    assertOneClearLine(result, mentioning: ["找不到输入文件", "没有.xlsx"])
+    XCTAssertEqual(try entries(), [])
+    let en = try E2E.expect(2, ["convert", folder + "/none.xlsx", "-o", folder + "/out.json", "--lang", "en"])
+    assertOneClearLine(en, mentioning: ["input not found", "none.xlsx"])
+  }
+
+  func testOutputOntoTheInputIsRefusedAndTheInputUnchanged() throws {
+    let json = folder + "/d.json"
+    try FileManager.default.copyItem(atPath: Fixtures.fixtureJSON, toPath: json)
+    let before = try Fixtures.bytes(json)
+    let same = try E2E.expect(2, ["convert", json, "-o", json])
+    XCTAssertFalse(same.stderr.isEmpty)
+    XCTAssertEqual(try Fixtures.bytes(json), before)
+    // The same file under another spelling and through a symbolic link.
+    try E2E.expect(2, ["convert", "d.json", "-o", "./././d.json"], in: folder)
+    try FileManager.default.createSymbolicLink(atPath: folder + "/link.json", withDestinationPath: json)
+    try E2E.expect(2, ["convert", json, "-o", folder + "/link.json"])
+    XCTAssertEqual(try Fixtures.bytes(json), before)
+    let xlsx = folder + "/book.xlsx"
+    try FileManager.default.copyItem(atPath: Fixtures.sampleXLSX, toPath: xlsx)
+    let xlsxBefore = try Fixtures.bytes(xlsx)
+    try E2E.expect(2, ["convert", xlsx, "-o", xlsx])
+    XCTAssertEqual(try Fixtures.bytes(xlsx), xlsxBefore)
+    XCTAssertEqual(try entries(), ["book.xlsx", "d.json", "link.json"], "no temporary file left behind")
+  }
+
+  func testCSVOutputIntoTheInputFolderDoesNotReplaceInputs() throws {
+    let input = folder + "/csv"
+    try FileManager.default.copyItem(atPath: Fixtures.sampleCSVFolder, toPath: input)
+    let before = try Fixtures.bytes(input + "/预算公开表03.csv")
+    try E2E.expect(2, ["convert", input, "-o", input, "--to", "csv", "--csv-layout", "tidy"])
+    XCTAssertEqual(try Fixtures.bytes(input + "/预算公开表03.csv"), before)
+  }
+
+  func testAFailedWriteLeavesNoPartialFile() throws {
+    // The output path is an existing folder: the final rename fails after the data was written.
+    try FileManager.default.createDirectory(atPath: folder + "/out.json", withIntermediateDirectories: false)
+    let result = try E2E.expect(2, ["convert", Fixtures.sampleXLSX, "-o", folder + "/out.json"])
+    XCTAssertFalse(result.stderr.isEmpty)
+    XCTAssertEqual(try entries(), ["out.json"], "no temporary file left behind")
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder + "/out.json"), [])
+    // The parent of the output is a file: nothing can be created.
+    try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/plain"))
+    try E2E.expect(2, ["convert", Fixtures.sampleXLSX, "-o", folder + "/plain/out.xlsx"])
+    XCTAssertEqual(try entries(), ["out.json", "plain"])
+    // Same for xlsx over a folder.
+    try FileManager.default.createDirectory(atPath: folder + "/out.xlsx", withIntermediateDirectories: false)
+    try E2E.expect(2, ["convert", Fixtures.sampleXLSX, "-o", folder + "/out.xlsx"])
+    XCTAssertEqual(try entries(), ["out.json", "out.xlsx", "plain"])
+  }
+
+  func testTextFileNamedXLSX() throws {
+    let path = folder + "/fake.xlsx"
+    try Fixtures.write(HostileFiles.textAsXLSX(), to: path)
+    let result = try E2E.expect(2, ["convert", path, "-o", folder + "/out.json"])
+    assertOneClearLine(result, mentioning: ["fake.xlsx"])
+    XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/out.json"))
+    let inspect = try E2E.expect(2, ["inspect", path])
+    XCTAssertEqual(E2E.lines(inspect.stderr).count, 1, inspect.stderr)
+  }
+
+  func testTruncatedZip() throws {
+    let path = folder + "/cut.xlsx"
+    try Fixtures.write(HostileFiles.truncated(), to: path)
+    let result = try E2E.expect(2, ["convert", path, "-o", folder + "/out.json"])
+    assertOneClearLine(result, mentioning: ["cut.xlsx"])
+    XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/out.json"))
+    // The real sample cut in half.
+    let half = folder + "/half.xlsx"
+    let sample = try Fixtures.bytes(Fixtures.sampleXLSX)
+    try Fixtures.write(Array(sample.prefix(sample.count / 2)), to: half)
+    assertOneClearLine(try E2E.expect(2, ["convert", half, "-o", folder + "/out.json"]), mentioning: ["half.xlsx"])
+  }
+
+  func testEmptyAndBinaryGarbageInputs() throws {
+    let empty = folder + "/empty.xlsx"
+    try Fixtures.write([], to: empty)
+    assertOneClearLine(try E2E.expect(2, ["convert", empty, "-o", folder + "/out.json"]), mentioning: ["empty.xlsx"])
+    let json = folder + "/broken.json"
+    try Fixtures.write(Array("{\"format\": \"yusuan-disclosure\",\n \"version\": 1,\n \"version\": 2}".utf8), to: json)
+    let result = try E2E.expect(2, ["convert", json, "-o", folder + "/out.xlsx"])
+    XCTAssertTrue(result.stderr.contains("第3行"), result.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/out.xlsx"))
+  }
+
+  func testEmptyFolderInput() throws {
+    try FileManager.default.createDirectory(atPath: folder + "/nothing", withIntermediateDirectories: false)
+    assertOneClearLine(try E2E.expect(2, ["convert", folder + "/nothing", "-o", folder + "/out.json"]), mentioning: ["nothing"])
+  }
+}
