@@ -35,7 +35,7 @@ extension Rule {
       "X.t3-t1.expenditure", tables: [3, 1], zh: "预算公开表3 合计 = 预算公开表1 本年支出合计",
       en: "Table 3's total equals Table 1's 本年支出合计"
     ) { ctx in
-      let t1 = ctx.totalView(1, role: .expenditure, row: { _ in ctx.disclosure.table(1).flatMap { Balance($0).expenditureTotal } }, column: total, key: "total")
+      let t1 = ctx.totalView(1, role: .expenditure, row: { _ in ctx.balance(1)?.expenditureTotal }, column: total, key: "total")
       return (ctx.totalView(3, column: total, key: "total"), t1)
     },
     views(
@@ -261,7 +261,7 @@ extension ValidationContext {
     guard let table = disclosure.table(4), let exp = table.section(.expenditure), let income = table.section(.income),
       let ik = income.columns.first
     else { return view }
-    let b = Balance(table)
+    guard let b = balance(4) else { return view }
     guard let row = b.expenditureTotal, exp.columnIndex(fund) != nil else { return view }
     let carried = b.carryInParts.filter { fundKey(forIncomeLine: $0.name) == fund }.map { figure(table, income, $0, ik) }
     view.add(key, row: row.name, column: ColumnKey.chineseName(fund), figure(table, exp, row, fund).minus(carried))

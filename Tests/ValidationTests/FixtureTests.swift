@@ -66,3 +66,16 @@ final class FixtureTests: XCTestCase {
     XCTAssertLessThan(perRun, 200, "debug build bound; release is far below 10 ms")
   }
 }
+
+final class PerRuleTiming: XCTestCase {
+  func testPerRule() throws {
+    let ctx = ValidationContext(disclosure: try loadFixture(), catalog: TestCatalog())
+    var times: [(String, Double)] = []
+    for rule in RuleSet.standard.rules {
+      let s = DispatchTime.now().uptimeNanoseconds
+      for _ in 0..<20 { _ = rule.notApplicableReason(in: ctx); _ = rule.check(ctx) }
+      times.append((rule.id, Double(DispatchTime.now().uptimeNanoseconds - s) / 20e6))
+    }
+    for (id, t) in times.sorted(by: { $0.1 > $1.1 }).prefix(12) { print("TIMING \(id) \(t)") }
+  }
+}
