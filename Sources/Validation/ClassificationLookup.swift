@@ -109,10 +109,10 @@ public enum StandardLines {
   ]
 
   private static let byName: [String: String] = Dictionary(
-    classCodes.map { (BudgetRow.normalizedName($0.name), $0.code) }, uniquingKeysWith: { a, _ in a })
+    classCodes.map { (plainName($0.name), $0.code) }, uniquingKeysWith: { a, _ in a })
 
   /// The 类 code of a 表1/表4 expenditure line, by name (ordinal prefix and spaces ignored).
-  public static func classCode(forLine line: String) -> String? { byName[BudgetRow.normalizedName(line)] }
+  public static func classCode(forLine line: String) -> String? { byName[plainName(line)] }
 
   /// 政府预算支出经济分类 款 names under 502 机关商品和服务支出 (for X-12, 表11 vs 表6).
   public static let governmentGoodsAndServices: [String: String] = [

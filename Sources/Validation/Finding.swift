@@ -58,7 +58,7 @@ public struct Figure: Sendable, Equatable {
   public var amount: Amount?
   /// The cells behind the value.
   public var cells: [String]
-  /// How many printed values were summed (1 for a single cell).
+  /// How many printed (non-blank) values were summed (1 for a single cell).
   public var terms: Int
 
   /// Creates a figure.

@@ -35,7 +35,7 @@ extension Rule {
       "X.t3-t1.expenditure", tables: [3, 1], zh: "预算公开表3 合计 = 预算公开表1 本年支出合计",
       en: "Table 3's total equals Table 1's 本年支出合计"
     ) { ctx in
-      let t1 = ctx.totalView(1, role: .expenditure, row: { _ in ctx.disclosure.table(1).flatMap { Balance($0).expenditureTotal } }, column: total, key: "total")
+      let t1 = ctx.totalView(1, role: .expenditure, row: { _ in ctx.balance(1)?.expenditureTotal }, column: total, key: "total")
       return (ctx.totalView(3, column: total, key: "total"), t1)
     },
     views(
@@ -64,10 +64,30 @@ extension Rule {
         classesOnly(ctx.codeView(2, columns: [total], total: false)))
     },
     views(
-      "X.t4-t2.classes", tables: [4, 2], zh: "预算公开表4 各支出功能类（按资金来源）= 预算公开表2 对应类的资金来源列",
-      en: "Table 4's expenditure lines by fund source equal Table 2's 类 rows in the same columns"
+      "X.t4-t2.classes", tables: [4, 2],
+      zh: "预算公开表4 各支出功能类 小计 = 预算公开表2 对应类（财政拨款三列 + 上年结转）；无上年结转的类另按资金来源逐列核对",
+      en: "Table 4's expenditure lines equal Table 2's 类 rows (fiscal columns + carry-over); per fund source where no carry-over"
     ) { ctx in
-      (ctx.classLineView(4, columns: [gpb, fund, soc]), classesOnly(ctx.codeView(2, columns: [gpb, fund, soc], total: false)))
+      let t4 = ctx.classLineView(4, columns: [total, gpb, fund, soc])
+      let t2 = classesOnly(ctx.codeView(2, columns: [gpb, fund, soc, ColumnKey.carryover], total: false))
+      var expected = View(table: 2, nameZh: "预算公开表2", nameEn: "Table 2")
+      let codes = (t4.keys + t2.keys).map { String($0.split(separator: "|")[0]) }
+      var seen = Set<String>()
+      var keys: [String] = []
+      for code in codes where seen.insert(code).inserted {
+        let part = { (c: String) in t2.entries[code + "|" + c]?.figure ?? .blank }
+        let row = t2.entries[code + "|" + gpb]?.row ?? code
+        expected.add(code + "|" + total, row: row, column: "一般公共预算 + 政府性基金 + 国有资本经营 + 上年结转", Figure.sum([part(gpb), part(fund), part(soc), part(ColumnKey.carryover)]))
+        keys.append(code + "|" + total)
+        // Carried-over money is not split by fund in 表2, so per-fund checks need none.
+        if part(ColumnKey.carryover).value.isZero {
+          for c in [gpb, fund, soc] {
+            if let e = t2.entries[code + "|" + c] { expected.add(code + "|" + c, row: e.row, column: e.column, e.figure) }
+            keys.append(code + "|" + c)
+          }
+        }
+      }
+      return (t4.restricted(to: keys), expected)
     },
     views(
       "X.t5-t2.general-public", tables: [5, 2], zh: "预算公开表5 各科目 合计 = 预算公开表2 一般公共预算列",
@@ -76,15 +96,29 @@ extension Rule {
       (ctx.codeView(5, columns: [total]), ctx.codeView(2, columns: [gpb]))
     },
     views(
-      "X.t5-t3.parts", tables: [5, 3, 8, 9], zh: "预算公开表5 各科目 合计/基本/项目 = 预算公开表3 − 表8 − 表9（支出）",
-      en: "Table 5 per code (total, basic, project) equals Table 3 minus Tables 8 and 9 (expenditure)"
+      "X.t5-t3.parts", tables: [5, 3, 8, 9],
+      zh: "预算公开表5 各科目 合计 = 预算公开表3 − 表8 − 表9（支出）− 表2 非财政拨款及上年结转；基本/项目在无此类资金的科目上逐列核对",
+      en: "Table 5 per code equals Table 3 minus Tables 8 and 9 and Table 2's non-fiscal and carried-over money; basic/project where there is none"
     ) { ctx in
       let cols = [total, ColumnKey.basic, ColumnKey.project]
+      let other = [ColumnKey.specialAccount, ColumnKey.unitFunds, ColumnKey.carryover]
+      let t2 = ctx.codeView(2, columns: other)
+      var nonFiscal = View(table: 2, nameZh: "预算公开表2", nameEn: "Table 2")
+      var skip = Set<String>()
+      for code in Set(t2.keys.map { String($0.split(separator: "|")[0]) }) {
+        let f = Figure.sum(other.compactMap { t2.entries[code + "|" + $0]?.figure })
+        guard !f.value.isZero else { continue }
+        nonFiscal.add(code + "|" + total, row: code, column: "合计", f)
+        skip.insert(code + "|" + ColumnKey.basic)
+        skip.insert(code + "|" + ColumnKey.project)
+      }
       let t3 = ctx.codeView(3, columns: cols)
       let rest = t3.minus(
-        [ctx.codeView(8, columns: cols), ctx.codeView(9, role: .expenditure, columns: cols)],
-        nameZh: "预算公开表3 − 表8 − 表9", nameEn: "Table 3 − Table 8 − Table 9")
-      return (ctx.codeView(5, columns: cols), rest)
+        [ctx.codeView(8, columns: cols), ctx.codeView(9, role: .expenditure, columns: cols), nonFiscal],
+        nameZh: "预算公开表3 − 表8 − 表9 − 表2非财政拨款及上年结转", nameEn: "Table 3 − Tables 8, 9 − Table 2 non-fiscal and carry-over")
+      let t5 = ctx.codeView(5, columns: cols)
+      let keys = (t5.keys + rest.keys.filter { t5.entries[$0] == nil }).filter { !skip.contains($0) }
+      return (t5.restricted(to: keys), rest.restricted(to: keys))
     },
     views(
       "X.t5-t6.basic", tables: [5, 6], zh: "预算公开表5 合计行 基本支出 = 预算公开表6 合计",
@@ -111,11 +145,10 @@ extension Rule {
       (ctx.totalView(8, column: total, key: "total"), ctx.totalView(7, column: total, key: "total"))
     },
     views(
-      "X.t8-t4.fund", tables: [8, 4], zh: "预算公开表8 合计 = 预算公开表4 本年支出合计 政府性基金预算",
+      "X.t8-t4.fund", tables: [8, 4], zh: "预算公开表8 合计 = 预算公开表4 本年支出合计 政府性基金预算 − 上年结转的政府性基金",
       en: "Table 8's total equals Table 4's government fund expenditure"
     ) { ctx in
-      let t4 = ctx.totalView(4, role: .expenditure, row: { _ in ctx.disclosure.table(4).flatMap { Balance($0).expenditureTotal } }, column: fund, key: "fund")
-      return (ctx.totalView(8, column: total, key: "fund"), t4)
+      return (ctx.totalView(8, column: total, key: "fund"), ctx.currentYearSpending(fund, key: "fund"))
     },
     views(
       "X.t8-t2.fund", tables: [8, 2], zh: "预算公开表8 各科目 合计 = 预算公开表2 政府性基金列",
@@ -133,15 +166,17 @@ extension Rule {
       }
       var t4 = View(table: 4, nameZh: "预算公开表4", nameEn: "Table 4")
       if let e = ctx.incomeView(4).entries[soc] { t4.add("income", row: e.row, column: e.column, e.figure) }
-      let exp = ctx.totalView(4, role: .expenditure, row: { _ in ctx.disclosure.table(4).flatMap { Balance($0).expenditureTotal } }, column: soc, key: "expenditure")
-      if let e = exp.entries["expenditure"] { t4.add("expenditure", row: e.row, column: e.column, e.figure) }
+      if let e = ctx.currentYearSpending(soc, key: "expenditure").entries["expenditure"] { t4.add("expenditure", row: e.row, column: e.column, e.figure) }
       return (t9, t4)
     },
     views(
-      "X.t12-t3.project", tables: [12, 3], zh: "Σ预算公开表12 合计 = 预算公开表3 合计行 项目支出",
+      "X.t12-t3.project", tables: [12, 3], zh: "Σ预算公开表12 合计 = 预算公开表3 合计行 项目支出（− Σ预算公开表13 上年结转项目）",
       en: "Σ Table 12 totals equals Table 3's project total"
     ) { ctx in
-      (ctx.projectSumView(12, column: total, key: "p"), ctx.totalView(3, column: ColumnKey.project, key: "p"))
+      let t3 = ctx.totalView(3, column: ColumnKey.project, key: "p")
+      guard ctx.disclosure.table(13) != nil else { return (ctx.projectSumView(12, column: total, key: "p"), t3) }
+      return (ctx.projectSumView(12, column: total, key: "p"),
+        t3.minus([ctx.projectSumView(13, column: total, key: "p")], nameZh: "预算公开表3 项目支出 − Σ预算公开表13", nameEn: "Table 3 project − Σ Table 13"))
     },
     views(
       "X.t12-t5.project", tables: [12, 5], zh: "Σ预算公开表12 一般公共预算 = 预算公开表5 合计行 项目支出",
@@ -206,5 +241,30 @@ extension View {
     var out = View(table: table, nameZh: nameZh, nameEn: nameEn)
     if let e = entries[key] { out.add(key, row: e.row, column: e.column, e.figure) }
     return out
+  }
+}
+
+extension View {
+  /// The view restricted to some keys, in their order.
+  func restricted(to keys: [String]) -> View {
+    var out = View(table: table, nameZh: nameZh, nameEn: nameEn)
+    for key in keys { if let e = entries[key] { out.add(key, row: e.row, column: e.column, e.figure) } }
+    return out
+  }
+}
+
+extension ValidationContext {
+  /// 表4 本年支出合计 in a fund column minus that fund's 上年财政拨款结转 part: what this year's
+  /// appropriation of the fund pays (the 不含上年结转 tables 7, 8 and 9 show only that).
+  func currentYearSpending(_ fund: String, key: String) -> View {
+    var view = View(table: 4, nameZh: "预算公开表4", nameEn: "Table 4")
+    guard let table = disclosure.table(4), let exp = table.section(.expenditure), let income = table.section(.income),
+      let ik = income.columns.first
+    else { return view }
+    guard let b = balance(4) else { return view }
+    guard let row = b.expenditureTotal, exp.columnIndex(fund) != nil else { return view }
+    let carried = b.carryInParts.filter { fundKey(forIncomeLine: $0.name) == fund }.map { figure(table, income, $0, ik) }
+    view.add(key, row: row.name, column: ColumnKey.chineseName(fund), figure(table, exp, row, fund).minus(carried))
+    return view
   }
 }

@@ -14,7 +14,7 @@ extension Rule {
       tables: [t], needsData: true
     ) { ctx in
       guard let table = ctx.disclosure.table(t) else { return [] }
-      let b = Balance(table)
+      guard let b = ctx.balance(t) else { return [] }
       var out: [Finding] = []
       if let income = table.section(.income), let key = income.columns.first {
         func f(_ row: BudgetRow?) -> Figure { row.map { ctx.figure(table, income, $0, key) } ?? .blank }
@@ -64,7 +64,7 @@ extension Rule {
           if let x = ctx.compare(
             ruleId: id, table: t, row: eg.name, column: ColumnKey.chineseName(fund),
             found: ctx.figure(table, exp, eg, fund), expected: expected,
-            basisZh: "收入 \(BudgetRow.normalizedName(line.name)) + 上年结转", basisEn: "income \(line.name) + carry-over")
+            basisZh: "收入 \(plainName(line.name)) + 上年结转", basisEn: "income \(line.name) + carry-over")
           {
             out.append(x)
           }

@@ -88,7 +88,7 @@ extension Rule {
         if let second = row.secondName, !second.isEmpty {
           names.append((second, .economicGovernment, "政府预算支出经济分类", "government economic"))
         }
-        for (name, kind, zh, en) in names where catalog.economicCode(named: BudgetRow.normalizedName(name), kind: kind) == nil {
+        for (name, kind, zh, en) in names where catalog.economicCode(named: plainName(name), kind: kind) == nil {
           out.append(
             ctx.note(
               ruleId: "catalog.t6-names", severity: .warning, table: 6, row: row.displayName,

@@ -5,18 +5,6 @@ import Budget
 /// The tables that print classification codes.
 let codedTables = [2, 3, 5, 7, 8, 9]
 
-/// A name compared loosely: no spaces, full-width brackets as half-width.
-func looseName(_ name: String) -> String {
-  String(
-    BudgetRow.normalizedName(name).map { c -> Character in
-      switch c {
-      case "（": "("
-      case "）": ")"
-      default: c
-      }
-    })
-}
-
 extension ValidationContext {
   /// Every coded row of the coded tables with its table, section and classification.
   func codedRows() -> [(table: BudgetTable, section: TableSection, row: BudgetRow, kind: CodeKind)] {

@@ -15,7 +15,7 @@ extension Rule {
     var figures: [Figure] = []
     var rowName = "公务用车运行维护费"
     for section in t6.sections {
-      for row in section.rows where row.kind == .item && BudgetRow.normalizedName(row.name) == "公务用车运行维护费" {
+      for row in section.rows where row.kind == .item && plainName(row.name) == "公务用车运行维护费" {
         figures.append(ctx.figure(t6, section, row, ColumnKey.total))
         rowName = row.displayName
       }
@@ -23,7 +23,7 @@ extension Rule {
     var bound = Figure.blank
     var boundRow = "②公务用车运行维护费"
     for section in t10.sections {
-      guard let row = section.rows.first(where: { BudgetRow.normalizedName($0.name) == "公务用车运行维护费" }) else { continue }
+      guard let row = section.rows.first(where: { plainName($0.name) == "公务用车运行维护费" }) else { continue }
       let key = section.columnIndex(ColumnKey.generalPublic) != nil ? ColumnKey.generalPublic : ColumnKey.total
       bound = ctx.figure(t10, section, row, key)
       boundRow = "\(row.name) \(ColumnKey.chineseName(key))"
@@ -53,7 +53,7 @@ extension Rule {
       let key = section.columnIndex(ColumnKey.publicUse) != nil ? ColumnKey.publicUse : ColumnKey.total
       for row in section.rows where row.kind == .item {
         guard let second = row.secondName, !second.isEmpty else { continue }
-        let name = BudgetRow.normalizedName(second)
+        let name = plainName(second)
         let code = ctx.catalog?.economicCode(named: name, kind: .economicGovernment) ?? StandardLines.governmentGoodsAndServices[name]
         if let code, code.hasPrefix("502") { figures.append(ctx.figure(t6, section, row, key)) }
       }

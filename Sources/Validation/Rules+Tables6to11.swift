@@ -53,7 +53,7 @@ extension Rule {
     ctx.sections(10).flatMap { table, section -> [Finding] in
       guard let total = section.totalRow else { return [] }
       let items = section.rows.filter { r in
-        let n = BudgetRow.normalizedName(r.name)
+        let n = plainName(r.name)
         return r.kind == .item && (n.contains("因公出国") || n.contains("公务接待") || n.contains("公务用车购置及运行"))
       }
       return ctx.columnSum(
@@ -67,7 +67,7 @@ extension Rule {
     descriptionEn: "Table 10: official vehicles = ① purchase + ② running costs", tables: [10], needsData: true
   ) { ctx in
     ctx.sections(10).flatMap { table, section -> [Finding] in
-      let named = { (s: String) in section.rows.first { BudgetRow.normalizedName($0.name) == s } }
+      let named = { (s: String) in section.rows.first { plainName($0.name) == s } }
       guard let parent = named("公务用车购置及运行费") else { return [] }
       let parts = [named("公务用车购置费"), named("公务用车运行维护费")].compactMap { $0 }
       return ctx.columnSum(

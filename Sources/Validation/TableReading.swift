@@ -54,7 +54,7 @@ struct EconomicBlocks {
 
 /// The fund-source column an income line of 表1/表4 stands for (`一、一般公共预算` → general_public).
 func fundKey(forIncomeLine name: String) -> String? {
-  let n = BudgetRow.normalizedName(name)
+  let n = plainName(name)
   if n.contains("一般公共预算") { return ColumnKey.generalPublic }
   if n.contains("政府性基金") { return ColumnKey.governmentFund }
   if n.contains("国有资本经营") { return ColumnKey.stateCapital }
@@ -79,7 +79,7 @@ struct Balance {
     if let income = table.section(.income) {
       var phase = 0  // 0 lines, 1 after 本年收入合计, 2 after 上年结转
       for row in income.rows {
-        let n = BudgetRow.normalizedName(row.name)
+        let n = plainName(row.name)
         if n.contains("收入总计") || (row.kind == .total && n.hasSuffix("总计")) {
           incomeGrand = row
           phase = 3
@@ -99,7 +99,7 @@ struct Balance {
     if let expenditure = table.section(.expenditure) {
       var phase = 0
       for row in expenditure.rows {
-        let n = BudgetRow.normalizedName(row.name)
+        let n = plainName(row.name)
         if n.contains("支出总计") || (row.kind == .total && n.hasSuffix("总计")) {
           expenditureGrand = row
           phase = 2

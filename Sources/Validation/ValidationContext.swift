@@ -9,13 +9,21 @@ public struct ValidationContext: Sendable {
   public var tolerance: Amount
   /// The classification catalog, when one is available.
   public var catalog: (any ClassificationLookup)?
+  /// 表1 and 表4 read as balances once, since several rules need them.
+  let balances: [Int: Balance]
 
   /// Creates a context.
   public init(disclosure: Disclosure, tolerance: Amount = .zero, catalog: (any ClassificationLookup)? = nil) {
     self.disclosure = disclosure
     self.tolerance = tolerance
     self.catalog = catalog
+    var balances: [Int: Balance] = [:]
+    for t in [1, 4] { if let table = disclosure.table(t) { balances[t] = Balance(table) } }
+    self.balances = balances
   }
+
+  /// 表1 or 表4 read as a balance.
+  func balance(_ t: Int) -> Balance? { balances[t] }
 
   /// The cell reference of a row's amount in a column, if the source is known.
   public func cell(_ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, _ key: String) -> String? {
@@ -28,7 +36,9 @@ public struct ValidationContext: Sendable {
   /// A row's amount in a column as a figure (blank when the column is missing).
   public func figure(_ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, _ key: String) -> Figure {
     guard section.columnIndex(key) != nil else { return .blank }
-    return Figure(amount: section.amount(row, key), cells: cell(table, section, row, key).map { [$0] } ?? [], terms: 1)
+    let amount = section.amount(row, key)
+    // A blank cell is listed but is not a printed value that could carry rounding.
+    return Figure(amount: amount, cells: cell(table, section, row, key).map { [$0] } ?? [], terms: amount == nil ? 0 : 1)
   }
 
   /// Compares a printed figure with what it should be, making a finding when they differ by

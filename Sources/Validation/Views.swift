@@ -58,7 +58,7 @@ extension ValidationContext {
   func classLineView(_ t: Int, columns: [String]) -> View {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
     guard let table = disclosure.table(t), let section = table.section(.expenditure) else { return view }
-    for row in Balance(table).expenditureLines {
+    for row in balance(t)?.expenditureLines ?? [] {
       guard let code = catalog?.classCode(forLine: row.name) ?? StandardLines.classCode(forLine: row.name) else { continue }
       for column in columns where section.columnIndex(column) != nil {
         let k = columns.count == 1 ? code : code + "|" + column
@@ -75,7 +75,7 @@ extension ValidationContext {
     guard let table = disclosure.table(t), let section = table.section(.income), let key = section.columns.first else {
       return view
     }
-    let b = Balance(table)
+    guard let b = balance(t) else { return view }
     let column = ColumnKey.chineseName(key)
     for row in b.incomeLines {
       guard let fund = fundKey(forIncomeLine: row.name) else { continue }

@@ -3,8 +3,79 @@ import Validation
 import XCTest
 
 final class FixtureTests: XCTestCase {
-  func testPrintReport() throws {
+  /// The sample department yields exactly the two real findings of domain.md §1.5 (FAIL 1–2).
+  func testSampleDepartmentYieldsOnlyTheRealFindings() throws {
     let report = RuleSet.standard.validate(try loadFixture(), catalog: TestCatalog())
-    print(report.text())
+    let findings = report.findings
+    XCTAssertEqual(findings.count, 2, report.text())
+    XCTAssertEqual(findings.map(\.ruleId), ["T6.total-row", "T6.total-row"])
+    XCTAssertEqual(findings.map(\.severity), [.rounding, .rounding])
+    XCTAssertEqual(findings.map(\.column), ["合计", "人员经费"])
+    XCTAssertEqual(findings.map(\.row), ["合计", "合计"])
+    XCTAssertEqual(findings.map(\.expected), [amt("972.34"), amt("899.72")])
+    XCTAssertEqual(findings.map(\.found), [amt("972.35"), amt("899.73")])
+    XCTAssertEqual(findings.map(\.difference), [amt("0.01"), amt("0.01")])
+    XCTAssertEqual(
+      findings[0].cells, ["预算公开表06.csv!C5", "预算公开表06.csv!C6", "预算公开表06.csv!C21", "预算公开表06.csv!C40"])
+    XCTAssertEqual(findings[0].messageZh, "预算公开表6 合计 合计：应为 972.34（各类之和），实为 972.35，相差 0.01")
+    XCTAssertEqual(report.exitStatus(), 0, "rounding is not an error")
+    XCTAssertEqual(report.exitStatus(strict: true), 1)
+    // With a tolerance of 0.01 the drift counts as equal.
+    XCTAssertTrue(RuleSet.standard.validate(try loadFixture(), tolerance: amt("0.01"), catalog: TestCatalog()).findings.isEmpty)
+  }
+
+  /// Every rule either ran or says why not; the empty 表9 and 表13 are named as the reason.
+  func testEveryRuleRanOrSaysWhyNot() throws {
+    let report = RuleSet.standard.validate(try loadFixture(), catalog: TestCatalog())
+    XCTAssertEqual(report.outcomes.count, RuleSet.standard.rules.count)
+    let na = report.outcomes("not-applicable")
+    XCTAssertEqual(na.map(\.ruleId), ["T9.hierarchy", "T9.total-row", "T9.basic-project", "T13.fund-sources"])
+    for o in na { XCTAssertEqual(o.status, .notApplicable(.tablesEmpty([o.tables[0]]))) }
+    XCTAssertEqual(report.outcomes("failed").map(\.ruleId), ["T6.total-row"])
+    XCTAssertEqual(report.outcomes("passed").count, RuleSet.standard.rules.count - 5)
+    // Without a catalog, the catalog rules say so instead of passing silently.
+    let bare = RuleSet.standard.validate(try loadFixture())
+    for id in ["catalog.known", "catalog.name", "catalog.budget-type", "catalog.t6-names"] {
+      XCTAssertEqual(bare.outcome(id)?.status, .notApplicable(.noCatalog), id)
+    }
+    // Without tables, rules say which are missing.
+    var partial = try loadFixture()
+    partial.tables.removeAll { $0.number == 12 }
+    let r = RuleSet.standard.validate(partial, catalog: TestCatalog())
+    XCTAssertEqual(r.outcome("X.t12-t3.project")?.status, .notApplicable(.tablesAbsent([12])))
+    XCTAssertTrue(r.text().contains("X.t12-t3.project — 缺少预算公开表12"))
+  }
+
+  /// The made-up consistent department gives no finding at all, and every rule runs on it.
+  func testConsistentSecondDepartmentHasNoFinding() {
+    let report = RuleSet.standard.validate(SecondDepartment.disclosure(), catalog: TestCatalog())
+    XCTAssertEqual(report.findings, [], report.text())
+    XCTAssertEqual(report.outcomes("not-applicable").map(\.ruleId), [])
+    XCTAssertEqual(report.exitStatus(strict: true), 0)
+  }
+
+  /// Validating the sample is fast (measured in release builds; see the report for the figure).
+  func testValidationIsFast() throws {
+    let d = try loadFixture()
+    let catalog = TestCatalog()
+    let runs = 50
+    let start = DispatchTime.now().uptimeNanoseconds
+    for _ in 0..<runs { _ = RuleSet.standard.validate(d, catalog: catalog) }
+    let perRun = Double(DispatchTime.now().uptimeNanoseconds - start) / Double(runs) / 1e6
+    print("validate(sample): \(perRun) ms per run")
+    XCTAssertLessThan(perRun, 200, "debug build bound; release is far below 10 ms")
+  }
+}
+
+final class PerRuleTiming: XCTestCase {
+  func testPerRule() throws {
+    let ctx = ValidationContext(disclosure: try loadFixture(), catalog: TestCatalog())
+    var times: [(String, Double)] = []
+    for rule in RuleSet.standard.rules {
+      let s = DispatchTime.now().uptimeNanoseconds
+      for _ in 0..<20 { _ = rule.notApplicableReason(in: ctx); _ = rule.check(ctx) }
+      times.append((rule.id, Double(DispatchTime.now().uptimeNanoseconds - s) / 20e6))
+    }
+    for (id, t) in times.sorted(by: { $0.1 > $1.1 }).prefix(12) { print("TIMING \(id) \(t)") }
   }
 }
