@@ -36,7 +36,7 @@ let package = Package(
       ]),
 
     // The benchmark driver that benchmarks/run.sh times against its peers.
-    .executableTarget(name: "sheets-bench", dependencies: ["Sheets"], path: "benchmarks/SheetsBench"),
+    .executableTarget(name: "sheets-bench", dependencies: ["Sheets", "Budget"], path: "benchmarks/SheetsBench"),
 
     .target(name: "TestSupport", dependencies: ["Sheets"], path: "Tests/TestSupport"),
     .testTarget(name: "SheetsTests", dependencies: ["Sheets", "TestSupport"]),
