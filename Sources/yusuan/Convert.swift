@@ -3,6 +3,7 @@ import Budget
 import Foundation
 import Layouts
 import Sheets
+import Validation
 
 extension OutputFormat: ExpressibleByArgument {}
 extension CSVLayout: ExpressibleByArgument {}
@@ -41,6 +42,9 @@ struct Convert: ParsableCommand {
   @Option(help: "CSV layout: tidy (default; one record per row) or disclosure (the official grid).")
   var csvLayout: CSVLayout = .tidy
 
+  @Flag(help: "Refuse to write a disclosure that has validation errors (exit 1).")
+  var strict = false
+
   @OptionGroup var common: CommonOptions
 
   func run() throws {
@@ -57,6 +61,13 @@ struct Convert: ParsableCommand {
       throw CommandFailure(message: Console.message(error, lang), status: 2)
     }
     for issue in reading.issues { Console.error((lang == .zh ? "提示：" : "note: ") + issue.message(lang)) }
+    let report = RuleSet.standard.validate(reading.disclosure, catalog: StandardCatalog.lookup)
+    Console.error(report.summaryLine(lang))
+    if strict && report.count(.error) > 0 {
+      throw CommandFailure(
+        message: lang == .zh ? "有校验错误，未写出（--strict）；用 yusuan validate 查看详情" :
+          "validation errors: nothing written (--strict); run yusuan validate for details", status: 1)
+    }
     do {
       let written = try DisclosureWriter().write(
         reading.disclosure, as: format, to: output, csvLayout: csvLayout, encoding: encoding, refusing: inputs)
