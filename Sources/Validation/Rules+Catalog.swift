@@ -43,11 +43,13 @@ extension Rule {
   ) { ctx in
     guard let catalog = ctx.catalog else { return [] }
     var out: [Finding] = []
+    var parents: [String: Set<String>] = [:]  // per table part: codes that have children
     for (table, section, row, kind) in ctx.codedRows() {
       let code = row.code!
+      let part = "\(table.number)\(section.role)"
+      if parents[part] == nil { parents[part] = Set(section.childrenByParent(lengths: kind.codeLengths).keys) }
       // Only the most detailed rows: a 类 such as 212 holds both 一般公共预算 and 基金 children.
-      let lengths = kind.codeLengths
-      guard section.children(of: row, lengths: lengths).isEmpty, let record = catalog.record(code, kind: kind),
+      guard !parents[part]!.contains(code), let record = catalog.record(code, kind: kind),
         record.budget != .mixed
       else { continue }
       // Which budget each amount column of this table belongs to.

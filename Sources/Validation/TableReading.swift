@@ -10,11 +10,16 @@ extension TableSection {
   /// Rows with a code.
   var codedRows: [BudgetRow] { rows.filter { $0.kind == .item && !($0.code ?? "").isEmpty } }
 
-  /// The rows one level below a coded row (same prefix, next code length).
-  func children(of parent: BudgetRow, lengths: [Int]) -> [BudgetRow] {
-    guard let code = parent.code, let i = lengths.firstIndex(of: code.count), i + 1 < lengths.count else { return [] }
-    let next = lengths[i + 1]
-    return codedRows.filter { ($0.code ?? "").count == next && $0.code!.hasPrefix(code) }
+  /// The rows one level below each coded row (same prefix, next code length), by parent code,
+  /// built in one pass so that hierarchy checks stay linear.
+  func childrenByParent(lengths: [Int]) -> [String: [BudgetRow]] {
+    var out: [String: [BudgetRow]] = [:]
+    for row in codedRows {
+      let code = row.code!
+      guard let i = lengths.firstIndex(of: code.count), i > 0 else { continue }
+      out[String(code.prefix(lengths[i - 1])), default: []].append(row)
+    }
+    return out
   }
 
   /// Whether the section carries any amount.
