@@ -68,7 +68,7 @@ extension Rule {
         out.append(
           Finding(
             ruleId: "catalog.budget-type", severity: .error, table: table.number, row: row.displayName,
-            column: ColumnKey.chineseName(key), cells: f.cells, expected: .zero, found: a, difference: a,
+            column: ColumnKey.chineseName(key), cells: f.cells.map(\.text), expected: .zero, found: a, difference: a,
             messageZh: "预算公开表\(table.number) \(row.displayName) \(ColumnKey.chineseName(key))：\(record.budget.chineseName)科目不应有\(budget.chineseName)资金，实为 \(a.text())",
             messageEn: "Table \(table.number) \(row.displayName) \(ColumnKey.chineseName(key)): a \(record.budget.rawValue) code carries \(budget.rawValue) money (\(a.text()))"))
       }

@@ -79,8 +79,10 @@ struct Balance {
   var expenditureTotal: BudgetRow?
   var carryOut: BudgetRow?
   var expenditureGrand: BudgetRow?
+  /// The 功能分类 类 code of each expenditure line (nil when the name is not a 类).
+  var lineCodes: [String?] = []
 
-  init(_ table: BudgetTable) {
+  init(_ table: BudgetTable, catalog: (any ClassificationLookup)?) {
     if let income = table.section(.income) {
       var phase = 0  // 0 lines, 1 after 本年收入合计, 2 after 上年结转
       for row in income.rows {
@@ -115,6 +117,7 @@ struct Balance {
           carryOut = row
         } else if phase == 0 {
           expenditureLines.append(row)
+          lineCodes.append(catalog?.classCode(forLine: row.name) ?? StandardLines.classCode(forLine: row.name))
         }
       }
     }
