@@ -56,13 +56,13 @@ public struct Finding: Sendable, Equatable, LocalizedMessage, CustomStringConver
 public struct Figure: Sendable, Equatable {
   /// The value; nil when every cell behind it is blank.
   public var amount: Amount?
-  /// The cells behind the value.
-  public var cells: [String]
+  /// The cells behind the value (turned into text only when a finding names them).
+  public var cells: [CellRef]
   /// How many printed (non-blank) values were summed (1 for a single cell).
   public var terms: Int
 
   /// Creates a figure.
-  public init(amount: Amount?, cells: [String] = [], terms: Int = 1) {
+  public init(amount: Amount?, cells: [CellRef] = [], terms: Int = 1) {
     self.amount = amount
     self.cells = cells
     self.terms = terms
@@ -77,7 +77,7 @@ public struct Figure: Sendable, Equatable {
   /// The sum of several figures; blank only when all are blank.
   public static func sum(_ figures: [Figure]) -> Figure {
     var total: Amount? = nil
-    var cells: [String] = []
+    var cells: [CellRef] = []
     var terms = 0
     for f in figures {
       if let a = f.amount { total = (total ?? .zero) + a }
@@ -103,4 +103,18 @@ public struct Figure: Sendable, Equatable {
 func shown(_ amount: Amount?, _ language: Language) -> String {
   guard let amount else { return language == .zh ? "空白" : "blank" }
   return amount.text()
+}
+
+/// Where one amount was read: the table's source, column letter and line. Kept unformatted
+/// because every rule reads hundreds of figures and only findings need the text.
+public struct CellRef: Sendable, Equatable {
+  /// The table's source.
+  public var source: SourceRef
+  /// The column letter (`C`).
+  public var letter: String
+  /// The 1-based line.
+  public var line: Int
+
+  /// `预算公开表03.csv!C6` or `预算公开表3!C6`.
+  public var text: String { source.cell(letter + String(line)) }
 }

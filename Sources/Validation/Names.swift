@@ -8,6 +8,7 @@ private let chineseNumerals: Set<Unicode.Scalar> = Set("一二三四五六七八
 /// A name without ordinal prefix (`六、`, `①`) or whitespace, as `BudgetRow.normalizedName`
 /// defines it, computed on scalars.
 func plainName(_ name: String) -> String {
+  guard mayNeedNormalizing(name) else { return name }
   let scalars = name.unicodeScalars
   var start = scalars.startIndex
   if let comma = scalars.firstIndex(of: "、"), comma != start,
@@ -23,8 +24,10 @@ func plainName(_ name: String) -> String {
 
 /// A name compared loosely: `plainName`, with full-width brackets as half-width.
 func looseName(_ name: String) -> String {
+  let plain = plainName(name)
+  guard plain.utf8.contains(0xBC) else { return plain }  // no full-width （ ） (EF BC 88/89)
   var out = String.UnicodeScalarView()
-  for s in plainName(name).unicodeScalars {
+  for s in plain.unicodeScalars {
     switch s {
     case "（": out.append("(")
     case "）": out.append(")")
@@ -32,4 +35,20 @@ func looseName(_ name: String) -> String {
     }
   }
   return String(out)
+}
+
+/// A conservative byte scan: false only when the name has no whitespace, no 、 and no circled
+/// digit, so `plainName` can return it unchanged (the common case) without scalar work.
+private func mayNeedNormalizing(_ name: String) -> Bool {
+  var lead: UInt8 = 0
+  for b in name.utf8 {
+    if b <= 0x20 || b == 0x7F { return true }
+    switch (lead, b) {
+    case (0xE3, 0x80), (0xE2, 0x80), (0xE2, 0x81), (0xE2, 0x91), (0xC2, 0xA0), (0xC2, 0x85), (0xE1, 0x9A), (0xEF, 0xBB):
+      return true  // U+3000/、, U+2000–U+206F spaces, ①–⑩, NBSP, NEL, U+1680, BOM
+    default: break
+    }
+    lead = b
+  }
+  return false
 }

@@ -43,11 +43,13 @@ extension Rule {
   ) { ctx in
     guard let catalog = ctx.catalog else { return [] }
     var out: [Finding] = []
+    var parents: [String: Set<String>] = [:]  // per table part: codes that have children
     for (table, section, row, kind) in ctx.codedRows() {
       let code = row.code!
+      let part = "\(table.number)\(section.role)"
+      if parents[part] == nil { parents[part] = Set(section.childrenByParent(lengths: kind.codeLengths).keys) }
       // Only the most detailed rows: a 类 such as 212 holds both 一般公共预算 and 基金 children.
-      let lengths = kind.codeLengths
-      guard section.children(of: row, lengths: lengths).isEmpty, let record = catalog.record(code, kind: kind),
+      guard !parents[part]!.contains(code), let record = catalog.record(code, kind: kind),
         record.budget != .mixed
       else { continue }
       // Which budget each amount column of this table belongs to.
@@ -66,7 +68,7 @@ extension Rule {
         out.append(
           Finding(
             ruleId: "catalog.budget-type", severity: .error, table: table.number, row: row.displayName,
-            column: ColumnKey.chineseName(key), cells: f.cells, expected: .zero, found: a, difference: a,
+            column: ColumnKey.chineseName(key), cells: f.cells.map(\.text), expected: .zero, found: a, difference: a,
             messageZh: "预算公开表\(table.number) \(row.displayName) \(ColumnKey.chineseName(key))：\(record.budget.chineseName)科目不应有\(budget.chineseName)资金，实为 \(a.text())",
             messageEn: "Table \(table.number) \(row.displayName) \(ColumnKey.chineseName(key)): a \(record.budget.rawValue) code carries \(budget.rawValue) money (\(a.text()))"))
       }

@@ -50,11 +50,14 @@ extension Rule {
     id: "codes.parent", group: .codes, descriptionZh: "每个款、项科目的上级科目在同一表中列出",
     descriptionEn: "Every 款/项 code's parent is listed in the same table", tables: codedTables, needsAllTables: false
   ) { ctx in
-    ctx.codedRows().compactMap { table, section, row, kind in
+    var printed: [String: Set<String>] = [:]  // per table part: the codes it prints
+    return ctx.codedRows().compactMap { table, section, row, kind in
       let code = row.code!
       guard let i = kind.codeLengths.firstIndex(of: code.count), i > 0 else { return nil }
       let parent = String(code.prefix(kind.codeLengths[i - 1]))
-      if section.codedRows.contains(where: { $0.code == parent }) { return nil }
+      let part = "\(table.number)\(section.role)"
+      if printed[part] == nil { printed[part] = Set(section.codedRows.map { $0.code! }) }
+      if printed[part]!.contains(parent) { return nil }
       return ctx.note(
         ruleId: "codes.parent", severity: .error, table: table.number, row: row.displayName, column: "科目编码",
         cells: ctx.rowCells(table, row), zh: "缺少上级科目 \(parent)", en: "its parent code \(parent) is not listed")

@@ -34,7 +34,7 @@ extension Rule {
     return [
       Finding(
         ruleId: "X.t6-t10.vehicles", severity: .error, table: 6, row: rowName, column: ColumnKey.chineseName(ColumnKey.total),
-        cells: found.cells + bound.cells, expected: bound.amount, found: found.amount, difference: excess,
+        cells: (found.cells + bound.cells).map(\.text), expected: bound.amount, found: found.amount, difference: excess,
         messageZh: "预算公开表6 \(rowName) 合计：应不超过 \(shown(bound.amount, .zh))（预算公开表10 \(boundRow)），实为 \(shown(found.amount, .zh))，超出 \(excess.text())",
         messageEn: "Table 6 \(rowName) total: expected at most \(shown(bound.amount, .en)) (Table 10 \(boundRow)), found \(shown(found.amount, .en)), excess \(excess.text())")
     ]

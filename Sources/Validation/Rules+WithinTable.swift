@@ -71,8 +71,9 @@ extension Rule {
     ) { ctx in
       ctx.sections(t).flatMap { table, section in
         let lengths = codeKind(table: t, section: section).codeLengths
+        let byParent = section.childrenByParent(lengths: lengths)
         return section.codedRows.flatMap { parent -> [Finding] in
-          let children = section.children(of: parent, lengths: lengths)
+          let children = byParent[parent.code!] ?? []
           guard !children.isEmpty, let level = lengths.firstIndex(of: parent.code!.count) else { return [] }
           let child = levelNames[min(level + 1, 3)]
           return ctx.columnSum(

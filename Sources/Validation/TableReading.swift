@@ -10,11 +10,16 @@ extension TableSection {
   /// Rows with a code.
   var codedRows: [BudgetRow] { rows.filter { $0.kind == .item && !($0.code ?? "").isEmpty } }
 
-  /// The rows one level below a coded row (same prefix, next code length).
-  func children(of parent: BudgetRow, lengths: [Int]) -> [BudgetRow] {
-    guard let code = parent.code, let i = lengths.firstIndex(of: code.count), i + 1 < lengths.count else { return [] }
-    let next = lengths[i + 1]
-    return codedRows.filter { ($0.code ?? "").count == next && $0.code!.hasPrefix(code) }
+  /// The rows one level below each coded row (same prefix, next code length), by parent code,
+  /// built in one pass so that hierarchy checks stay linear.
+  func childrenByParent(lengths: [Int]) -> [String: [BudgetRow]] {
+    var out: [String: [BudgetRow]] = [:]
+    for row in codedRows {
+      let code = row.code!
+      guard let i = lengths.firstIndex(of: code.count), i > 0 else { continue }
+      out[String(code.prefix(lengths[i - 1])), default: []].append(row)
+    }
+    return out
   }
 
   /// Whether the section carries any amount.
@@ -74,8 +79,10 @@ struct Balance {
   var expenditureTotal: BudgetRow?
   var carryOut: BudgetRow?
   var expenditureGrand: BudgetRow?
+  /// The 功能分类 类 code of each expenditure line (nil when the name is not a 类).
+  var lineCodes: [String?] = []
 
-  init(_ table: BudgetTable) {
+  init(_ table: BudgetTable, catalog: (any ClassificationLookup)?) {
     if let income = table.section(.income) {
       var phase = 0  // 0 lines, 1 after 本年收入合计, 2 after 上年结转
       for row in income.rows {
@@ -110,6 +117,7 @@ struct Balance {
           carryOut = row
         } else if phase == 0 {
           expenditureLines.append(row)
+          lineCodes.append(catalog?.classCode(forLine: row.name) ?? StandardLines.classCode(forLine: row.name))
         }
       }
     }

@@ -18,19 +18,19 @@ public struct ValidationContext: Sendable {
     self.tolerance = tolerance
     self.catalog = catalog
     var balances: [Int: Balance] = [:]
-    for t in [1, 4] { if let table = disclosure.table(t) { balances[t] = Balance(table) } }
+    for t in [1, 4] { if let table = disclosure.table(t) { balances[t] = Balance(table, catalog: catalog) } }
     self.balances = balances
   }
 
   /// 表1 or 表4 read as a balance.
   func balance(_ t: Int) -> Balance? { balances[t] }
 
-  /// The cell reference of a row's amount in a column, if the source is known.
-  public func cell(_ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, _ key: String) -> String? {
+  /// The cell of a row's amount in a column, if the source is known.
+  public func cell(_ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, _ key: String) -> CellRef? {
     guard let source = table.source, let line = row.line, let i = section.columnIndex(key),
       let letters = section.columnLetters, i < letters.count, !letters[i].isEmpty
     else { return nil }
-    return source.cell(letters[i] + String(line))
+    return CellRef(source: source, letter: letters[i], line: line)
   }
 
   /// A row's amount in a column as a figure (blank when the column is missing).
@@ -59,7 +59,7 @@ public struct ValidationContext: Sendable {
     let zh = "\(place) \(column)：应为 \(shown(expected.amount, .zh))（\(basisZh)），实为 \(shown(found.amount, .zh))，相差 \(difference.magnitude.text())"
     let en = "\(placeEn) \(column): expected \(shown(expected.amount, .en)) (\(basisEn)), found \(shown(found.amount, .en)), difference \(difference.magnitude.text())"
     return Finding(
-      ruleId: ruleId, severity: level, table: table, row: row, column: column, cells: found.cells + expected.cells,
+      ruleId: ruleId, severity: level, table: table, row: row, column: column, cells: (found.cells + expected.cells).map(\.text),
       expected: expected.amount, found: found.amount, difference: difference, messageZh: zh, messageEn: en)
   }
 

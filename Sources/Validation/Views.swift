@@ -34,9 +34,10 @@ extension ValidationContext {
           guard let code = row.code, !code.isEmpty else { continue }
           key = code
         }
+        let label = row.displayName
         for column in columns where section.columnIndex(column) != nil {
           let k = columns.count == 1 ? key : key + "|" + column
-          view.add(k, row: row.displayName, column: ColumnKey.chineseName(column), figure(table, section, row, column))
+          view.add(k, row: label, column: ColumnKey.chineseName(column), figure(table, section, row, column))
         }
       }
     }
@@ -58,8 +59,9 @@ extension ValidationContext {
   func classLineView(_ t: Int, columns: [String]) -> View {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
     guard let table = disclosure.table(t), let section = table.section(.expenditure) else { return view }
-    for row in balance(t)?.expenditureLines ?? [] {
-      guard let code = catalog?.classCode(forLine: row.name) ?? StandardLines.classCode(forLine: row.name) else { continue }
+    guard let b = balance(t) else { return view }
+    for (row, code) in zip(b.expenditureLines, b.lineCodes) {
+      guard let code else { continue }
       for column in columns where section.columnIndex(column) != nil {
         let k = columns.count == 1 ? code : code + "|" + column
         view.add(k, row: row.name, column: ColumnKey.chineseName(column), figure(table, section, row, column))
