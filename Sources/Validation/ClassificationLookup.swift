@@ -1,58 +1,19 @@
 import Budget
 
-/// Which classification a code belongs to (mirrors the catalog's kinds so that Validation can
-/// be written before the catalog lands; see Catalog+Lookup.swift).
-public enum CodeKind: String, Sendable, CaseIterable {
-  /// 支出功能分类 (3/5/7 digits).
-  case functional
-  /// 收入分类 (3/5/7/9 digits).
-  case revenue
-  /// 部门预算支出经济分类 (3/5 digits).
-  case economicDepartment
-  /// 政府预算支出经济分类 (3/5 digits).
-  case economicGovernment
+/// The kinds of classification codes (the catalog's own type).
+public typealias CodeKind = ClassificationKind
 
-  /// The code lengths the classification allows.
-  public var codeLengths: [Int] {
-    switch self {
-    case .functional: [3, 5, 7]
-    case .revenue: [3, 5, 7, 9]
-    case .economicDepartment, .economicGovernment: [3, 5]
-    }
-  }
-}
+/// The budget a code belongs to (the catalog's own type).
+public typealias BudgetKind = BudgetType
 
-/// Which of the four budgets money under a code belongs to.
-public enum BudgetKind: String, Sendable, CaseIterable {
-  /// 一般公共预算.
-  case generalPublic
-  /// 政府性基金预算.
-  case governmentFund
-  /// 国有资本经营预算.
-  case stateCapital
-  /// 社会保险基金预算.
-  case socialInsurance
-  /// Several budgets (a 类 with children of different budgets, or any economic code).
-  case mixed
-
-  /// The fund-source column that carries this budget's money, if any.
+extension BudgetType {
+  /// The fund-source column a code of this budget may carry money in; nil when any.
   public var columnKey: String? {
     switch self {
     case .generalPublic: ColumnKey.generalPublic
     case .governmentFund: ColumnKey.governmentFund
     case .stateCapital: ColumnKey.stateCapital
     case .socialInsurance, .mixed: nil
-    }
-  }
-
-  /// The Chinese name.
-  public var chineseName: String {
-    switch self {
-    case .generalPublic: "一般公共预算"
-    case .governmentFund: "政府性基金预算"
-    case .stateCapital: "国有资本经营预算"
-    case .socialInsurance: "社会保险基金预算"
-    case .mixed: "多种预算"
     }
   }
 }

@@ -66,5 +66,5 @@ struct Validate: ParsableCommand {
 
 /// The classification catalog the commands validate against.
 enum StandardCatalog {
-  static let lookup: (any ClassificationLookup)? = nil
+  static let lookup: (any ClassificationLookup)? = Catalog.builtin2023
 }

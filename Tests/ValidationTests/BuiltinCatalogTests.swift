@@ -1,0 +1,40 @@
+import Budget
+import Validation
+import XCTest
+
+/// The shipped catalog (`Catalog.builtin2023`) serving the catalog rules, as the CLI uses it.
+final class BuiltinCatalogTests: XCTestCase {
+  func testSampleDepartmentPassesEveryCatalogRule() throws {
+    let report = RuleSet.standard.validate(try loadFixture(), catalog: Catalog.builtin2023)
+    for id in ["catalog.known", "catalog.name", "catalog.budget-type", "catalog.t6-names"] {
+      XCTAssertEqual(report.outcome(id)?.status, .passed, id)
+    }
+    // Only the two published rounding differences of 表6 remain.
+    XCTAssertEqual(report.findings.map(\.ruleId), ["T6.total-row", "T6.total-row"])
+  }
+
+  func testAKnownCodeWithAnotherNameIsAnError() throws {
+    var disclosure = try loadFixture()
+    let t = disclosure.tables.firstIndex { $0.number == 3 }!
+    let r = disclosure.tables[t].sections[0].rows.firstIndex { $0.code == "2060101" }!
+    disclosure.tables[t].sections[0].rows[r].name = "行政运营"
+    let report = RuleSet.standard.validate(disclosure, catalog: Catalog.builtin2023)
+    let finding = try XCTUnwrap(report.findings.first { $0.ruleId == "catalog.name" })
+    XCTAssertEqual(finding.severity, .error)
+    XCTAssertEqual(finding.table, 3)
+    XCTAssertTrue(finding.messageZh.contains("行政运行"), finding.messageZh)
+  }
+
+  func testAFundCodeCarryingGeneralPublicMoneyIsAnError() throws {
+    var disclosure = try loadFixture()
+    let t = disclosure.tables.firstIndex { $0.number == 2 }!
+    let section = disclosure.tables[t].sections[0]
+    let r = section.rows.firstIndex { $0.code == "2120899" }!
+    let gpb = section.columnIndex(ColumnKey.generalPublic)!
+    disclosure.tables[t].sections[0].rows[r].amounts[gpb] = Amount(parsing: "1.00")
+    let report = RuleSet.standard.validate(disclosure, catalog: Catalog.builtin2023)
+    let finding = try XCTUnwrap(report.findings.first { $0.ruleId == "catalog.budget-type" })
+    XCTAssertEqual(finding.table, 2)
+    XCTAssertEqual(finding.row, "2120899 其他国有土地使用权出让收入安排的支出")
+  }
+}
