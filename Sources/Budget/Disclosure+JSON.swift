@@ -35,6 +35,11 @@ extension Disclosure {
     jsonValue(includeSources: includeSources).serialized()
   }
 
+  /// The canonical JSON as UTF-8 bytes, ready to write.
+  public func jsonBytes(includeSources: Bool = true) -> [UInt8] {
+    jsonValue(includeSources: includeSources).serializedBytes()
+  }
+
   /// Reads a disclosure from canonical JSON bytes.
   public init(jsonBytes: [UInt8]) throws {
     let value: JSONValue

@@ -69,65 +69,78 @@ extension JSONValue {
 
   /// Serializes with two-space indentation and a final newline; deterministic for a given value.
   public func serialized() -> String {
-    var out = ""
+    String(decoding: serializedBytes(), as: UTF8.self)
+  }
+
+  /// The serialized UTF-8 bytes (what `serialized()` returns, without building a String first).
+  public func serializedBytes() -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(4096)
     write(to: &out, indent: 0)
-    out += "\n"
+    out.append(0x0A)
     return out
   }
 
-  private func write(to out: inout String, indent: Int) {
+  private static func newline(_ out: inout [UInt8], indent: Int) {
+    out.append(0x0A)
+    out.append(contentsOf: repeatElement(0x20, count: indent))
+  }
+
+  private func write(to out: inout [UInt8], indent: Int) {
     switch self {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .number(let n): out += n
+    case .null: out.append(contentsOf: "null".utf8)
+    case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+    case .number(let n): out.append(contentsOf: n.utf8)
     case .string(let s): JSONValue.writeString(s, to: &out)
     case .array(let items):
       if items.isEmpty {
-        out += "[]"
+        out.append(contentsOf: "[]".utf8)
         return
       }
       // Arrays of scalars stay on one line (amount rows read better that way).
       if items.allSatisfy({ $0.isScalar }) {
-        out += "["
+        out.append(UInt8(ascii: "["))
         for (i, item) in items.enumerated() {
-          if i > 0 { out += ", " }
+          if i > 0 { out.append(contentsOf: ", ".utf8) }
           item.write(to: &out, indent: indent)
         }
-        out += "]"
+        out.append(UInt8(ascii: "]"))
         return
       }
-      out += "[\n"
+      out.append(UInt8(ascii: "["))
       for (i, item) in items.enumerated() {
-        out += String(repeating: " ", count: indent + 2)
+        JSONValue.newline(&out, indent: indent + 2)
         item.write(to: &out, indent: indent + 2)
-        out += i < items.count - 1 ? ",\n" : "\n"
+        if i < items.count - 1 { out.append(UInt8(ascii: ",")) }
       }
-      out += String(repeating: " ", count: indent) + "]"
+      JSONValue.newline(&out, indent: indent)
+      out.append(UInt8(ascii: "]"))
     case .object(let members):
       if members.isEmpty {
-        out += "{}"
+        out.append(contentsOf: "{}".utf8)
         return
       }
       if members.count <= 8, members.allSatisfy({ $0.1.isInline }), indent >= 6 {
-        out += "{"
+        out.append(UInt8(ascii: "{"))
         for (i, (k, v)) in members.enumerated() {
-          if i > 0 { out += ", " }
+          if i > 0 { out.append(contentsOf: ", ".utf8) }
           JSONValue.writeString(k, to: &out)
-          out += ": "
+          out.append(contentsOf: ": ".utf8)
           v.write(to: &out, indent: indent)
         }
-        out += "}"
+        out.append(UInt8(ascii: "}"))
         return
       }
-      out += "{\n"
+      out.append(UInt8(ascii: "{"))
       for (i, (k, v)) in members.enumerated() {
-        out += String(repeating: " ", count: indent + 2)
+        JSONValue.newline(&out, indent: indent + 2)
         JSONValue.writeString(k, to: &out)
-        out += ": "
+        out.append(contentsOf: ": ".utf8)
         v.write(to: &out, indent: indent + 2)
-        out += i < members.count - 1 ? ",\n" : "\n"
+        if i < members.count - 1 { out.append(UInt8(ascii: ",")) }
       }
-      out += String(repeating: " ", count: indent) + "}"
+      JSONValue.newline(&out, indent: indent)
+      out.append(UInt8(ascii: "}"))
     }
   }
 
@@ -144,26 +157,26 @@ extension JSONValue {
     }
   }
 
-  private static func writeString(_ s: String, to out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+  private static func writeString(_ s: String, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    for byte in s.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+      case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+      case 0x0A: out.append(contentsOf: "\\n".utf8)
+      case 0x0D: out.append(contentsOf: "\\r".utf8)
+      case 0x09: out.append(contentsOf: "\\t".utf8)
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(contentsOf: "\\u00".utf8)
+        out.append(hex[Int(byte >> 4)])
+        out.append(hex[Int(byte & 0xF)])
+      default: out.append(byte)
       }
     }
-    out += "\""
+    out.append(UInt8(ascii: "\""))
   }
+
 }
 
 private struct JSONParser {

@@ -55,7 +55,7 @@ public struct DisclosureWriter: Sendable {
     let inputs = Self.expandingFolders(inputs)
     switch format {
     case .json:
-      try AtomicFile.write(bytes: Array(disclosure.jsonText().utf8), to: path, refusing: inputs)
+      try AtomicFile.write(bytes: disclosure.jsonBytes(), to: path, refusing: inputs)
       return [path]
     case .xlsx:
       try XLSXWriter.write(renderer.workbook(disclosure, generator: generator), to: path, refusing: inputs)

@@ -75,7 +75,9 @@ public struct TableLayout: Sendable {
   /// Title fragments that rule this layout out (to tell 表3 from 表5 and 表8).
   public var titleExclusions: [String]
   /// The parts of the table.
-  public var sections: [SectionLayout]
+  public var sections: [SectionLayout] {
+    didSet { headerVocabulary = Self.vocabulary(of: sections) }
+  }
   /// Whether a row of column numbers (1, 2, 3 …) is printed under the headers.
   public var numberedColumns: Bool
   /// Row names (normalized) that are totals.
@@ -97,6 +99,7 @@ public struct TableLayout: Sendable {
     self.numberedColumns = numberedColumns
     self.totalNames = totalNames.map(Normalize.header)
     self.fixedLineNames = fixedLineNames.map(Normalize.header)
+    self.headerVocabulary = Self.vocabulary(of: sections)
   }
 
   /// Whether a (normalized) title names this table.
@@ -106,7 +109,9 @@ public struct TableLayout: Sendable {
   }
 
   /// Every header text this layout knows (normalized), for telling header rows from data rows.
-  var headerVocabulary: Set<String> {
+  private(set) var headerVocabulary: Set<String> = []
+
+  static func vocabulary(of sections: [SectionLayout]) -> Set<String> {
     var words = Set<String>()
     for section in sections {
       words.formUnion(section.anchors.map(Normalize.header))

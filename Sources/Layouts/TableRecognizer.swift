@@ -99,6 +99,8 @@ public struct TableRecognizer: Sendable {
     for row in grid.rows {
       for cell in row.cells {
         guard case .text(let raw) = cell.value else { continue }
+        // Titles and labels all contain 表; most cells do not, and skip normalization.
+        guard raw.utf8.count <= 320, raw.unicodeScalars.contains("表") else { continue }
         let text = raw.trimmingWhitespace()
         guard !text.isEmpty, text.count <= 80 else { continue }
         let n = Normalize.header(text)

@@ -4,40 +4,39 @@ enum Normalize {
   /// A header or title for matching: no whitespace of any kind, ASCII brackets, no quotes,
   /// and every year (`2023年`, `2023`) replaced by `{Y}`.
   static func header(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    var digits = ""
+    // Works on scalars (not Characters): it runs on every cell that might be a title or header.
+    var out = String.UnicodeScalarView()
+    var digits: [Unicode.Scalar] = []
     var afterYear = false
-    for ch in text where !ch.isWhitespace {
-      if let a = ch.asciiValue, (0x30...0x39).contains(a) {
-        digits.append(ch)
+    func flush() {
+      if digits.count == 4, let y = Int(String(String.UnicodeScalarView(digits))), (1990...2100).contains(y) {
+        out.append(contentsOf: "{Y}".unicodeScalars)
+        afterYear = true
+      } else {
+        out.append(contentsOf: digits)
+      }
+      digits.removeAll(keepingCapacity: true)
+    }
+    for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+      if ("0"..."9").contains(scalar) {
+        digits.append(scalar)
         continue
       }
-      if !digits.isEmpty {
-        if digits.count == 4, let y = Int(digits), (1990...2100).contains(y) {
-          out += "{Y}"
-          afterYear = true
-        } else {
-          out += digits
-        }
-        digits = ""
-      }
+      if !digits.isEmpty { flush() }
       if afterYear {
         afterYear = false
-        if ch == "年" { continue }
+        if scalar == "年" { continue }
       }
-      switch ch {
-      case "（": out += "("
-      case "）": out += ")"
-      case "：": out += ":"
+      switch scalar {
+      case "（": out.append("(")
+      case "）": out.append(")")
+      case "：": out.append(":")
       case "“", "”", "\"", "‘", "’", "'", "《", "》", "「", "」": continue
-      default: out.append(ch)
+      default: out.append(scalar)
       }
     }
-    if !digits.isEmpty {
-      if digits.count == 4, let y = Int(digits), (1990...2100).contains(y) { out += "{Y}" } else { out += digits }
-    }
-    return out
+    if !digits.isEmpty { flush() }
+    return String(out)
   }
 
   /// A data name as the model keeps it: trimmed (including ideographic spaces used as indent),

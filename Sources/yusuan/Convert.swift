@@ -45,6 +45,9 @@ struct Convert: ParsableCommand {
   @Flag(help: "Refuse to write a disclosure that has validation errors (exit 1).")
   var strict = false
 
+  @Flag(help: "Print how long reading, validating and writing took (on standard error).")
+  var timings = false
+
   @OptionGroup var common: CommonOptions
 
   func run() throws {
@@ -54,14 +57,17 @@ struct Convert: ParsableCommand {
         message: lang == .zh ? "无法从输出文件名 \(output) 判断格式，请用 --to 指定 xlsx、csv 或 json" :
           "cannot tell the format from \(output); use --to xlsx, csv or json", status: 2)
     }
+    var stopwatch = Stopwatch(language: lang)
     let reading: DisclosureReading
     do {
-      reading = try DisclosureReader(csvEncoding: inputEncoding).read(inputs)
+      reading = try stopwatch.measure(lang == .zh ? "读取" : "read") { try DisclosureReader(csvEncoding: inputEncoding).read(inputs) }
     } catch {
       throw CommandFailure(message: Console.message(error, lang), status: 2)
     }
     for issue in reading.issues { Console.error((lang == .zh ? "提示：" : "note: ") + issue.message(lang)) }
-    let report = RuleSet.standard.validate(reading.disclosure, catalog: StandardCatalog.lookup)
+    let report = stopwatch.measure(lang == .zh ? "校验" : "validate") {
+      RuleSet.standard.validate(reading.disclosure, catalog: StandardCatalog.lookup)
+    }
     Console.error(report.summaryLine(lang))
     if strict && report.count(.error) > 0 {
       throw CommandFailure(
@@ -69,8 +75,11 @@ struct Convert: ParsableCommand {
           "validation errors: nothing written (--strict); run yusuan validate for details", status: 1)
     }
     do {
-      let written = try DisclosureWriter().write(
-        reading.disclosure, as: format, to: output, csvLayout: csvLayout, encoding: encoding, refusing: inputs)
+      let written = try stopwatch.measure(lang == .zh ? "写出" : "write") {
+        try DisclosureWriter().write(
+          reading.disclosure, as: format, to: output, csvLayout: csvLayout, encoding: encoding, refusing: inputs)
+      }
+      if timings { Console.error(stopwatch.summary) }
       let tables = reading.disclosure.tables.map { String($0.number) }.joined(separator: ",")
       Console.error(
         lang == .zh ? "已写出 \(written.count) 个文件（表 \(tables)）→ \(output)" :

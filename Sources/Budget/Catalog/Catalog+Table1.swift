@@ -28,8 +28,8 @@ extension Catalog {
   public func functionalClass(forLine line: String) -> CatalogEntry? {
     let name = Catalog.normalizedName(Catalog.splitOrdinal(line).name)
     guard !name.isEmpty else { return nil }
-    if let known = table1Lines.first(where: { Catalog.normalizedName($0.name) == name }) {
-      return entry(known.code, kind: .functional)
+    if let code = table1Index[name] {
+      return entry(code, kind: .functional)
     }
     return entries(named: name, kind: .functional).first { $0.level == 1 }
   }

@@ -10,7 +10,11 @@ public struct Catalog: Sendable {
   /// The 部门预算 → 政府预算 economic code pairs known to occur (from 表6).
   public internal(set) var mappings: [EconomicMapping]
   /// The 30 fixed expenditure lines of 表1/表4, in printed order.
-  public private(set) var table1Lines: [Table1Line]
+  public private(set) var table1Lines: [Table1Line] {
+    didSet { table1Index = Self.index(table1Lines) }
+  }
+  /// `table1Lines` by normalized name → code, so line lookups do not normalize 30 names each time.
+  private(set) var table1Index: [String: String] = [:]
 
   /// Key of the code index: codes of different kinds never collide by value, but lookups stay
   /// per kind so a wrong-kind code is reported as unknown, not silently accepted.
@@ -31,7 +35,14 @@ public struct Catalog: Sendable {
     self.entries = []
     self.mappings = mappings
     self.table1Lines = table1Lines
+    self.table1Index = Self.index(table1Lines)
     upsert(entries)
+  }
+
+  private static func index(_ lines: [Table1Line]) -> [String: String] {
+    var index: [String: String] = [:]
+    for line in lines { index[normalizedName(line.name)] = index[normalizedName(line.name)] ?? line.code }
+    return index
   }
 
   /// The entry for `code` in the `kind` classification, if the catalog knows it.
@@ -59,16 +70,16 @@ public struct Catalog: Sendable {
   /// line breaks of wrapped cells) removed and ASCII parentheses made full-width, since
   /// exports differ in both while the catalog prints （）.
   public static func normalizedName(_ name: String) -> String {
-    var out = ""
-    out.reserveCapacity(name.count)
-    for character in name where !character.isWhitespace {
-      switch character {
-      case "(": out.append("（")
-      case ")": out.append("）")
-      default: out.append(character)
+    // Scalar-level work: names are short, but this runs for every coded row of every table.
+    var scalars = String.UnicodeScalarView()
+    for scalar in name.unicodeScalars where !scalar.properties.isWhitespace {
+      switch scalar {
+      case "(": scalars.append("（")
+      case ")": scalars.append("）")
+      default: scalars.append(scalar)
       }
     }
-    return out
+    return String(scalars)
   }
 
   /// Adds or replaces entries, keeping the indexes in step; replaced entries keep their place.
