@@ -232,11 +232,18 @@ public struct BudgetRow: Sendable, Equatable {
 
   /// A name without ordinal prefix (`六、`, `①`), spaces or line breaks, for comparisons.
   public static func normalizedName(_ name: String) -> String {
-    var s = Substring(name)
-    if let r = s.firstIndex(where: { $0 == "、" }), s[s.startIndex..<r].allSatisfy({ "一二三四五六七八九十".contains($0) }) {
-      s = s[s.index(after: r)...]
+    // Scalar-level: validation compares names of every row of every table.
+    let scalars = Array(name.unicodeScalars)
+    var start = 0
+    if let mark = scalars.firstIndex(of: "、"), mark > 0, scalars[..<mark].allSatisfy({ chineseNumerals.contains($0) }) {
+      start = mark + 1
     }
-    while let f = s.first, "①②③④⑤⑥⑦⑧⑨⑩".contains(f) { s = s.dropFirst() }
-    return String(s.filter { !$0.isWhitespace })
+    while start < scalars.count, circledNumbers.contains(scalars[start]) { start += 1 }
+    var out = String.UnicodeScalarView()
+    for scalar in scalars[start...] where !scalar.properties.isWhitespace { out.append(scalar) }
+    return String(out)
   }
+
+  private static let chineseNumerals = Set("一二三四五六七八九十".unicodeScalars)
+  private static let circledNumbers = Set("①②③④⑤⑥⑦⑧⑨⑩".unicodeScalars)
 }

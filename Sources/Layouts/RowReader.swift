@@ -94,6 +94,10 @@ struct RowReader {
   }
 
   static func isNote(_ text: String) -> Bool {
+    // Notes start with 注, 说明, 备注 or 本表; most cells do not and skip normalization.
+    guard let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }),
+      "注说备本".unicodeScalars.contains(first)
+    else { return false }
     let n = Normalize.header(text)
     return n.hasPrefix("注:") || n.hasPrefix("说明:") || n.hasPrefix("备注:") || n.hasPrefix("注") && n.contains("无数据")
       || n == "本表无数据"

@@ -41,19 +41,29 @@ struct Validate: ParsableCommand {
   @Option(help: "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")
   var encoding: TextEncoding?
 
+  @Flag(help: "Print how long reading and validating took (validation twice: with and without loading the catalog).")
+  var timings = false
+
   @OptionGroup var common: CommonOptions
 
   func run() throws {
     guard let tolerance = Amount(parsing: tolerance), tolerance >= .zero else {
       throw CommandFailure(message: common.lang == .zh ? "--tolerance 应为非负金额，如 0.01" : "--tolerance must be a non-negative amount such as 0.01", status: 2)
     }
+    let zh = common.lang == .zh
+    var stopwatch = Stopwatch(language: common.lang)
     let reading: DisclosureReading
     do {
-      reading = try DisclosureReader(csvEncoding: encoding).read(inputs)
+      reading = try stopwatch.measure(zh ? "读取" : "read") { try DisclosureReader(csvEncoding: encoding).read(inputs) }
     } catch {
       throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }
-    let report = RuleSet.standard.validate(reading.disclosure, tolerance: tolerance, catalog: StandardCatalog.lookup)
+    let validate = { RuleSet.standard.validate(reading.disclosure, tolerance: tolerance, catalog: StandardCatalog.lookup) }
+    let report = stopwatch.measure(zh ? "校验（含加载科目表）" : "validate (loading the catalog)") { validate() }
+    if timings {
+      _ = stopwatch.measure(zh ? "再次校验" : "validate again") { validate() }
+      Console.error(stopwatch.summary)
+    }
     switch format {
     case .text: Console.out(report.text(common.lang))
     case .json: Console.out(report.json(common.lang))
