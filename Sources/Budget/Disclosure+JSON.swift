@@ -170,27 +170,7 @@ extension BudgetRow {
   }
 }
 
-extension PerformanceForm {
-  func jsonValue(includeSources: Bool) -> JSONValue {
-    var members: [(String, JSONValue)] = [
-      ("projectName", .string(projectName)),
-      ("annualTotal", annualTotal.map { .number($0.text()) } ?? .null),
-      ("fields", .array(fields.map { .object([("label", .string($0.label)), ("value", .string($0.value))]) })),
-    ]
-    if includeSources, let source { members.append(("source", source.jsonValue)) }
-    return .object(members)
-  }
-
-  init(reader r: JSONReader) throws(DisclosureJSONError) {
-    let fields = try r.array("fields").map { (f) throws(DisclosureJSONError) in
-      FormField(label: try f.string("label"), value: try f.string("value"))
-    }
-    self.init(
-      projectName: try r.string("projectName"), fields: fields,
-      annualTotal: try r.member("annualTotal")?.optionalAmount(),
-      source: try r.optionalObject("source").map { (s) throws(DisclosureJSONError) in try SourceRef(reader: s) })
-  }
-}
+// PerformanceForm JSON: PerformanceForm+JSON.swift.
 
 /// Typed access to a JSON value with paths in every error.
 struct JSONReader {

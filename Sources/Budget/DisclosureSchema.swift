@@ -78,22 +78,59 @@ public enum DisclosureSchema {
             "line": {"type": "integer", "minimum": 1}
           }
         },
-        "form": {
+        "funding": {
           "type": "object",
-          "required": ["projectName", "fields"],
+          "description": "项目资金（元）: total and breakdown in 元",
           "additionalProperties": false,
           "properties": {
+            "total": {"$ref": "#/$defs/amount"},
+            "central": {"$ref": "#/$defs/amount"},
+            "provincial": {"$ref": "#/$defs/amount"},
+            "local": {"$ref": "#/$defs/amount"},
+            "selfRaised": {"$ref": "#/$defs/amount"},
+            "other": {"$ref": "#/$defs/amount"}
+          }
+        },
+        "indicator": {
+          "type": "object",
+          "required": ["period", "level1", "level2", "level3", "value"],
+          "additionalProperties": false,
+          "properties": {
+            "period": {"enum": ["implementation", "annual"]},
+            "level1": {"type": "string", "description": "一级指标"},
+            "level2": {"type": "string", "description": "二级指标"},
+            "level3": {"type": "string", "description": "三级指标"},
+            "value": {"type": "string", "description": "指标值"}
+          }
+        },
+        "text": {"type": ["string", "null"]},
+        "form": {
+          "type": "object",
+          "description": "项目支出绩效目标申报表",
+          "required": ["projectName"],
+          "additionalProperties": false,
+          "properties": {
+            "title": {"type": "string"},
+            "year": {"type": ["integer", "null"]},
             "projectName": {"type": "string"},
-            "annualTotal": {"$ref": "#/$defs/amount"},
-            "fields": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "required": ["label", "value"],
-                "additionalProperties": false,
-                "properties": {"label": {"type": "string"}, "value": {"type": "string"}}
-              }
-            },
+            "department": {"$ref": "#/$defs/text", "description": "主管部门及代码, e.g. 055-大同市科学技术局[部门]"},
+            "implementingUnit": {"$ref": "#/$defs/text"},
+            "attribute": {"$ref": "#/$defs/text"},
+            "period": {"$ref": "#/$defs/text"},
+            "implementationFunding": {"$ref": "#/$defs/funding"},
+            "annualFunding": {"$ref": "#/$defs/funding"},
+            "overview": {"$ref": "#/$defs/text"},
+            "basis": {"$ref": "#/$defs/text"},
+            "necessity": {"$ref": "#/$defs/text"},
+            "safeguards": {"$ref": "#/$defs/text"},
+            "plan": {"$ref": "#/$defs/text"},
+            "implementationGoal": {"$ref": "#/$defs/text"},
+            "annualGoal": {"$ref": "#/$defs/text"},
+            "responsiblePerson": {"$ref": "#/$defs/text"},
+            "handler": {"$ref": "#/$defs/text"},
+            "phone": {"$ref": "#/$defs/text"},
+            "filledOn": {"$ref": "#/$defs/text"},
+            "indicators": {"type": "array", "items": {"$ref": "#/$defs/indicator"}},
             "source": {"$ref": "#/$defs/source"}
           }
         }

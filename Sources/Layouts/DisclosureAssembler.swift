@@ -49,8 +49,9 @@ public enum DisclosureAssembler {
           location: "年度", zh: "各表的年度不一致：\(years.keys.sorted().map(String.init).joined(separator: "、"))",
           en: "the tables carry different years: \(years.keys.sorted().map(String.init).joined(separator: ", "))"))
     }
-    return DisclosureReading(
-      disclosure: Disclosure(department: department, year: year, tables: tables), grids: grids, issues: issues)
+    var disclosure = Disclosure(department: department, year: year, tables: tables)
+    FormAssembly.add(grids.flatMap(\.forms), to: &disclosure, issues: &issues)
+    return DisclosureReading(disclosure: disclosure, grids: grids, issues: issues)
   }
 
   static func place(_ source: SourceRef?) -> String {

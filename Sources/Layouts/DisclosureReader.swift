@@ -111,13 +111,14 @@ public struct DisclosureReader: Sendable {
       return DisclosureReading(disclosure: json, grids: [], issues: [])
     }
     var reading = DisclosureAssembler.assemble(grids)
-    if reading.disclosure.tables.isEmpty {
+    if reading.disclosure.tables.isEmpty && reading.disclosure.forms.isEmpty {
       throw InputError.nothingRecognized(inputs: paths, details: grids.compactMap(\.unrecognized))
     }
     for json in jsonDisclosures {
       for table in json.tables where reading.disclosure.table(table.number) == nil {
         reading.disclosure.tables.append(table)
       }
+      if reading.disclosure.forms.isEmpty { reading.disclosure.forms = json.forms }
     }
     reading.disclosure.tables.sort { $0.number < $1.number }
     return reading

@@ -58,7 +58,9 @@ public struct DisclosureWriter: Sendable {
       try AtomicFile.write(bytes: disclosure.jsonBytes(), to: path, refusing: inputs)
       return [path]
     case .xlsx:
-      try XLSXWriter.write(renderer.workbook(disclosure, generator: generator), to: path, refusing: inputs)
+      var workbook = renderer.workbook(disclosure, generator: generator)
+      workbook.sheets += disclosure.forms.enumerated().map { FormRenderer.sheet($1, number: $0 + 1) }
+      try XLSXWriter.write(workbook, to: path, refusing: inputs)
       return [path]
     case .csv:
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -73,6 +75,7 @@ public struct DisclosureWriter: Sendable {
         try CSVWriter.write(rows: rows, to: file, encoding: encoding, refusing: inputs)
         written.append(file)
       }
+      written += try FormWriting.csv(disclosure.forms, folder: path, layout: csvLayout, encoding: encoding, refusing: inputs)
       return written
     }
   }

@@ -9,6 +9,8 @@ public struct GridReading: Sendable {
   public var tables: [TableReading]
   /// Why nothing was read, when `tables` is empty.
   public var unrecognized: ReadIssue?
+  /// 绩效目标申报表 forms read from the grid (see `FormReader`).
+  public var forms: [PerformanceForm] = []
 }
 
 /// One table read from a grid, with what `inspect` shows about how it was read.
@@ -70,6 +72,7 @@ public struct TableRecognizer: Sendable {
         return GridReading(gridName: grid.name, tables: [], unrecognized: error)
       }
     }
+    if let forms = FormReader.reading(grid, file: file, sheet: sheet) { return forms }
     let hits = findTitles(grid)
     let place = sheet.map { "\(file) \($0)" } ?? file
     guard !hits.isEmpty else {

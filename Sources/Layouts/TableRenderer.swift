@@ -171,6 +171,11 @@ public struct TableRenderer: Sendable {
   /// its top-left position and the cells it covers empty. Amounts are plain decimals.
   public func disclosureRows(_ table: BudgetTable, in disclosure: Disclosure) -> [[CSVField]] {
     guard let sheet = sheet(table, in: disclosure) else { return [] }
+    return Self.rows(of: sheet)
+  }
+
+  /// The values of a styled sheet as CSV rows (merged ranges show their value in the top-left cell).
+  static func rows(of sheet: StyledSheet) -> [[CSVField]] {
     var values: [CellAddress: CellValue] = [:]
     for (address, cell) in sheet.cells { if let v = cell.value { values[address] = v } }
     for m in sheet.merges {

@@ -29,7 +29,8 @@ public struct RuleSet: Sendable {
       + [Rule.t10TotalRow, Rule.t10Vehicles, Rule.t11TotalRow]
       + Rule.acrossTables
       + [Rule.codeShape, Rule.codeParent, Rule.codeSameName]
-      + [Rule.catalogKnown, Rule.catalogName, Rule.catalogBudgetType, Rule.catalogEconomicNames])
+      + [Rule.catalogKnown, Rule.catalogName, Rule.catalogBudgetType, Rule.catalogEconomicNames]
+      + Rule.forms)
 
   /// Runs every rule on a disclosure.
   public func validate(

@@ -168,8 +168,10 @@ final class BrokenCopyTests: XCTestCase {
   }
 
   func testEveryRuleHasABrokenCopyCase() {
-    XCTAssertEqual(Set(Self.cases.map(\.id)), Set(RuleSet.standard.rules.map(\.id)))
-    XCTAssertEqual(Self.cases.count, RuleSet.standard.rules.count)
+    // The forms rules have their broken copies in FormRulesTests.
+    let rules = RuleSet.standard.rules.filter { $0.group != .forms }
+    XCTAssertEqual(Set(Self.cases.map(\.id)), Set(rules.map(\.id)))
+    XCTAssertEqual(Self.cases.count, rules.count)
   }
 
   func testEachBrokenCopyIsFoundWhereItIs() throws {

@@ -14,14 +14,14 @@ final class ReportOutputTests: XCTestCase {
 
   func testTextReportSaysWhatRanWhatDidNotAndWhy() throws {
     let text = try brokenReport().text()
-    XCTAssertTrue(text.contains("规则 61 条：通过 54，发现问题 3，不适用 4"), text)
+    XCTAssertTrue(text.contains("规则 66 条：通过 59，发现问题 3，不适用 4"), text)
     XCTAssertTrue(text.contains("错误 2，警告 0，尾差 2"), text)
     XCTAssertTrue(text.contains("[尾差] T6.total-row 预算公开表6 合计 合计：应为 972.34（各类之和），实为 972.35，相差 0.01"), text)
     XCTAssertTrue(text.contains("    单元格：预算公开表06.csv!C5, 预算公开表06.csv!C6"), text)
     XCTAssertTrue(text.contains("T9.hierarchy — 预算公开表9无数据"), text)
     XCTAssertTrue(text.contains("  T2.hierarchy 预算公开表2 类 = Σ款、款 = Σ项（各金额列）"), text)
     let en = try brokenReport().text(.en)
-    XCTAssertTrue(en.contains("61 rules: 54 passed, 3 with findings, 4 not applicable"), en)
+    XCTAssertTrue(en.contains("66 rules: 59 passed, 3 with findings, 4 not applicable"), en)
     XCTAssertTrue(en.contains("T13.fund-sources — table 13 holds no amounts"), en)
   }
 
@@ -30,7 +30,7 @@ final class ReportOutputTests: XCTestCase {
     let value = try JSONValue.parse(Array(json.utf8))
     XCTAssertEqual(value["format"]?.stringValue, "yusuan-validation")
     let rules = value["rules"]?.arrayValue ?? []
-    XCTAssertEqual(rules.count, 61)
+    XCTAssertEqual(rules.count, 66)
     XCTAssertEqual(rules.first?["id"]?.stringValue, "T2.hierarchy")
     XCTAssertEqual(rules.first { $0["id"]?.stringValue == "T9.hierarchy" }?["status"]?.stringValue, "not-applicable")
     XCTAssertEqual(rules.first { $0["id"]?.stringValue == "T9.hierarchy" }?["reason"]?.stringValue, "预算公开表9无数据")
@@ -78,8 +78,8 @@ final class ReportOutputTests: XCTestCase {
       """
     let (status, out) = try runPython(script, args: [file.path])
     XCTAssertEqual(status, 0, out.replacingOccurrences(of: "\n", with: " | "))
-    XCTAssertTrue(out.contains("etree testsuite 61 4 4"), out)
-    XCTAssertTrue(out.contains("junitparser 61 4 4"), out)
+    XCTAssertTrue(out.contains("etree testsuite 66 4 4"), out)
+    XCTAssertTrue(out.contains("junitparser 66 4 4"), out)
   }
 
   func runPython(_ script: String, args: [String]) throws -> (Int32, String) {

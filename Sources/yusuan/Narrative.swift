@@ -1,0 +1,83 @@
+import ArgumentParser
+import Budget
+import Foundation
+import Layouts
+import Sheets
+
+struct Narrative: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write the numbers paragraphs of 第三部分 情况说明 from the tables, or check a published one.",
+    discussion: """
+      Without --check, prints the paragraphs as Markdown: 收支总计 and the change on last year, income
+      by source with shares, 基本/项目 shares, 一般公共预算 by class with shares, 三公, 机关运行经费 and
+      绩效 projects. Last year's figures come from --previous (last year's input) or --previous-total.
+
+      With --check PUBLISHED.txt, reads the published narrative's figures and lists each one that
+      disagrees with the tables. Last year's figures not supplied are taken from the text itself.
+
+      Exit status: 0 written / every figure agrees; 1 figures disagree; 2 unreadable input.
+
+      Examples:
+        yusuan narrative 部门预算.xlsx --previous-total 889.83
+        yusuan narrative 部门预算.xlsx --check 情况说明.txt
+      """)
+
+  @Argument(help: "Input files or folders (one department).")
+  var inputs: [String]
+
+  @Option(help: "Last year's input (its 收支总计, 一般公共预算 and 机关运行经费 are compared).")
+  var previous: [String] = []
+
+  @Option(help: "Last year's 收支总计 in 万元, e.g. 889.83.")
+  var previousTotal: String?
+
+  @Option(help: "Last year's 一般公共预算当年拨款 in 万元.")
+  var previousGeneralPublic: String?
+
+  @Option(help: "Last year's 机关运行经费 in 万元.")
+  var previousOperating: String?
+
+  @Option(help: "A published narrative (UTF-8 text) whose figures to check.")
+  var check: String?
+
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    let zh = common.lang == .zh
+    let fail = { (m: String) in CommandFailure(message: m, status: 2) }
+    let disclosure: Disclosure
+    var last = NarrativeFigures.Previous()
+    do {
+      disclosure = try DisclosureReader().read(inputs).disclosure
+      if !previous.isEmpty { last = NarrativeFigures.Previous(try DisclosureReader().read(previous).disclosure) }
+    } catch {
+      throw fail(Console.message(error, common.lang))
+    }
+    for (text, name, path) in [
+      (previousTotal, "--previous-total", \NarrativeFigures.Previous.total),
+      (previousGeneralPublic, "--previous-general-public", \.generalPublic), (previousOperating, "--previous-operating", \.operating),
+    ] {
+      guard let text else { continue }
+      guard let a = Amount(parsing: text) else { throw fail(zh ? "\(name) 应为金额（万元），如 889.83" : "\(name) must be an amount in 万元 such as 889.83") }
+      last[keyPath: path] = a
+    }
+    let figures = NarrativeFigures(disclosure, previous: last)
+    guard let check else {
+      Console.out(NarrativeWriter.markdown(figures))
+      return
+    }
+    guard let data = FileManager.default.contents(atPath: check), let text = String(data: data, encoding: .utf8) else {
+      throw fail(zh ? "无法读取 \(check)（应为 UTF-8 文本）" : "cannot read \(check) (expected UTF-8 text)")
+    }
+    let result = NarrativeCheck.check(text, against: figures)
+    for d in result.discrepancies {
+      Console.out(
+        zh ? "\(check):\(d.line)：“…\(d.context)\(d.printed)” 与表不符，按表应为 \(d.expected)（\(d.id)）\n"
+          : "\(check):\(d.line): \"…\(d.context)\(d.printed)\" disagrees with the tables; the tables give \(d.expected) (\(d.id))\n")
+    }
+    Console.out(
+      zh ? "核对 \(result.checked) 个数字，\(result.discrepancies.count) 个与表不符，\(result.unchecked.count) 个无从核对\n"
+        : "\(result.checked) figures checked, \(result.discrepancies.count) disagree, \(result.unchecked.count) not checkable\n")
+    if !result.discrepancies.isEmpty { throw ExitCode(1) }
+  }
+}
