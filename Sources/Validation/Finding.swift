@@ -115,6 +115,11 @@ public struct CellRef: Sendable, Equatable {
   /// The 1-based line.
   public var line: Int
 
-  /// `预算公开表03.csv!C6` or `预算公开表3!C6`.
-  public var text: String { source.cell(letter + String(line)) }
+  /// `预算公开表03.csv!C6` or `预算公开表3!C6`; a whole sheet (a form) when `letter` is empty.
+  public var text: String {
+    letter.isEmpty ? [source.file, source.sheet].compactMap { $0 }.joined(separator: " ") : source.cell(letter + String(line))
+  }
+
+  /// A reference to a whole sheet, such as a performance-target form.
+  public static func sheet(_ source: SourceRef) -> CellRef { CellRef(source: source, letter: "", line: 0) }
 }

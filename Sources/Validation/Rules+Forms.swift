@@ -16,7 +16,7 @@ extension Rule {
     ctx.disclosure.forms.compactMap { form in
       guard ctx.projectRow(form.projectName) == nil else { return nil }
       return ctx.note(
-        ruleId: "F.project-present", severity: .error, table: 12, row: form.projectName, cells: ctx.formCells(form),
+        ruleId: "F.project-present", severity: .error, table: 12, row: form.projectName, cells: ctx.formCells(form).map(\.text),
         zh: "绩效目标申报表的项目不在本表中", en: "the project of a performance-target form is not in the table")
     }
   }
@@ -46,7 +46,7 @@ extension Rule {
       guard let whole = form.implementationFunding.total, let year = form.annualFunding.total, whole < year else { return nil }
       var f = ctx.note(
         ruleId: "F.period-totals", severity: .error, table: nil, row: "绩效目标申报表 \(form.projectName)",
-        column: "实施期资金总额（元）", cells: ctx.formCells(form),
+        column: "实施期资金总额（元）", cells: ctx.formCells(form).map(\.text),
         zh: "实施期资金总额 \(whole.text()) 小于年度资金总额 \(year.text())",
         en: "funding for the whole period \(whole.text()) is less than the year's \(year.text())")
       f.expected = year
@@ -87,7 +87,7 @@ extension Rule {
       section.rows.filter { $0.kind == .item && !names.contains(BudgetRow.normalizedName($0.name)) }.map { row in
         ctx.note(
           ruleId: "F.form-missing", severity: .error, table: 12, row: row.name,
-          cells: ctx.cell(table, section, row, ColumnKey.total).map { [$0] } ?? [],
+          cells: ctx.cell(table, section, row, ColumnKey.total).map { [$0.text] } ?? [],
           zh: "项目没有绩效目标申报表", en: "the project has no performance-target form")
       }
     }
@@ -107,8 +107,7 @@ extension ValidationContext {
   }
 
   /// Where a form was read from, for findings.
-  func formCells(_ form: PerformanceForm) -> [String] {
-    guard let source = form.source else { return [] }
-    return [[source.file, source.sheet].compactMap { $0 }.joined(separator: " ")]
+  func formCells(_ form: PerformanceForm) -> [CellRef] {
+    form.source.map { [CellRef.sheet($0)] } ?? []
   }
 }

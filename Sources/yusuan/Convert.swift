@@ -81,9 +81,13 @@ struct Convert: ParsableCommand {
       }
       if timings { Console.error(stopwatch.summary) }
       let tables = reading.disclosure.tables.map { String($0.number) }.joined(separator: ",")
+      let forms = reading.disclosure.forms.count
+      var content: [String] = []
+      if !tables.isEmpty { content.append(lang == .zh ? "表 \(tables)" : "tables \(tables)") }
+      if forms > 0 { content.append(lang == .zh ? "绩效目标申报表 \(forms) 张" : "\(forms) performance forms") }
       Console.error(
-        lang == .zh ? "已写出 \(written.count) 个文件（表 \(tables)）→ \(output)" :
-          "wrote \(written.count) file(s) (tables \(tables)) → \(output)")
+        lang == .zh ? "已写出 \(written.count) 个文件（\(content.joined(separator: "，"))）→ \(output)" :
+          "wrote \(written.count) file(s) (\(content.joined(separator: ", "))) → \(output)")
     } catch {
       throw CommandFailure(message: Console.message(error, lang), status: 2)
     }
