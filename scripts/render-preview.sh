@@ -64,7 +64,9 @@ echo "render-preview: $OUT/workbook.pdf, $pages pages → $OUT/page-*.png"
 page_of() {
   local stem=$1 n
   for ((n = 1; n <= pages; n++)); do
-    if pdftotext -f "$n" -l "$n" "$OUT/workbook.pdf" - | head -3 | grep -q "$stem"; then
+    local top
+    top=$(pdftotext -f "$n" -l "$n" "$OUT/workbook.pdf" - | sed -n 1,3p)
+    if [[ "$top" == *"$stem"* ]]; then
       ls "$OUT"/page-*.png | sed -n "${n}p"
       return
     fi
