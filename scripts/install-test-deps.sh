@@ -27,3 +27,6 @@ if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
   fi
   localedef -i de_DE -f UTF-8 de_DE.UTF-8
 fi
+
+# LibreOffice headless (a second independent reader of the xlsx; ~1–2 min to install).
+command -v soffice >/dev/null 2>&1 || { apt-get update -q >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-calc-nogui >/dev/null; }

@@ -16,7 +16,9 @@ struct RenderedColumn {
 
 extension TableLayout {
   /// The columns a rendered table prints, in order: per section, code, name, second name, amounts.
-  func renderedColumns(year: Int?) -> [RenderedColumn] {
+  /// A code column is left out when its section has rows and none of them has a code (表6 as
+  /// officially printed has no code column), so no empty column is printed.
+  func renderedColumns(year: Int?, table: BudgetTable? = nil) -> [RenderedColumn] {
     let yearText = year.map { "\($0)年" } ?? ""
     var out: [RenderedColumn] = []
     for (s, section) in sections.enumerated() {
@@ -24,7 +26,13 @@ extension TableLayout {
       for spec in section.columns {
         let header = spec.header.map { $0.split(separator: "{Y}", omittingEmptySubsequences: false).joined(separator: yearText) }
         switch spec.role {
-        case .code: out.append(RenderedColumn(section: s, field: .code, header: header))
+        case .code:
+          if let table, s < table.sections.count, !table.sections[s].rows.isEmpty,
+            table.sections[s].rows.allSatisfy({ $0.code == nil })
+          {
+            continue
+          }
+          out.append(RenderedColumn(section: s, field: .code, header: header))
         case .codePart: continue
         case .name: out.append(RenderedColumn(section: s, field: .name, header: header))
         case .secondName: out.append(RenderedColumn(section: s, field: .secondName, header: header))
@@ -93,4 +101,74 @@ func displayWidth(_ text: String) -> Double {
     }
   }
   return width
+}
+
+/// Column widths and row heights that fit the printed text, so nothing is cut off on paper: data
+/// fits on one line except names, which wrap past a cap; long headers wrap, as the official
+/// tables do, and their rows grow to hold them.
+enum RenderedSizing {
+  /// Points per printed line of 10-point CJK text (CJK fonts have tall line boxes).
+  static let lineHeight = 14.5
+
+  /// Widest a name column grows before its text wraps; wide side-by-side tables share the page.
+  static func nameCap(sections: Int, columns: Int) -> Double { sections > 1 && columns > 6 ? 24 : 36 }
+
+  /// Lines `text` needs in a cell `width` units wide. A 10-point CJK character is about 1.9 units
+  /// of the default 11-point Calibri, not the 2 counted for widths; a unit is lost to padding.
+  static func lines(_ text: String, width: Double) -> Int {
+    let usable = max(width - 1, 1)
+    return max(1, Int((displayWidth(text) * 0.95 / usable).rounded(.up)))
+  }
+
+  /// Row height in points for `lines` lines.
+  static func height(lines: Int, minimum: Double = 17) -> Double {
+    max(minimum, Double(lines) * lineHeight + 4)
+  }
+
+  /// Widths per column from the texts printed in it (`data[c]`) and its header leaf.
+  static func widths(columns: [RenderedColumn], data: [[String]], sections: Int) -> [Int: Double] {
+    var out: [Int: Double] = [:]
+    for (c, column) in columns.enumerated() {
+      let content = data[c].map(displayWidth).max() ?? 0
+      let leaf = displayWidth(column.header.last ?? "")
+      switch column.field {
+      case .amount:
+        // Room for 1,234,567.00 plus padding. A long header wraps rather than widening the
+        // column, into lines of even length (no lone last character).
+        let headerWidth = leaf + 2 <= 16 ? leaf + 2 : leaf * 0.95 / (leaf * 0.95 / 13).rounded(.up) + 1.5
+        out[c] = max(content + 3, headerWidth, 11)
+      case .code:
+        out[c] = min(max(content + 2, leaf + 2, 8), 16)
+      case .name, .secondName:
+        out[c] = min(max(content + 2, leaf + 2, 12), nameCap(sections: sections, columns: columns.count))
+      }
+    }
+    return out
+  }
+
+  /// Header row heights: every header cell's text fits its (possibly merged) box.
+  static func headerHeights(_ header: RenderedHeader, widths: [Int: Double]) -> [Double] {
+    var boxes = header.merges.map { ($0, header.texts[$0.first.row][$0.first.column]) }
+    for l in 0..<header.depth {
+      for c in header.texts[l].indices where !header.texts[l][c].isEmpty {
+        let address = CellAddress(row: l, column: c)
+        if !header.merges.contains(where: { $0.contains(address) }) {
+          boxes.append((CellRange(firstRow: l, firstColumn: c, lastRow: l, lastColumn: c), header.texts[l][c]))
+        }
+      }
+    }
+    func boxWidth(_ r: CellRange) -> Double {
+      (r.first.column...r.last.column).reduce(0) { $0 + (widths[$1] ?? 8) }
+    }
+    var heights = Array(repeating: height(lines: 1, minimum: 20), count: header.depth)
+    for (range, text) in boxes where range.first.row == range.last.row {
+      heights[range.first.row] = max(heights[range.first.row], height(lines: lines(text, width: boxWidth(range)), minimum: 20))
+    }
+    for (range, text) in boxes where range.first.row != range.last.row {
+      let needed = height(lines: lines(text, width: boxWidth(range)), minimum: 20)
+      let have = heights[range.first.row...range.last.row].reduce(0, +)
+      if have < needed { heights[range.last.row] += needed - have }
+    }
+    return heights
+  }
 }

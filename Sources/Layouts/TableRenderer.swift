@@ -25,8 +25,10 @@ public struct TableRenderer: Sendable {
     static let name = CellStyle(fontName: body, fontSize: 10, horizontal: .left, vertical: .center, wrap: true, border: .thin)
     static let indentedName = CellStyle(
       fontName: body, fontSize: 10, horizontal: .left, vertical: .center, wrap: true, border: .thin, indent: 2)
+    // The indent keeps figures off the right border.
     static let amount = CellStyle(
-      fontName: body, fontSize: 10, horizontal: .right, vertical: .center, border: .thin, numberFormat: "#,##0.00")
+      fontName: body, fontSize: 10, horizontal: .right, vertical: .center, border: .thin, numberFormat: "#,##0.00",
+      indent: 1)
     static let note = CellStyle(fontName: body, fontSize: 10, horizontal: .left, vertical: .center)
   }
 
@@ -45,7 +47,7 @@ public struct TableRenderer: Sendable {
   /// One table as a styled sheet in the official layout; nil when no declaration exists for it.
   public func sheet(_ table: BudgetTable, in disclosure: Disclosure) -> StyledSheet? {
     guard let layout = layouts.layout(table.number) else { return nil }
-    let columns = layout.renderedColumns(year: disclosure.year)
+    let columns = layout.renderedColumns(year: disclosure.year, table: table)
     let width = max(columns.count, 2)
     var sheet = StyledSheet(name: table.displayName)
     // Title and the 部门名称 / 单位 line.
@@ -126,11 +128,28 @@ public struct TableRenderer: Sendable {
       sheet.ignoreNumberStoredAsText.append(
         CellRange(firstRow: firstData, firstColumn: c, lastRow: firstData + rowCount - 1, lastColumn: c))
     }
-    sheet.columnWidths = Self.columnWidths(sheet, columns: columns.count, from: top)
+    // Sizes: widths from the printed texts, then heights so wrapped names and headers show whole.
+    let dataRows = firstData..<(firstData + rowCount)
+    let texts: [[String]] = columns.indices.map { c in
+      dataRows.compactMap { r in sheet.cells[CellAddress(row: r, column: c)]?.value.map(Self.printed) }
+    }
+    let widths = RenderedSizing.widths(columns: columns, data: texts, sections: table.sections.count)
+    sheet.columnWidths = widths
+    for (l, h) in RenderedSizing.headerHeights(header, widths: widths).enumerated() { sheet.rowHeights[top + l] = h }
+    if layout.numberedColumns { sheet.rowHeights[top + header.depth] = RenderedSizing.height(lines: 1) }
+    for r in dataRows {
+      var lines = 1
+      for (c, column) in columns.enumerated() where column.field == .name || column.field == .secondName {
+        guard let value = sheet.cells[CellAddress(row: r, column: c)]?.value else { continue }
+        lines = max(lines, RenderedSizing.lines(value.text, width: (widths[c] ?? 8) - (indentNames ? 2 : 0)))
+      }
+      sheet.rowHeights[r] = RenderedSizing.height(lines: lines)
+    }
     sheet.freezePanes = CellAddress(row: firstData, column: 0)
     sheet.print = PrintSetup(
       orientation: .landscape, paper: PrintSetup.a4, fitToPagesWide: 1, fitToPagesTall: 0,
-      repeatRows: 0...(firstData - 1), footer: "&C第 &P 页 共 &N 页", centerHorizontally: true)
+      repeatRows: 0...(firstData - 1), footer: "&C第 &P 页 共 &N 页",
+      margins: PrintSetup.Margins(left: 0.4, right: 0.4, top: 0.6, bottom: 0.7), centerHorizontally: true)
     return sheet
   }
 
@@ -152,19 +171,10 @@ public struct TableRenderer: Sendable {
     }
   }
 
-  /// Widths that fit the longest text of each column (CJK counted double), wrapped names capped.
-  static func columnWidths(_ sheet: StyledSheet, columns: Int, from firstRow: Int) -> [Int: Double] {
-    var widths: [Int: Double] = [:]
-    for (address, cell) in sheet.cells where address.row >= firstRow && address.column < columns {
-      guard let value = cell.value else { continue }
-      var text = value.text
-      if case .number(let n) = value, let a = Amount(parsing: n) { text = a.grouped() }
-      widths[address.column] = max(widths[address.column] ?? 0, displayWidth(text) + 2)
-    }
-    for c in 0..<columns {
-      widths[c] = min(max(widths[c] ?? 8, 8), 50)
-    }
-    return widths
+  /// A cell's text as printed: amounts with thousands separators.
+  static func printed(_ value: CellValue) -> String {
+    if case .number(let n) = value, let a = Amount(parsing: n) { return a.grouped() }
+    return value.text
   }
 
   /// The `disclosure` CSV layout of a table: the rendered grid's values, a merged cell's text in
