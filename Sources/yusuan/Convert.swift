@@ -22,13 +22,14 @@ struct Convert: ParsableCommand {
         yusuan convert 部门预算.xlsx -o 部门预算.json
         yusuan convert 部门预算.xlsx -o 公开表.xlsx
         yusuan convert csv目录/ -o 输出目录 --to csv --csv-layout disclosure --encoding gb18030
+        yusuan convert 部门预算.xlsx -o 公开表.xlsx -o 部门预算.json
       """)
 
   @Argument(help: "Input files or folders (one department).")
   var inputs: [String]
 
-  @Option(name: .shortAndLong, help: "Output file (.xlsx/.json) or folder (CSV).")
-  var output: String
+  @Option(name: .shortAndLong, help: "Output file (.xlsx/.json) or folder (CSV); repeat to write several from one reading.")
+  var output: [String]
 
   @Option(help: "Output format: xlsx, csv or json (default: from the output's extension).")
   var to: OutputFormat?
@@ -52,10 +53,14 @@ struct Convert: ParsableCommand {
 
   func run() throws {
     let lang = common.lang
-    guard let format = to ?? OutputFormat.implied(by: output) else {
-      throw CommandFailure(
-        message: lang == .zh ? "无法从输出文件名 \(output) 判断格式，请用 --to 指定 xlsx、csv 或 json" :
-          "cannot tell the format from \(output); use --to xlsx, csv or json", status: 2)
+    var targets: [(path: String, format: OutputFormat)] = []
+    for path in output {
+      guard let format = to ?? OutputFormat.implied(by: path) else {
+        throw CommandFailure(
+          message: lang == .zh ? "无法从输出文件名 \(path) 判断格式，请用 --to 指定 xlsx、csv 或 json" :
+            "cannot tell the format from \(path); use --to xlsx, csv or json", status: 2)
+      }
+      targets.append((path, format))
     }
     var stopwatch = Stopwatch(language: lang)
     let reading: DisclosureReading
@@ -74,22 +79,24 @@ struct Convert: ParsableCommand {
         message: lang == .zh ? "有校验错误，未写出（--strict）；用 yusuan validate 查看详情" :
           "validation errors: nothing written (--strict); run yusuan validate for details", status: 1)
     }
-    do {
-      let written = try stopwatch.measure(lang == .zh ? "写出" : "write") {
-        try DisclosureWriter().write(
-          reading.disclosure, as: format, to: output, csvLayout: csvLayout, encoding: encoding, refusing: inputs)
+    for target in targets {
+      do {
+        let written = try stopwatch.measure(lang == .zh ? "写出" : "write") {
+          try DisclosureWriter().write(
+            reading.disclosure, as: target.format, to: target.path, csvLayout: csvLayout, encoding: encoding, refusing: inputs)
+        }
+        let tables = reading.disclosure.tables.map { String($0.number) }.joined(separator: ",")
+        let forms = reading.disclosure.forms.count
+        var content: [String] = []
+        if !tables.isEmpty { content.append(lang == .zh ? "表 \(tables)" : "tables \(tables)") }
+        if forms > 0 { content.append(lang == .zh ? "绩效目标申报表 \(forms) 张" : "\(forms) performance forms") }
+        Console.error(
+          lang == .zh ? "已写出 \(written.count) 个文件（\(content.joined(separator: "，"))）→ \(target.path)" :
+            "wrote \(written.count) file(s) (\(content.joined(separator: ", "))) → \(target.path)")
+      } catch {
+        throw CommandFailure(message: Console.message(error, lang), status: 2)
       }
-      if timings { Console.error(stopwatch.summary) }
-      let tables = reading.disclosure.tables.map { String($0.number) }.joined(separator: ",")
-      let forms = reading.disclosure.forms.count
-      var content: [String] = []
-      if !tables.isEmpty { content.append(lang == .zh ? "表 \(tables)" : "tables \(tables)") }
-      if forms > 0 { content.append(lang == .zh ? "绩效目标申报表 \(forms) 张" : "\(forms) performance forms") }
-      Console.error(
-        lang == .zh ? "已写出 \(written.count) 个文件（\(content.joined(separator: "，"))）→ \(output)" :
-          "wrote \(written.count) file(s) (\(content.joined(separator: ", "))) → \(output)")
-    } catch {
-      throw CommandFailure(message: Console.message(error, lang), status: 2)
     }
+    if timings { Console.error(stopwatch.summary) }
   }
 }
