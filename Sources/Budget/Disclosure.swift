@@ -240,7 +240,7 @@ public struct BudgetRow: Sendable, Equatable {
     }
     while start < scalars.count, circledNumbers.contains(scalars[start]) { start += 1 }
     var out = String.UnicodeScalarView()
-    for scalar in scalars[start...] where !scalar.properties.isWhitespace { out.append(scalar) }
+    for scalar in scalars[start...] where !scalar.isSpace { out.append(scalar) }
     return String(out)
   }
 

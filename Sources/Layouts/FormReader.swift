@@ -177,7 +177,7 @@ enum FormLabel: Equatable {
 
   /// The label a cell's text is, if any.
   init?(_ raw: String) {
-    var key = String(raw.filter { !$0.isWhitespace && $0 != "：" && $0 != ":" && $0 != "、" })
+    var key = String(raw.filter { !$0.isSpace && $0 != "：" && $0 != ":" && $0 != "、" })
     key = key.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
     if key.hasPrefix("其中") { key.removeFirst(2) }
     switch key {

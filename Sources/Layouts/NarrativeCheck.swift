@@ -53,7 +53,7 @@ public enum NarrativeCheck {
         chars = []
         continue
       }
-      chars += line.filter { !$0.isWhitespace }.map { ($0, i + 1) }
+      chars += line.filter { !$0.isSpace }.map { ($0, i + 1) }
     }
     if let section { bySection.append((section, chars)) }
     for (section, chars) in bySection {

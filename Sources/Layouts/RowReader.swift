@@ -95,7 +95,7 @@ struct RowReader {
 
   static func isNote(_ text: String) -> Bool {
     // Notes start with 注, 说明, 备注 or 本表; most cells do not and skip normalization.
-    guard let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }),
+    guard let first = text.unicodeScalars.first(where: { !$0.isSpace }),
       "注说备本".unicodeScalars.contains(first)
     else { return false }
     let n = Normalize.header(text)

@@ -17,7 +17,7 @@ enum Normalize {
       }
       digits.removeAll(keepingCapacity: true)
     }
-    for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+    for scalar in text.unicodeScalars where !scalar.isSpace {
       if ("0"..."9").contains(scalar) {
         digits.append(scalar)
         continue
@@ -61,8 +61,8 @@ enum Normalize {
 extension StringProtocol {
   /// The text without leading and trailing whitespace (including U+3000 and no-break spaces).
   func trimmingWhitespace() -> String {
-    guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
-    let last = lastIndex(where: { !$0.isWhitespace })!
+    guard let first = firstIndex(where: { !$0.isSpace }) else { return "" }
+    let last = lastIndex(where: { !$0.isSpace })!
     return String(self[first...last])
   }
 }

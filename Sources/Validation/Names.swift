@@ -18,7 +18,7 @@ func plainName(_ name: String) -> String {
   }
   while start != scalars.endIndex, (0x2460...0x2469).contains(scalars[start].value) { start = scalars.index(after: start) }
   var out = String.UnicodeScalarView()
-  for s in scalars[start...] where !s.properties.isWhitespace { out.append(s) }
+  for s in scalars[start...] where !s.isSpace { out.append(s) }
   return String(out)
 }
 

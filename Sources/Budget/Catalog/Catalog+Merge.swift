@@ -28,11 +28,11 @@ extension Catalog {
       }
       func cell(_ name: String) -> String? {
         guard let column = columns[name] else { return nil }
-        let value = record.fields[column].filter { !$0.isWhitespace }
+        let value = record.fields[column].filter { !$0.isSpace }
         return value.isEmpty ? nil : value
       }
       let line = record.line
-      let code = record.fields[codeColumn].filter { !$0.isWhitespace }
+      let code = record.fields[codeColumn].filter { !$0.isSpace }
       let kind: ClassificationKind
       if let token = cell("kind") {
         guard let named = ClassificationKind(csvToken: token) else { throw .unknownKind(line: line, value: token) }
@@ -92,6 +92,6 @@ extension Catalog {
 extension String {
   /// The text without leading and trailing whitespace (no Foundation needed).
   fileprivate func trimmingEdgeWhitespace() -> String {
-    String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    String(drop { $0.isSpace }.reversed().drop { $0.isSpace }.reversed())
   }
 }

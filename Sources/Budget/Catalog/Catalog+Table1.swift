@@ -37,11 +37,11 @@ extension Catalog {
   /// Splits `"二十四、预备费"` into the ordinal's value (24) and the rest (`预备费`). Accepts
   /// 、 ． . as separators and leading whitespace; ordinal is nil when the text has none.
   public static func splitOrdinal(_ text: String) -> (ordinal: Int?, name: String) {
-    let trimmed = text.drop { $0.isWhitespace }
-    let numerals = trimmed.prefix { chineseDigits[$0] != nil || $0 == "十" || $0.isWhitespace }
+    let trimmed = text.drop { $0.isSpace }
+    let numerals = trimmed.prefix { chineseDigits[$0] != nil || $0 == "十" || $0.isSpace }
     let rest = trimmed.dropFirst(numerals.count)
     guard let separator = rest.first, "、．.".contains(separator),
-      let value = chineseNumber(String(numerals.filter { !$0.isWhitespace }))
+      let value = chineseNumber(String(numerals.filter { !$0.isSpace }))
     else { return (nil, String(text)) }
     return (value, String(rest.dropFirst()))
   }

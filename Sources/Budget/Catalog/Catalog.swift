@@ -72,7 +72,7 @@ public struct Catalog: Sendable {
   public static func normalizedName(_ name: String) -> String {
     // Scalar-level work: names are short, but this runs for every coded row of every table.
     var scalars = String.UnicodeScalarView()
-    for scalar in name.unicodeScalars where !scalar.properties.isWhitespace {
+    for scalar in name.unicodeScalars where !scalar.isSpace {
       switch scalar {
       case "(": scalars.append("（")
       case ")": scalars.append("）")

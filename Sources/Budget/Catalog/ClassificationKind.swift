@@ -40,7 +40,7 @@ public enum ClassificationKind: String, Codable, Sendable, CaseIterable {
 
   /// Reads a kind from a catalog CSV cell: the raw value or the Chinese name.
   public init?(csvToken: String) {
-    let token = csvToken.filter { !$0.isWhitespace }
+    let token = csvToken.filter { !$0.isSpace }
     if let kind = ClassificationKind(rawValue: token) {
       self = kind
       return
@@ -90,7 +90,7 @@ public enum BudgetType: String, Codable, Sendable, CaseIterable {
   /// Reads a budget type from a CSV cell: the token, the raw value or the Chinese name
   /// (with or without the trailing 预算).
   public init?(csvToken: String) {
-    let token = csvToken.filter { !$0.isWhitespace }
+    let token = csvToken.filter { !$0.isSpace }
     for type in BudgetType.allCases
     where type.csvToken.lowercased() == token.lowercased() || type.rawValue == token
       || type.chineseName == token || type.chineseName == token + "预算"
