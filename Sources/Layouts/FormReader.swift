@@ -11,7 +11,10 @@ public enum FormReader {
     var funding = false
     for row in grid.rows {
       for cell in row.cells {
-        guard case .text(let raw) = cell.value, raw.count <= 40 else { continue }
+        // Only 项目名称 and the 资金总额 labels decide; most cells contain neither 称 nor 额.
+        guard case .text(let raw) = cell.value, raw.utf8.count <= 160,
+          raw.unicodeScalars.contains(where: { $0 == "称" || $0 == "额" })
+        else { continue }
         switch FormLabel(raw) {
         case .projectName: name = true
         case .annualTotal, .implementationTotal: funding = true
@@ -177,8 +180,11 @@ enum FormLabel: Equatable {
 
   /// The label a cell's text is, if any.
   init?(_ raw: String) {
-    var key = String(raw.filter { !$0.isSpace && $0 != "：" && $0 != ":" && $0 != "、" })
-    key = key.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+    var scalars = String.UnicodeScalarView()
+    for scalar in raw.unicodeScalars where !scalar.isSpace && scalar != "：" && scalar != ":" && scalar != "、" {
+      scalars.append(scalar == "(" ? "（" : scalar == ")" ? "）" : scalar)
+    }
+    var key = String(scalars)
     if key.hasPrefix("其中") { key.removeFirst(2) }
     switch key {
     case "项目名称": self = .projectName

@@ -60,11 +60,11 @@ struct EconomicBlocks {
 /// The fund-source column an income line of 表1/表4 stands for (`一、一般公共预算` → general_public).
 func fundKey(forIncomeLine name: String) -> String? {
   let n = plainName(name)
-  if n.contains("一般公共预算") { return ColumnKey.generalPublic }
-  if n.contains("政府性基金") { return ColumnKey.governmentFund }
-  if n.contains("国有资本经营") { return ColumnKey.stateCapital }
-  if n.contains("财政专户") { return ColumnKey.specialAccount }
-  if n.contains("单位资金") { return ColumnKey.unitFunds }
+  if n.containsBytes("一般公共预算") { return ColumnKey.generalPublic }
+  if n.containsBytes("政府性基金") { return ColumnKey.governmentFund }
+  if n.containsBytes("国有资本经营") { return ColumnKey.stateCapital }
+  if n.containsBytes("财政专户") { return ColumnKey.specialAccount }
+  if n.containsBytes("单位资金") { return ColumnKey.unitFunds }
   return nil
 }
 
@@ -87,13 +87,13 @@ struct Balance {
       var phase = 0  // 0 lines, 1 after 本年收入合计, 2 after 上年结转
       for row in income.rows {
         let n = plainName(row.name)
-        if n.contains("收入总计") || (row.kind == .total && n.hasSuffix("总计")) {
+        if n.containsBytes("收入总计") || (row.kind == .total && n.hasSuffix("总计")) {
           incomeGrand = row
           phase = 3
-        } else if n.contains("本年收入合计") || (row.kind == .total && phase == 0) {
+        } else if n.containsBytes("本年收入合计") || (row.kind == .total && phase == 0) {
           incomeTotal = row
           phase = 1
-        } else if n.hasPrefix("上年") && n.contains("结转") {
+        } else if n.hasPrefix("上年") && n.containsBytes("结转") {
           carryIn = row
           phase = 2
         } else if phase == 0 {
@@ -107,13 +107,13 @@ struct Balance {
       var phase = 0
       for row in expenditure.rows {
         let n = plainName(row.name)
-        if n.contains("支出总计") || (row.kind == .total && n.hasSuffix("总计")) {
+        if n.containsBytes("支出总计") || (row.kind == .total && n.hasSuffix("总计")) {
           expenditureGrand = row
           phase = 2
-        } else if n.contains("本年支出合计") || (row.kind == .total && phase == 0) {
+        } else if n.containsBytes("本年支出合计") || (row.kind == .total && phase == 0) {
           expenditureTotal = row
           phase = 1
-        } else if n.contains("年终结转") || n.contains("结转下年") {
+        } else if n.containsBytes("年终结转") || n.containsBytes("结转下年") {
           carryOut = row
         } else if phase == 0 {
           expenditureLines.append(row)
