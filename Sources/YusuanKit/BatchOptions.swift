@@ -32,7 +32,19 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
   /// Whether a department (by its relative key) belongs to this shard. The hash depends on the
   /// key alone, so a department stays in its shard when others are added or removed.
   public func contains(_ key: String) -> Bool {
-    count == 1 || Int(Self.fnv1a(key) % UInt64(count)) == index - 1
+    count == 1 || Int(Self.mix(Self.fnv1a(key)) % UInt64(count)) == index - 1
+  }
+
+  /// MurmurHash3's 64-bit finalizer: FNV's low bits alone split keys that differ only at the
+  /// end (`d001.xlsx`, `d002.xlsx` …) unevenly.
+  static func mix(_ value: UInt64) -> UInt64 {
+    var h = value
+    h ^= h >> 33
+    h = h &* 0xff51_afd7_ed55_8ccd
+    h ^= h >> 33
+    h = h &* 0xc4ce_b9fe_1a85_ec53
+    h ^= h >> 33
+    return h
   }
 
   /// FNV-1a, 64 bits, over the UTF-8 bytes: stable across runs, machines and Swift versions

@@ -164,12 +164,25 @@ public struct BatchPlan: Sendable {
   }
 
   /// `x.xlsx` and `x.json` (or a folder `x/`) side by side would write the same outputs: such
-  /// files keep their extension in the stem (`x.xlsx.json`), so every department has its own outputs.
+  /// files get their extension into the stem (`x_xlsx.json`, `x_json.json`); should that still
+  /// meet another department's output, a number is added (`x_xlsx_2`), in key order.
   static func disambiguateStems(_ departments: inout [BatchDepartment]) {
     var count: [String: Int] = [:]
     for d in departments { count[d.stem, default: 0] += 1 }
     for i in departments.indices where count[departments[i].stem]! > 1 && !departments[i].key.hasSuffix("/") {
-      departments[i].stem = departments[i].key
+      let ext = (departments[i].key as NSString).pathExtension
+      departments[i].stem += "_" + ext
+    }
+    var taken = Set<String>()
+    for i in departments.indices {
+      var stem = departments[i].stem
+      var n = 2
+      while [stem + ".xlsx", stem + ".json", stem].contains(where: taken.contains) {
+        stem = departments[i].stem + "_\(n)"
+        n += 1
+      }
+      departments[i].stem = stem
+      taken.formUnion([stem + ".xlsx", stem + ".json", stem])
     }
   }
 }
