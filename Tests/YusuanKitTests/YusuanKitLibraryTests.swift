@@ -49,4 +49,44 @@ final class YusuanKitLibraryTests: XCTestCase {
       guard case .unreadable? = error as? InputError else { return XCTFail("\(error)") }
     }
   }
+
+  /// The README's "Yusuan as a Swift library" example, line for line, in a scratch folder
+  /// holding its inputs (the final `exit` replaced by an assertion).
+  func testReadmeExample() throws {
+    let dir = try Fixtures.scratchFolder("yusuankit-readme")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let previous = FileManager.default.currentDirectoryPath
+    defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+    try Fixtures.write(try Fixtures.bytes(Fixtures.sampleXLSX), to: dir + "/部门预算.xlsx")
+    for n in 1...13 { try Fixtures.write(try Fixtures.bytes(Fixtures.csvFile(n)), to: dir + "/csv目录/\(n).csv") }
+    for name in ["甲", "乙"] { try Fixtures.write(try Fixtures.bytes(Fixtures.sampleXLSX), to: dir + "/各部门/\(name).xlsx") }
+    XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(dir))
+
+    // One department: read (xlsx, CSV files, a CSV folder or JSON), validate, write.
+    let reading = try Yusuan.read(["部门预算.xlsx"])
+    let disclosure = reading.disclosure
+    print(disclosure.department, disclosure.year ?? 0, disclosure.tables.map(\.number))
+    let report = Yusuan.validate(disclosure, tolerance: Amount(parsing: "0.01")!)
+    for finding in report.findings { print(finding.severity, finding.message(.en)) }
+    try Yusuan.write(disclosure, as: .json, to: "部门预算.json")
+    try Yusuan.convert(["csv目录"], to: "公开表.xlsx")  // read + write in one call
+    let changed = try Yusuan.roundTrip(disclosure, through: .xlsx, scratch: dir + "/trip.xlsx")
+
+    // Many departments: the same engine as `yusuan batch`.
+    var options = BatchOptions(formats: [.xlsx, .json])
+    options.jobs = 4
+    let plan = try BatchPlan.discover(["各部门"], output: "输出", shard: options.shard)
+    let summary = try BatchRunner(plan: plan, options: options).run { progress in
+      print("\(progress.done)/\(progress.total) \(progress.row.file): \(progress.row.status)")
+    }
+    try summary.writeReport(to: "报告.csv")
+    XCTAssertEqual(summary.exitStatus, 0)
+
+    // What the example claims.
+    XCTAssertEqual(report.findings.count, 0, "with tolerance 0.01 the two rounding slips are equal")
+    XCTAssertEqual(changed, [])
+    for file in ["部门预算.json", "公开表.xlsx", "输出/甲.xlsx", "输出/乙.json", "报告.csv"] {
+      XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/" + file), file)
+    }
+  }
 }
