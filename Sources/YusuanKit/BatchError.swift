@@ -17,6 +17,8 @@ public enum BatchError: Error, LocalizedMessage, CustomStringConvertible, Equata
   case inputNotFound(String)
   /// The output folder lies inside an input folder (or is one): outputs would land in the input tree.
   case outputInsideInput(output: String, input: String)
+  /// The report file lies inside an input folder, where the next run would read it as input.
+  case reportInsideInput(report: String, input: String)
   /// An input lies inside the output folder: outputs could replace it.
   case inputInsideOutput(input: String, output: String)
 
@@ -40,6 +42,9 @@ public enum BatchError: Error, LocalizedMessage, CustomStringConvertible, Equata
     case .outputInsideInput(let output, let input):
       return zh ? "输出文件夹 \(output) 位于输入 \(input) 之内；批量转换从不写入输入目录，请换一个输出文件夹" :
         "output folder \(output) lies inside input \(input); batch never writes into the input tree, choose another output folder"
+    case .reportInsideInput(let report, let input):
+      return zh ? "报告文件 \(report) 位于输入 \(input) 之内，下次运行会把它当作输入；请把报告写到别处" :
+        "report \(report) lies inside input \(input), where the next run would read it as input; write it elsewhere"
     case .inputInsideOutput(let input, let output):
       return zh ? "输入 \(input) 位于输出文件夹 \(output) 之内，输出可能覆盖它；请换一个输出文件夹" :
         "input \(input) lies inside output folder \(output), where outputs could replace it; choose another output folder"

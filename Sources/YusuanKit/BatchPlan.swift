@@ -108,6 +108,20 @@ public struct BatchPlan: Sendable {
     }
   }
 
+  /// Throws `reportInsideInput` when `path` lies inside one of the input folders:
+  /// a report in the input tree would be read as a department by the next run.
+  public func checkOutsideInputs(_ path: String, inputs: [String]) throws {
+    let target = Self.resolved(Self.standardized(path))
+    for input in inputs {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+      let folder = Self.resolved(Self.standardized(input))
+      if target.hasPrefix(folder == "/" ? "/" : folder + "/") {
+        throw BatchError.reportInsideInput(report: path, input: input)
+      }
+    }
+  }
+
   /// `realpath` of the longest existing prefix, with the rest appended (the output may not exist yet).
   static func resolved(_ path: String) -> String {
     var head = path

@@ -81,7 +81,10 @@ struct Batch: ParsableCommand {
     do {
       options = try makeOptions()
       plan = try BatchPlan.discover(inputs, output: output, shard: options.shard)
-      if let report, BatchReportFormat.implied(by: report) == nil { throw BatchError.unknownFormat(report) }
+      if let report {
+        if BatchReportFormat.implied(by: report) == nil { throw BatchError.unknownFormat(report) }
+        try plan.checkOutsideInputs(report, inputs: inputs)
+      }
     } catch {
       throw CommandFailure(message: Console.message(error, lang), status: 2)
     }

@@ -101,6 +101,9 @@ final class CLIBatchTests: XCTestCase {
     try E2E.expect(2, ["batch", dir + "/in", "-o", dir + "/out", "--jobs", "0"])
     try E2E.expect(2, ["batch", dir + "/in", "-o", dir + "/out", "--report", dir + "/r.txt"])
     try E2E.expect(2, ["batch", dir + "/nothing", "-o", dir + "/out"])
+    // A report in the input tree would be read as a CSV department next time.
+    try E2E.expect(2, ["batch", dir + "/in", "-o", dir + "/out", "--report", dir + "/in/g0/r.csv"])
+    XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/in/g0/r.csv"))
     XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/out"))
   }
 }
