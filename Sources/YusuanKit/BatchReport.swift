@@ -3,7 +3,12 @@ import Sheets
 
 /// The batch report as a file: CSV (one row per department), JSON, or JUnit XML for CI.
 public enum BatchReportFormat: String, Sendable {
-  case csv, json, junit
+  /// One row per department, the columns of `BatchSummary.columns` (UTF-8 with BOM, for Excel).
+  case csv
+  /// `{"format":"yusuan-batch", …, "rows":[…]}`.
+  case json
+  /// JUnit XML, one testcase per department.
+  case junit
 
   /// The format implied by a report path: `.csv`, `.json`, `.xml` (JUnit).
   public static func implied(by path: String) -> BatchReportFormat? {
