@@ -83,8 +83,8 @@ public struct BatchOptions: Sendable {
   public var shard: Shard = .all
   /// Redo departments even when the manifest says their outputs are up to date.
   public var force = false
-  /// Stop starting new departments after this many were processed (nil: no limit); lets a run
-  /// be split in time, and tests interrupt a run at a known point.
+  /// Stop after this many departments were redone (up-to-date ones do not count; nil: no limit),
+  /// so that repeated runs work through a tree in slices of time; tests stop a run at a known point.
   public var limit: Int?
 
   /// Creates options for some formats.

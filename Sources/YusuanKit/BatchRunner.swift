@@ -78,7 +78,17 @@ public struct BatchRunner: Sendable {
       let thread = Thread { [self] in
         defer { group.leave() }
         while !cancellation.isCancelled, let index = state.take() {
-          let row = handle(plan.departments[index], manifest: manifest)
+          let department = plan.departments[index]
+          let row: BatchRow
+          switch prepare(department, manifest: manifest) {
+          case .finished(let finished):
+            row = finished
+          case .due(let hash):
+            // Only departments that are really redone count against the limit, so that
+            // `--limit K` run repeatedly makes progress through a partly done tree.
+            guard state.reserve() else { return }
+            row = process(department, hash: hash, manifest: manifest)
+          }
           state.finish(index, row) { done in
             progress(BatchProgress(done: done, total: plan.departments.count, elapsed: -start.timeIntervalSinceNow, row: row))
           }
@@ -96,19 +106,32 @@ public struct BatchRunner: Sendable {
       seconds: -start.timeIntervalSinceNow)
   }
 
-  /// One department, start to end; never throws: every problem becomes the row's status.
-  func handle(_ department: BatchDepartment, manifest: BatchManifest) -> BatchRow {
+  /// Whether a department is already finished (up to date, or its files cannot even be read for
+  /// hashing) or is due, with its content key.
+  enum Preparation {
+    case finished(BatchRow)
+    case due(hash: String)
+  }
+
+  /// Hashes a department's inputs and looks it up in the manifest.
+  func prepare(_ department: BatchDepartment, manifest: BatchManifest) -> Preparation {
     let hash: String
     do {
       hash = try BatchManifest.hash(of: department, options: options)
     } catch {
-      return BatchRow(file: department.key, status: .unreadable, error: message(error))
+      return .finished(BatchRow(file: department.key, status: .unreadable, error: message(error)))
     }
     if !options.force, let entry = manifest.upToDate(key: department.key, hash: hash, outputRoot: plan.outputRoot) {
-      return BatchRow(
-        file: department.key, department: entry.department, year: entry.year,
-        status: BatchStatus(rawValue: entry.status) ?? .ok, findings: entry.findings, outputs: entry.outputs, skipped: true)
+      return .finished(
+        BatchRow(
+          file: department.key, department: entry.department, year: entry.year,
+          status: BatchStatus(rawValue: entry.status) ?? .ok, findings: entry.findings, outputs: entry.outputs, skipped: true))
     }
+    return .due(hash: hash)
+  }
+
+  /// One department, read to written; never throws: every problem becomes the row's status.
+  func process(_ department: BatchDepartment, hash: String, manifest: BatchManifest) -> BatchRow {
     let reading: DisclosureReading
     do {
       reading = try Yusuan.read([department.path], csvEncoding: options.inputEncoding)
@@ -166,6 +189,7 @@ final class WorkState: @unchecked Sendable {
   private let lock = NSLock()
   private var next = 0
   private var done = 0
+  private var started = 0
   private let count: Int
   private let limit: Int?
   private var results: [BatchRow?]
@@ -180,9 +204,21 @@ final class WorkState: @unchecked Sendable {
   func take() -> Int? {
     lock.lock()
     defer { lock.unlock() }
-    guard next < count, next < (limit ?? Int.max) else { return nil }
+    guard next < count else { return nil }
     next += 1
     return next - 1
+  }
+
+  /// Counts one department against the limit; false (and no more indices handed out) once reached.
+  func reserve() -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    guard started < (limit ?? Int.max) else {
+      next = count
+      return false
+    }
+    started += 1
+    return true
   }
 
   /// Stores a row and reports progress while still holding the lock, so reports arrive in order.

@@ -69,7 +69,7 @@ struct Batch: ParsableCommand {
   @Flag(help: "Redo every department, even those whose outputs are up to date.")
   var force = false
 
-  @Option(help: "Stop after this many departments (the rest are left for the next run).")
+  @Option(help: "Stop after redoing this many departments (up-to-date ones do not count); the rest are left for the next run.")
   var limit: Int?
 
   @OptionGroup var common: CommonOptions
