@@ -106,4 +106,27 @@ final class CLIBatchTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/in/g0/r.csv"))
     XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/out"))
   }
+
+  func testOnATerminalAProgressBarWithRateAndETA() throws {
+    _ = try BatchTrees.copies(3, in: dir + "/in")
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+      return XCTFail("util-linux `script` is needed to give yusuan a terminal")
+    }
+    // `script` runs the command on a pseudo-terminal and copies what it shows.
+    let command = ([try CLI.executable(), "batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--jobs", "1", "--lang", "en"])
+      .map { "'" + $0 + "'" }.joined(separator: " ")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    process.arguments = ["-qec", command, "/dev/null"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let shown = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    XCTAssertEqual(process.terminationStatus, 0, shown)
+    XCTAssertTrue(shown.contains("\r\u{1B}[K[████████████████████████] 3/3  "), shown)
+    XCTAssertNotNil(shown.range(of: #"3/3  [0-9.]+/s  ETA 0:00"#, options: .regularExpression), shown)
+    XCTAssertTrue(shown.contains("3/3 departments: 3 ok"), shown)
+  }
 }
