@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "Budget", targets: ["Budget"]),
     .library(name: "Layouts", targets: ["Layouts"]),
     .library(name: "Validation", targets: ["Validation"]),
+    .library(name: "YusuanKit", targets: ["YusuanKit"]),
     .executable(name: "yusuan", targets: ["yusuan"]),
   ],
   dependencies: [
@@ -27,11 +28,13 @@ let package = Package(
     .target(name: "Layouts", dependencies: ["Sheets", "Budget"]),
     // Rules, findings, reports.
     .target(name: "Validation", dependencies: ["Budget", "Sheets"]),
+    // Yusuan as a Swift library: read, validate, write, convert, and the batch engine.
+    .target(name: "YusuanKit", dependencies: ["Sheets", "Budget", "Layouts", "Validation"]),
     // The command line.
     .executableTarget(
       name: "yusuan",
       dependencies: [
-        "Sheets", "Budget", "Layouts", "Validation",
+        "Sheets", "Budget", "Layouts", "Validation", "YusuanKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -44,5 +47,6 @@ let package = Package(
     .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Sheets", "Budget", "TestSupport"]),
     .testTarget(name: "ValidationTests", dependencies: ["Validation", "Layouts", "Budget", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Budget", "TestSupport"]),
+    .testTarget(name: "YusuanKitTests", dependencies: ["YusuanKit", "TestSupport"]),
   ]
 )

@@ -23,7 +23,7 @@ struct Yusuan: ParsableCommand {
         yusuan schema > disclosure.schema.json
       """,
     version: version,
-    subcommands: [Convert.self, Validate.self, Roundtrip.self, Inspect.self, Schema.self, Narrative.self])
+    subcommands: [Convert.self, Validate.self, Roundtrip.self, Inspect.self, Batch.self, Narrative.self, Schema.self])
 
   /// Runs the command and maps every failure to the documented exit statuses.
   static func main() {

@@ -1,0 +1,55 @@
+import Sheets
+
+/// Why a batch (or a conversion through the facade) could not start. Problems with single
+/// departments never stop a batch; they become report rows.
+public enum BatchError: Error, LocalizedMessage, CustomStringConvertible, Equatable {
+  /// The output format cannot be told from a path's extension.
+  case unknownFormat(String)
+  /// `--to` named something other than xlsx, csv and json.
+  case badFormatList(String)
+  /// `--shard` is not `I/N` with 1 ≤ I ≤ N.
+  case badShard(String)
+  /// `--jobs` is below 1.
+  case badJobs(Int)
+  /// No input was given.
+  case noInputs
+  /// An input path does not exist.
+  case inputNotFound(String)
+  /// The output folder lies inside an input folder (or is one): outputs would land in the input tree.
+  case outputInsideInput(output: String, input: String)
+  /// The report file lies inside an input folder, where the next run would read it as input.
+  case reportInsideInput(report: String, input: String)
+  /// An input lies inside the output folder: outputs could replace it.
+  case inputInsideOutput(input: String, output: String)
+
+  public func message(_ language: Language) -> String {
+    let zh = language == .zh
+    switch self {
+    case .unknownFormat(let path):
+      return zh ? "无法从输出文件名 \(path) 判断格式，请用 --to 指定 xlsx、csv 或 json" :
+        "cannot tell the format from \(path); use --to xlsx, csv or json"
+    case .badFormatList(let text):
+      return zh ? "--to 应为 xlsx、csv、json 中的一个或多个（逗号分隔），而不是 \(text)" :
+        "--to takes one or more of xlsx, csv, json separated by commas, not \(text)"
+    case .badShard(let text):
+      return zh ? "--shard 应为 I/N（1 ≤ I ≤ N），如 1/4，而不是 \(text)" : "--shard takes I/N with 1 ≤ I ≤ N, such as 1/4, not \(text)"
+    case .badJobs(let n):
+      return zh ? "--jobs 应至少为 1，而不是 \(n)" : "--jobs must be at least 1, not \(n)"
+    case .noInputs:
+      return zh ? "没有给出输入文件或文件夹" : "no input file or folder given"
+    case .inputNotFound(let path):
+      return zh ? "找不到输入：\(path)" : "input not found: \(path)"
+    case .outputInsideInput(let output, let input):
+      return zh ? "输出文件夹 \(output) 位于输入 \(input) 之内；批量转换从不写入输入目录，请换一个输出文件夹" :
+        "output folder \(output) lies inside input \(input); batch never writes into the input tree, choose another output folder"
+    case .reportInsideInput(let report, let input):
+      return zh ? "报告文件 \(report) 位于输入 \(input) 之内，下次运行会把它当作输入；请把报告写到别处" :
+        "report \(report) lies inside input \(input), where the next run would read it as input; write it elsewhere"
+    case .inputInsideOutput(let input, let output):
+      return zh ? "输入 \(input) 位于输出文件夹 \(output) 之内，输出可能覆盖它；请换一个输出文件夹" :
+        "input \(input) lies inside output folder \(output), where outputs could replace it; choose another output folder"
+    }
+  }
+
+  public var description: String { message(.zh) }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Glibc
+import Sheets
+
+/// What the manifest remembers of a department whose outputs were written.
+public struct ManifestEntry: Codable, Sendable, Equatable {
+  /// The department's key (its input path relative to the input root).
+  public var key: String
+  /// SHA-256 of Yusuan's version, the output-shaping options and every input byte.
+  public var hash: String
+  /// Department name as read.
+  public var department: String
+  /// Budget year as read.
+  public var year: Int?
+  /// The status the department had (`ok`, `findings` or `differences`).
+  public var status: String
+  /// How many findings validation made.
+  public var findings: Int
+  /// Outputs, relative to the output folder.
+  public var outputs: [String]
+}
+
+/// The record of finished departments in the output folder, so that a re-run skips inputs whose
+/// outputs are up to date and an interrupted run resumes. It is a JSON Lines file appended one
+/// line (one `write`) per finished department, so a killed run loses at most the line in flight;
+/// a torn last line is ignored when read. Each shard appends to its own file, so shards sharing
+/// an output folder never write the same file.
+public final class BatchManifest: @unchecked Sendable {
+  /// Entries read at start, by key (the last line for a key wins).
+  public let previous: [String: ManifestEntry]
+  /// The file this run appends to.
+  public let path: String
+  private let lock = NSLock()
+  private var fd: Int32 = -1
+  private var latest: [String: ManifestEntry]
+
+  /// `.yusuan-manifest.jsonl`, or `.yusuan-manifest-shard-I-of-N.jsonl` for a shard.
+  public static func fileName(for shard: Shard) -> String {
+    shard.count == 1 ? ".yusuan-manifest.jsonl" : ".yusuan-manifest-shard-\(shard.index)-of-\(shard.count).jsonl"
+  }
+
+  /// Reads every manifest in `outputRoot` (all shards' files: a department may have moved shard
+  /// when the shard count changed) and prepares this shard's file for appending.
+  public init(outputRoot: String, shard: Shard) {
+    path = (outputRoot as NSString).appendingPathComponent(Self.fileName(for: shard))
+    var entries: [String: ManifestEntry] = [:]
+    var own: [String: ManifestEntry] = [:]
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: outputRoot)) ?? []).sorted()
+    for name in names where name.hasPrefix(".yusuan-manifest") && name.hasSuffix(".jsonl") {
+      let file = (outputRoot as NSString).appendingPathComponent(name)
+      let parsed = Self.parse(file)
+      for entry in parsed { entries[entry.key] = entry }
+      if file == path { for entry in parsed { own[entry.key] = entry } }
+    }
+    previous = entries
+    latest = own
+  }
+
+  deinit { if fd >= 0 { close(fd) } }
+
+  /// The entries of a manifest file, skipping lines that do not parse (a line torn by a kill).
+  static func parse(_ file: String) -> [ManifestEntry] {
+    guard let data = FileManager.default.contents(atPath: file) else { return [] }
+    let decoder = JSONDecoder()
+    return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(ManifestEntry.self, from: Data($0)) }
+  }
+
+  /// The entry for `key` when its hash matches and every output it lists still exists.
+  public func upToDate(key: String, hash: String, outputRoot: String) -> ManifestEntry? {
+    guard let entry = previous[key], entry.hash == hash else { return nil }
+    for output in entry.outputs {
+      guard FileManager.default.fileExists(atPath: (outputRoot as NSString).appendingPathComponent(output)) else { return nil }
+    }
+    return entry
+  }
+
+  /// Appends an entry as one line with one `write` call.
+  public func record(_ entry: ManifestEntry) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let line = Array(try encoder.encode(entry)) + [UInt8(ascii: "\n")]
+    lock.lock()
+    defer { lock.unlock() }
+    latest[entry.key] = entry
+    if fd < 0 {
+      fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+      guard fd >= 0 else { throw WriteError.io(path: path, operation: "open", errno: errno) }
+    }
+    let n = line.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
+    guard n == line.count else { throw WriteError.io(path: path, operation: "write", errno: errno) }
+  }
+
+  /// Rewrites this shard's file with one line per department (atomically), dropping superseded lines.
+  public func compact() throws {
+    lock.lock()
+    defer { lock.unlock() }
+    if fd >= 0 {
+      close(fd)
+      fd = -1
+    }
+    guard !latest.isEmpty else { return }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    var bytes: [UInt8] = []
+    for key in latest.keys.sorted() {
+      bytes += Array(try encoder.encode(latest[key]!)) + [UInt8(ascii: "\n")]
+    }
+    try AtomicFile.write(bytes: bytes, to: path)
+  }
+
+  /// The content key of a department: Yusuan's version and options, then each file's name
+  /// (relative to the department), length and bytes.
+  public static func hash(of department: BatchDepartment, options: BatchOptions) throws -> String {
+    var sha = SHA256()
+    sha.update(options.fingerprint + "\n")
+    for file in department.files {
+      let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+      sha.update((file as NSString).lastPathComponent + "\u{0}" + String(bytes.count) + "\u{0}")
+      sha.update(bytes)
+    }
+    return sha.hexDigest()
+  }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import Layouts
+
+/// One department found among the inputs: a workbook, a JSON or CSV file, or a folder of CSV tables.
+public struct BatchDepartment: Sendable, Equatable {
+  /// The input's path relative to the input root, `/`-separated (`sub/x.xlsx`; a CSV folder ends
+  /// in `/`, the root itself is `./`). Report rows, sharding and the manifest use it.
+  public var key: String
+  /// The path handed to the reader (the file, or the CSV folder).
+  public var path: String
+  /// The files read, sorted (one, or every `.csv` of a folder): what the content hash covers.
+  public var files: [String]
+  /// Outputs go to `OUT_DIR/stem.xlsx`, `OUT_DIR/stem.json` and the folder `OUT_DIR/stem/`.
+  public var stem: String
+
+  /// The output for a format, relative to the output folder.
+  public func output(_ format: OutputFormat) -> String {
+    switch format {
+    case .xlsx: return stem + ".xlsx"
+    case .json: return stem + ".json"
+    case .csv: return stem
+    }
+  }
+}
+
+/// The departments one batch run handles, in sorted order, and where their outputs go.
+public struct BatchPlan: Sendable {
+  /// The folder whose tree the outputs mirror (absolute).
+  public var root: String
+  /// The output folder (absolute).
+  public var outputRoot: String
+  /// The departments of this shard, sorted by key.
+  public var departments: [BatchDepartment]
+  /// How many departments all shards together hold.
+  public var totalAcrossShards: Int
+
+  /// Extensions read as one department each (a `.xls` is listed so the report says it cannot be read).
+  static let departmentExtensions: Set<String> = ["xlsx", "xlsm", "xls", "json"]
+
+  /// Finds the departments in `inputs` (folders searched recursively; the `.csv` files of one folder
+  /// form one department; hidden entries and Office lock files `~$…` are ignored), keeps the shard's
+  /// share, and checks that no output can land in the input tree.
+  public static func discover(_ inputs: [String], output: String, shard: Shard = .all) throws -> BatchPlan {
+    guard !inputs.isEmpty else { throw BatchError.noInputs }
+    let fm = FileManager.default
+    var absolute: [(path: String, isDirectory: Bool)] = []
+    for input in inputs {
+      var isDirectory: ObjCBool = false
+      guard fm.fileExists(atPath: input, isDirectory: &isDirectory) else { throw BatchError.inputNotFound(input) }
+      absolute.append((standardized(input), isDirectory.boolValue))
+    }
+    let root: String
+    if absolute.count == 1, absolute[0].isDirectory {
+      root = absolute[0].path
+    } else {
+      root = commonAncestor(absolute.map { ($0.path as NSString).deletingLastPathComponent })
+    }
+    let outputRoot = standardized(output)
+    try checkSeparate(output: outputRoot, inputs: absolute.map(\.path))
+
+    var found: [BatchDepartment] = []
+    for (path, isDirectory) in absolute {
+      if isDirectory {
+        walk(path, root: root, into: &found)
+      } else {
+        found.append(department(file: path, root: root))
+      }
+    }
+    // The same input named twice (or inside a folder also given) is one department.
+    var seen = Set<String>()
+    found = found.filter { seen.insert($0.key).inserted }.sorted { $0.key < $1.key }
+    disambiguateStems(&found)
+    let mine = found.filter { shard.contains($0.key) }
+    return BatchPlan(root: root, outputRoot: outputRoot, departments: mine, totalAcrossShards: found.count)
+  }
+
+  /// An absolute path with `.`/`..` removed and no trailing slash (symlinks kept, so keys read as typed).
+  static func standardized(_ path: String) -> String {
+    var p = URL(fileURLWithPath: path).standardizedFileURL.path
+    while p.count > 1, p.hasSuffix("/") { p.removeLast() }
+    return p
+  }
+
+  /// The deepest folder that holds all of `folders`.
+  static func commonAncestor(_ folders: [String]) -> String {
+    var common = folders[0].split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    for folder in folders.dropFirst() {
+      let parts = folder.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+      var n = 0
+      while n < common.count, n < parts.count, common[n] == parts[n] { n += 1 }
+      common = Array(common.prefix(n))
+    }
+    return "/" + common.joined(separator: "/")
+  }
+
+  /// Refuses an output folder inside the input tree, and inputs inside the output folder (both
+  /// compared with symlinks resolved).
+  static func checkSeparate(output: String, inputs: [String]) throws {
+    let out = resolved(output)
+    for input in inputs {
+      let inp = resolved(input)
+      if out == inp || out.hasPrefix(inp == "/" ? "/" : inp + "/") {
+        throw BatchError.outputInsideInput(output: output, input: input)
+      }
+      if inp.hasPrefix(out == "/" ? "/" : out + "/") {
+        throw BatchError.inputInsideOutput(input: input, output: output)
+      }
+    }
+  }
+
+  /// Throws `reportInsideInput` when `path` lies inside one of the input folders:
+  /// a report in the input tree would be read as a department by the next run.
+  public func checkOutsideInputs(_ path: String, inputs: [String]) throws {
+    let target = Self.resolved(Self.standardized(path))
+    for input in inputs {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+      let folder = Self.resolved(Self.standardized(input))
+      if target.hasPrefix(folder == "/" ? "/" : folder + "/") {
+        throw BatchError.reportInsideInput(report: path, input: input)
+      }
+    }
+  }
+
+  /// `realpath` of the longest existing prefix, with the rest appended (the output may not exist yet).
+  static func resolved(_ path: String) -> String {
+    var head = path
+    var tail: [String] = []
+    while head != "/" {
+      if let real = realpath(head, nil) {
+        defer { free(real) }
+        return ([String(cString: real)] + tail.reversed()).joined(separator: "/").replacingOccurrences(of: "//", with: "/")
+      }
+      tail.append((head as NSString).lastPathComponent)
+      head = (head as NSString).deletingLastPathComponent
+    }
+    return "/" + tail.reversed().joined(separator: "/")
+  }
+
+  /// The key of a path under the root: `sub/x.xlsx`.
+  static func relative(_ path: String, root: String) -> String {
+    if path == root { return "" }
+    let prefix = root == "/" ? "/" : root + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : (path as NSString).lastPathComponent
+  }
+
+  static func department(file path: String, root: String) -> BatchDepartment {
+    let key = relative(path, root: root)
+    return BatchDepartment(key: key, path: path, files: [path], stem: (key as NSString).deletingPathExtension)
+  }
+
+  /// Adds the departments of a folder tree: each workbook/JSON file, and the folder itself when it holds CSV files.
+  static func walk(_ folder: String, root: String, into found: inout [BatchDepartment]) {
+    let fm = FileManager.default
+    guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return }
+    var csvs: [String] = []
+    for name in names.sorted() {
+      let path = (folder as NSString).appendingPathComponent(name)
+      let ext = (name as NSString).pathExtension.lowercased()
+      // The reader takes every .csv of a folder, hidden or not; the hash must cover the same files.
+      if ext == "csv" { csvs.append(path) }
+      if name.hasPrefix(".") || name.hasPrefix("~$") { continue }
+      guard let type = try? fm.attributesOfItem(atPath: path)[.type] as? FileAttributeType else { continue }
+      var isDirectory: ObjCBool = false
+      if type == .typeDirectory {
+        walk(path, root: root, into: &found)
+      } else if type == .typeSymbolicLink, fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        continue  // a linked folder could loop back into the tree
+      } else if departmentExtensions.contains(ext) {
+        found.append(department(file: path, root: root))
+      }
+    }
+    if !csvs.isEmpty {
+      let rel = relative(folder, root: root)
+      let stem = rel.isEmpty ? (folder as NSString).lastPathComponent : rel
+      found.append(BatchDepartment(key: rel.isEmpty ? "./" : rel + "/", path: folder, files: csvs, stem: stem))
+    }
+  }
+
+  /// `x.xlsx` and `x.json` (or a folder `x/`) side by side would write the same outputs: such
+  /// files get their extension into the stem (`x_xlsx.json`, `x_json.json`); should that still
+  /// meet another department's output, a number is added (`x_xlsx_2`), in key order.
+  static func disambiguateStems(_ departments: inout [BatchDepartment]) {
+    var count: [String: Int] = [:]
+    for d in departments { count[d.stem, default: 0] += 1 }
+    for i in departments.indices where count[departments[i].stem]! > 1 && !departments[i].key.hasSuffix("/") {
+      let ext = (departments[i].key as NSString).pathExtension
+      departments[i].stem += "_" + ext
+    }
+    var taken = Set<String>()
+    for i in departments.indices {
+      var stem = departments[i].stem
+      var n = 2
+      while [stem + ".xlsx", stem + ".json", stem].contains(where: taken.contains) {
+        stem = departments[i].stem + "_\(n)"
+        n += 1
+      }
+      departments[i].stem = stem
+      taken.formUnion([stem + ".xlsx", stem + ".json", stem])
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Sheets
+
+/// The batch report as a file: CSV (one row per department), JSON, or JUnit XML for CI.
+public enum BatchReportFormat: String, Sendable {
+  /// One row per department, the columns of `BatchSummary.columns` (UTF-8 with BOM, for Excel).
+  case csv
+  /// `{"format":"yusuan-batch", …, "rows":[…]}`.
+  case json
+  /// JUnit XML, one testcase per department.
+  case junit
+
+  /// The format implied by a report path: `.csv`, `.json`, `.xml` (JUnit).
+  public static func implied(by path: String) -> BatchReportFormat? {
+    switch (path as NSString).pathExtension.lowercased() {
+    case "csv": .csv
+    case "json": .json
+    case "xml": .junit
+    default: nil
+    }
+  }
+}
+
+extension BatchSummary {
+  /// The report's columns, in order.
+  public static let columns = ["file", "department", "year", "status", "findings", "outputs", "skipped", "error"]
+
+  /// The report rows as CSV fields (outputs joined with `;`).
+  public func csvRows() -> [[CSVField]] {
+    [Self.columns.map { CSVField.text($0) }]
+      + rows.map { row in
+        [
+          .text(row.file), .text(row.department), row.year.map { .number(String($0)) } ?? .text(""),
+          .text(row.status.rawValue), .number(String(row.findings)), .text(row.outputs.joined(separator: ";")),
+          .text(row.skipped ? "yes" : "no"), .text(row.error ?? ""),
+        ]
+      }
+  }
+
+  /// The report as JSON: `{"format":"yusuan-batch","planned":…,"exitStatus":…,"rows":[…]}`.
+  public func json() throws -> String {
+    struct Document: Encodable {
+      var format = "yusuan-batch"
+      var version = Yusuan.version
+      var planned: Int
+      var cancelled: Bool
+      var exitStatus: Int32
+      var rows: [BatchRow]
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let document = Document(planned: planned, cancelled: cancelled, exitStatus: exitStatus, rows: rows)
+    return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+  }
+
+  /// The report as JUnit XML: one testcase per department; findings and differences are
+  /// failures, unreadable and unwritable inputs are errors.
+  public func junit() -> String {
+    func esc(_ s: String) -> String {
+      var out = ""
+      for scalar in s.unicodeScalars {
+        switch scalar {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "\n": out += "&#10;"
+        default: if scalar.value >= 0x20 || scalar == "\t" { out.unicodeScalars.append(scalar) }
+        }
+      }
+      return out
+    }
+    let failures = rows.filter { $0.status.exitStatus == 1 }.count
+    let errors = rows.filter { $0.status.exitStatus == 2 }.count
+    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    out += "<testsuite name=\"yusuan batch\" tests=\"\(rows.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\" time=\"\(String(format: "%.3f", seconds))\">\n"
+    for row in rows {
+      let open = "  <testcase classname=\"yusuan.batch\" name=\"\(esc(row.file))\""
+      let detail = "\(row.department) \(row.year.map(String.init) ?? "") findings=\(row.findings) \(row.error ?? "")"
+      switch row.status {
+      case .ok: out += open + "/>\n"
+      case .findings, .differences:
+        out += open + ">\n    <failure type=\"\(row.status.rawValue)\" message=\"\(esc(detail))\"/>\n  </testcase>\n"
+      case .unreadable, .failed:
+        out += open + ">\n    <error type=\"\(row.status.rawValue)\" message=\"\(esc(detail))\"/>\n  </testcase>\n"
+      }
+    }
+    return out + "</testsuite>\n"
+  }
+
+  /// Writes the report atomically in the format its extension implies, never onto an input.
+  public func writeReport(to path: String, refusing inputs: [String] = []) throws {
+    switch BatchReportFormat.implied(by: path) {
+    case .csv: try CSVWriter.write(rows: csvRows(), to: path, encoding: .utf8BOM, refusing: inputs)
+    case .json: try AtomicFile.write(bytes: Array(try json().utf8), to: path, refusing: inputs)
+    case .junit: try AtomicFile.write(bytes: Array(junit().utf8), to: path, refusing: inputs)
+    case nil: throw BatchError.unknownFormat(path)
+    }
+  }
+}

@@ -1,0 +1,239 @@
+import Foundation
+import Layouts
+import Sheets
+import Validation
+
+/// A flag a signal handler (or any thread) raises to stop a batch: workers finish the department
+/// in hand — every output whole, its manifest line written — and take no new one.
+public final class BatchCancellation: @unchecked Sendable {
+  private let lock = NSLock()
+  private var raised = false
+  /// The signal that raised it, if any.
+  public private(set) var signal: Int32?
+
+  /// Creates a lowered flag.
+  public init() {}
+
+  /// Raises the flag.
+  public func cancel(signal: Int32? = nil) {
+    lock.lock()
+    defer { lock.unlock() }
+    if !raised { self.signal = signal }
+    raised = true
+  }
+
+  /// Whether the flag is raised.
+  public var isCancelled: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return raised
+  }
+}
+
+/// A progress report after each department.
+public struct BatchProgress: Sendable {
+  /// Departments handled so far.
+  public var done: Int
+  /// Departments planned.
+  public var total: Int
+  /// Seconds since the start.
+  public var elapsed: Double
+  /// The row just finished.
+  public var row: BatchRow
+}
+
+/// Runs a plan on a bounded pool of worker threads. Each worker holds one department at a time
+/// (read → validate → write → forget), so memory depends on the number of workers, never on
+/// the number of departments; only the small report rows are kept.
+public struct BatchRunner: Sendable {
+  /// What to run.
+  public var plan: BatchPlan
+  /// How.
+  public var options: BatchOptions
+  /// Language of error messages in report rows.
+  public var language: Language
+
+  /// Creates a runner.
+  public init(plan: BatchPlan, options: BatchOptions, language: Language = .zh) {
+    self.plan = plan
+    self.options = options
+    self.language = language
+  }
+
+  /// Runs every department of the plan (skipping those up to date), calling `progress` after each
+  /// one (from worker threads, one call at a time). Returns when all are done, the limit is
+  /// reached, or `cancellation` is raised and in-flight departments have finished.
+  public func run(
+    cancellation: BatchCancellation = BatchCancellation(), progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }
+  ) throws -> BatchSummary {
+    let start = Date()
+    try FileManager.default.createDirectory(atPath: plan.outputRoot, withIntermediateDirectories: true)
+    StaleTemporaries.remove(for: plan, shard: options.shard)
+    let manifest = BatchManifest(outputRoot: plan.outputRoot, shard: options.shard)
+    let state = WorkState(count: plan.departments.count, limit: options.limit)
+    let jobs = max(1, min(options.jobs, plan.departments.count))
+    let group = DispatchGroup()
+    for _ in 0..<jobs {
+      group.enter()
+      let thread = Thread { [self] in
+        defer { group.leave() }
+        while !cancellation.isCancelled, let index = state.take() {
+          let department = plan.departments[index]
+          let row: BatchRow
+          switch prepare(department, manifest: manifest) {
+          case .finished(let finished):
+            row = finished
+          case .due(let hash):
+            // Only departments that are really redone count against the limit, so that
+            // `--limit K` run repeatedly makes progress through a partly done tree.
+            guard state.reserve() else { return }
+            row = process(department, hash: hash, manifest: manifest)
+          }
+          state.finish(index, row) { done in
+            progress(BatchProgress(done: done, total: plan.departments.count, elapsed: -start.timeIntervalSinceNow, row: row))
+          }
+        }
+      }
+      // Reading a workbook recurses through the XML; give workers a main-thread-sized stack.
+      thread.stackSize = 8 << 20
+      thread.start()
+    }
+    group.wait()
+    try manifest.compact()
+    let rows = state.rows()
+    return BatchSummary(
+      rows: rows, planned: plan.departments.count, cancelled: cancellation.isCancelled && rows.count < plan.departments.count,
+      seconds: -start.timeIntervalSinceNow)
+  }
+
+  /// Whether a department is already finished (up to date, or its files cannot even be read for
+  /// hashing) or is due, with its content key.
+  enum Preparation {
+    case finished(BatchRow)
+    case due(hash: String)
+  }
+
+  /// Hashes a department's inputs and looks it up in the manifest.
+  func prepare(_ department: BatchDepartment, manifest: BatchManifest) -> Preparation {
+    let hash: String
+    do {
+      hash = try BatchManifest.hash(of: department, options: options)
+    } catch {
+      return .finished(BatchRow(file: department.key, status: .unreadable, error: message(error)))
+    }
+    if !options.force, let entry = manifest.upToDate(key: department.key, hash: hash, outputRoot: plan.outputRoot) {
+      return .finished(
+        BatchRow(
+          file: department.key, department: entry.department, year: entry.year,
+          status: BatchStatus(rawValue: entry.status) ?? .ok, findings: entry.findings, outputs: entry.outputs, skipped: true))
+    }
+    return .due(hash: hash)
+  }
+
+  /// One department, read to written; never throws: every problem becomes the row's status.
+  func process(_ department: BatchDepartment, hash: String, manifest: BatchManifest) -> BatchRow {
+    let reading: DisclosureReading
+    do {
+      reading = try Yusuan.read([department.path], csvEncoding: options.inputEncoding)
+    } catch {
+      return BatchRow(file: department.key, status: .unreadable, error: message(error))
+    }
+    let disclosure = reading.disclosure
+    let report = Yusuan.validate(disclosure, tolerance: options.tolerance)
+    var row = BatchRow(
+      file: department.key, department: disclosure.department, year: disclosure.year,
+      status: report.exitStatus(strict: options.strict) == 0 ? .ok : .findings, findings: report.findings.count)
+    for format in options.formats {
+      let relative = department.output(format)
+      let target = (plan.outputRoot as NSString).appendingPathComponent(relative)
+      do {
+        try FileManager.default.createDirectory(
+          atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Yusuan.write(
+          disclosure, as: format, to: target, csvLayout: options.csvLayout, encoding: options.encoding,
+          refusing: department.files + [department.path])
+        row.outputs.append(relative)
+        if options.verify {
+          let differences = disclosure.differences(from: try Yusuan.read([target]).disclosure)
+          if !differences.isEmpty, row.status == .ok || row.status == .findings {
+            row.status = .differences
+            row.error = "\(format.rawValue): " + differences.prefix(3).map(\.description).joined(separator: "; ")
+          }
+        }
+      } catch {
+        row.status = .failed
+        row.error = "\(format.rawValue): " + message(error)
+        return row
+      }
+    }
+    do {
+      try manifest.record(
+        ManifestEntry(
+          key: department.key, hash: hash, department: row.department, year: row.year, status: row.status.rawValue,
+          findings: row.findings, outputs: row.outputs))
+    } catch {
+      // The outputs are whole; without the line the department is simply redone next time.
+      row.error = message(error)
+    }
+    return row
+  }
+
+  func message(_ error: any Error) -> String {
+    if let m = error as? LocalizedMessage { return m.message(language) }
+    return String(describing: error)
+  }
+}
+
+/// The queue of department indices and the finished rows, shared by the workers.
+final class WorkState: @unchecked Sendable {
+  private let lock = NSLock()
+  private var next = 0
+  private var done = 0
+  private var started = 0
+  private let count: Int
+  private let limit: Int?
+  private var results: [BatchRow?]
+
+  init(count: Int, limit: Int?) {
+    self.count = count
+    self.limit = limit
+    results = Array(repeating: nil, count: count)
+  }
+
+  /// The next index to handle, or nil when all are taken or the limit is reached.
+  func take() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard next < count else { return nil }
+    next += 1
+    return next - 1
+  }
+
+  /// Counts one department against the limit; false (and no more indices handed out) once reached.
+  func reserve() -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    guard started < (limit ?? Int.max) else {
+      next = count
+      return false
+    }
+    started += 1
+    return true
+  }
+
+  /// Stores a row and reports progress while still holding the lock, so reports arrive in order.
+  func finish(_ index: Int, _ row: BatchRow, report: (Int) -> Void) {
+    lock.lock()
+    defer { lock.unlock() }
+    results[index] = row
+    done += 1
+    report(done)
+  }
+
+  /// The rows stored, in index order.
+  func rows() -> [BatchRow] {
+    lock.lock()
+    defer { lock.unlock() }
+    return results.compactMap { $0 }
+  }
+}

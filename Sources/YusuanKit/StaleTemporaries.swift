@@ -1,0 +1,35 @@
+import Foundation
+
+/// Removes temporary files (`.NAME.tmp-XXXXXX`, as `AtomicFile` names them) that a killed run left
+/// beside this plan's outputs. Only names whose target is one of this shard's outputs are touched,
+/// so a shard running at the same time in the same output folder keeps its files in flight.
+enum StaleTemporaries {
+  static func remove(for plan: BatchPlan, shard: Shard) {
+    // folder → names of outputs that may be written in it
+    var targets: [String: Set<String>] = [:]
+    for department in plan.departments {
+      let stem = (plan.outputRoot as NSString).appendingPathComponent(department.stem)
+      let folder = (stem as NSString).deletingLastPathComponent
+      let name = (stem as NSString).lastPathComponent
+      targets[folder, default: []].formUnion([name + ".xlsx", name + ".json"])
+      targets[stem, default: []].formUnion((1...13).map(DisclosureWriter.csvFileName))
+    }
+    targets[plan.outputRoot, default: []].insert(BatchManifest.fileName(for: shard))
+    let fm = FileManager.default
+    for (folder, names) in targets {
+      guard let entries = try? fm.contentsOfDirectory(atPath: folder) else { continue }
+      for entry in entries where entry.hasPrefix(".") {
+        guard let target = targetName(ofTemporary: entry), names.contains(target) else { continue }
+        try? fm.removeItem(atPath: (folder as NSString).appendingPathComponent(entry))
+      }
+    }
+  }
+
+  /// `NAME` for `.NAME.tmp-XXXXXX` (six characters from mkstemp), else nil.
+  static func targetName(ofTemporary entry: String) -> String? {
+    guard entry.hasPrefix("."), let range = entry.range(of: ".tmp-", options: .backwards) else { return nil }
+    let suffix = entry[range.upperBound...]
+    guard suffix.count == 6, suffix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+    return String(entry[entry.index(after: entry.startIndex)..<range.lowerBound])
+  }
+}

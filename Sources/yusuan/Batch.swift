@@ -1,0 +1,148 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Glibc
+import YusuanKit
+
+struct Batch: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Convert and validate many departments at once: every workbook, JSON and CSV folder of a tree.",
+    discussion: """
+      Folders are searched recursively; each .xlsx/.xlsm/.json file is one department and the .csv
+      files of one folder together are one department. Outputs mirror the input tree under OUT_DIR
+      (a.xlsx → OUT_DIR/a.xlsx, OUT_DIR/a.json, OUT_DIR/a/ for CSV); nothing is ever written into the
+      input tree. A bad input never stops the run: it becomes a report row.
+
+      Re-running skips departments whose outputs are up to date (OUT_DIR/.yusuan-manifest*.jsonl keys
+      each input by a hash of its bytes, the options and Yusuan's version), so an interrupted run
+      resumes where it stopped. --shard I/N takes the departments whose path hashes to I of N, so a
+      scheduler (GNU parallel, Slurm array jobs, Kubernetes indexed Jobs) can spread a run over machines.
+
+      Ctrl-C (SIGINT) or SIGTERM lets the departments in hand finish, writes the report and exits
+      130 or 143; no partial or temporary file is left.
+
+      Exit status: 0 all good, 1 some findings (or round-trip differences with --verify),
+      2 some input unreadable or an output unwritable (or misuse).
+
+      Examples:
+        yusuan batch 各部门/ -o 输出/ --to xlsx,json --report 报告.csv
+        yusuan batch 各部门/ -o 输出/ --to json --verify --report junit.xml --jobs 4
+        yusuan batch 各部门/ -o 输出/ --to xlsx --shard 3/8
+      """)
+
+  @Argument(help: "Input folders (searched recursively) or files.")
+  var inputs: [String]
+
+  @Option(name: .shortAndLong, help: "Output folder; outputs mirror the input tree inside it.")
+  var output: String
+
+  @Option(help: "Output formats, comma-separated: xlsx, json, csv.")
+  var to: String = "xlsx,json"
+
+  @Option(help: "Worker threads (default: the number of cores).")
+  var jobs: Int?
+
+  @Option(help: "Handle only slice I of N (1 ≤ I ≤ N), e.g. 2/8.")
+  var shard: String?
+
+  @Option(help: "Write a report: .csv, .json, or .xml (JUnit).")
+  var report: String?
+
+  @Option(help: "CSV output layout: tidy (default) or disclosure.")
+  var csvLayout: CSVLayout = .tidy
+
+  @Option(help: "CSV output encoding: utf-8-bom (default), utf-8 or gb18030.")
+  var encoding: TextEncoding = .utf8BOM
+
+  @Option(name: .customLong("input-encoding"), help: "Force the encoding of CSV inputs (default: detect).")
+  var inputEncoding: TextEncoding?
+
+  @Option(help: "Differences up to this amount (万元) count as equal, e.g. 0.01.")
+  var tolerance: String = "0.00"
+
+  @Flag(help: "Any finding (not only errors) counts as a finding.")
+  var strict = false
+
+  @Flag(help: "Read every output back and report values that changed (a round trip per output).")
+  var verify = false
+
+  @Flag(help: "Redo every department, even those whose outputs are up to date.")
+  var force = false
+
+  @Option(help: "Stop after redoing this many departments (up-to-date ones do not count); the rest are left for the next run.")
+  var limit: Int?
+
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    let lang = common.lang
+    let options: BatchOptions
+    let plan: BatchPlan
+    do {
+      options = try makeOptions()
+      plan = try BatchPlan.discover(inputs, output: output, shard: options.shard)
+      if let report {
+        if BatchReportFormat.implied(by: report) == nil { throw BatchError.unknownFormat(report) }
+        try plan.checkOutsideInputs(report, inputs: inputs)
+      }
+    } catch {
+      throw CommandFailure(message: Console.message(error, lang), status: 2)
+    }
+    let cancellation = BatchCancellation()
+    let signals = Self.handleSignals(cancellation)
+    let console = BatchConsole(language: lang, terminal: isatty(STDERR_FILENO) == 1)
+    let summary: BatchSummary
+    do {
+      summary = try BatchRunner(plan: plan, options: options, language: lang).run(cancellation: cancellation) {
+        console.show($0)
+      }
+    } catch {
+      throw CommandFailure(message: Console.message(error, lang), status: 2)
+    }
+    withExtendedLifetime(signals) {}
+    console.finish(summary, skippedByShard: plan.totalAcrossShards - plan.departments.count)
+    if let report {
+      do {
+        try summary.writeReport(to: report, refusing: plan.departments.flatMap(\.files))
+      } catch {
+        throw CommandFailure(message: Console.message(error, lang), status: 2)
+      }
+    }
+    if summary.cancelled, let signal = cancellation.signal { throw ExitCode(128 + signal) }
+    if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
+  }
+
+  func makeOptions() throws -> BatchOptions {
+    var options = BatchOptions(formats: try BatchOptions.formats(parsing: to))
+    options.csvLayout = csvLayout
+    options.encoding = encoding
+    options.inputEncoding = inputEncoding
+    guard let amount = Amount(parsing: tolerance), amount >= .zero else {
+      throw CommandFailure(
+        message: common.lang == .zh ? "--tolerance 应为非负金额，如 0.01" : "--tolerance must be a non-negative amount such as 0.01",
+        status: 2)
+    }
+    options.tolerance = amount
+    options.strict = strict
+    options.verify = verify
+    options.force = force
+    options.limit = limit
+    let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+    guard jobs >= 1 else { throw BatchError.badJobs(jobs) }
+    options.jobs = jobs
+    if let shard { options.shard = try Shard(parsing: shard) }
+    return options
+  }
+
+  /// SIGINT and SIGTERM raise the cancellation flag instead of killing the process mid-write.
+  static func handleSignals(_ cancellation: BatchCancellation) -> [any DispatchSourceSignal] {
+    let queue = DispatchQueue(label: "yusuan.batch.signals")
+    return [SIGINT, SIGTERM].map { number in
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+      source.setEventHandler { cancellation.cancel(signal: number) }
+      source.resume()
+      return source
+    }
+  }
+}

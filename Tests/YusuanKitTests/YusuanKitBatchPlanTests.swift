@@ -1,0 +1,88 @@
+import Foundation
+import TestSupport
+import XCTest
+@testable import YusuanKit
+
+/// Discovery of departments in a tree, output names, shards, and the input/output separation.
+final class YusuanKitBatchPlanTests: XCTestCase {
+  var dir = ""
+
+  override func setUpWithError() throws { dir = try Fixtures.scratchFolder("yusuankit-plan") }
+  override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+
+  func testMixedTreeIsFoundAsFiveDepartmentsMirroredUnderTheOutput() throws {
+    let expected = try BatchTrees.mixed(in: dir + "/in")
+    let plan = try BatchPlan.discover([dir + "/in"], output: dir + "/out")
+    XCTAssertEqual(plan.departments.map(\.key), expected.map(\.key))
+    XCTAssertEqual(plan.departments.map(\.stem), ["a/b/invalid", "a/good", "broken", "dept-csv", "other/not-budget"])
+    let csv = plan.departments[3]
+    XCTAssertEqual(csv.path, dir + "/in/dept-csv")
+    XCTAssertEqual(csv.files.count, 13)
+    XCTAssertEqual(csv.output(.xlsx), "dept-csv.xlsx")
+    XCTAssertEqual(csv.output(.csv), "dept-csv")
+    XCTAssertEqual(plan.departments[1].output(.json), "a/good.json")
+    XCTAssertEqual(plan.totalAcrossShards, 5)
+  }
+
+  func testSameStemKeepsTheExtensionSoOutputsNeverCollide() throws {
+    try Fixtures.write(try Fixtures.bytes(Fixtures.sampleXLSX), to: dir + "/in/x.xlsx")
+    try Fixtures.write(try Fixtures.bytes(Fixtures.fixtureJSON), to: dir + "/in/x.json")
+    try Fixtures.write(try Fixtures.bytes(Fixtures.csvFile(1)), to: dir + "/in/x/t1.csv")
+    let plan = try BatchPlan.discover([dir + "/in"], output: dir + "/out")
+    XCTAssertEqual(plan.departments.map(\.key), ["x.json", "x.xlsx", "x/"])
+    XCTAssertEqual(plan.departments.map { $0.output(.json) }, ["x_json.json", "x_xlsx.json", "x.json"])
+    XCTAssertEqual(Set(plan.departments.flatMap { d in OutputFormat.allCases.map(d.output) }).count, 9)
+  }
+
+  func testFilesAndSeveralFoldersMirrorFromTheirCommonFolder() throws {
+    _ = try BatchTrees.copies(3, in: dir + "/city")
+    let plan = try BatchPlan.discover(
+      [dir + "/city/g0", dir + "/city/g1/d001.xlsx", dir + "/city/g0/d000.xlsx"], output: dir + "/out")
+    XCTAssertEqual(plan.root, dir + "/city")
+    XCTAssertEqual(plan.departments.map(\.key), ["g0/d000.xlsx", "g1/d001.xlsx"])
+  }
+
+  func testOutputInsideTheInputTreeOrAroundItIsRefused() throws {
+    _ = try BatchTrees.copies(1, in: dir + "/in")
+    XCTAssertThrowsError(try BatchPlan.discover([dir + "/in"], output: dir + "/in/out")) {
+      XCTAssertEqual($0 as? BatchError, .outputInsideInput(output: self.dir + "/in/out", input: self.dir + "/in"))
+    }
+    XCTAssertThrowsError(try BatchPlan.discover([dir + "/in"], output: dir + "/in/./g0/../"))
+    XCTAssertThrowsError(try BatchPlan.discover([dir + "/in/g0"], output: dir)) {
+      XCTAssertEqual($0 as? BatchError, .inputInsideOutput(input: self.dir + "/in/g0", output: self.dir))
+    }
+    // Through a symlink the output is still inside the input.
+    try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: dir + "/in")
+    XCTAssertThrowsError(try BatchPlan.discover([dir + "/in"], output: dir + "/link/out"))
+    XCTAssertThrowsError(try BatchPlan.discover([dir + "/missing"], output: dir + "/out")) {
+      XCTAssertEqual($0 as? BatchError, .inputNotFound(self.dir + "/missing"))
+    }
+  }
+
+  func testShardsPartitionTheKeysExactlyAndStably() throws {
+    let keys = (0..<500).map { "province-\($0 % 7)/county-\($0)/部门\($0).xlsx" }
+    for n in [1, 2, 3, 8] {
+      let shards = (1...n).map { Shard(index: $0, count: n)! }
+      for key in keys {
+        XCTAssertEqual(shards.filter { $0.contains(key) }.count, 1, "\(key) in \(n) shards")
+      }
+      if n > 1 {
+        // Roughly even: no shard holds under half its share.
+        for shard in shards { XCTAssertGreaterThan(keys.filter(shard.contains).count, 500 / n / 2) }
+      }
+    }
+    // The assignment is a pure function of the key (FNV-1a 64), not of the process.
+    XCTAssertEqual(Shard.fnv1a("a"), 0xaf63_dc4c_8601_ec8c)
+    XCTAssertEqual(try Shard(parsing: "2/8"), Shard(index: 2, count: 8))
+    for bad in ["0/2", "3/2", "2", "a/b", "1/0", "-1/2"] {
+      XCTAssertThrowsError(try Shard(parsing: bad)) { XCTAssertEqual($0 as? BatchError, .badShard(bad)) }
+    }
+  }
+
+  func testFormatListParsing() throws {
+    XCTAssertEqual(try BatchOptions.formats(parsing: "xlsx,json,csv"), [.xlsx, .json, .csv])
+    XCTAssertEqual(try BatchOptions.formats(parsing: "json, json"), [.json])
+    XCTAssertThrowsError(try BatchOptions.formats(parsing: "xlsx,pdf"))
+    XCTAssertThrowsError(try BatchOptions.formats(parsing: ""))
+  }
+}
