@@ -46,7 +46,7 @@ let package = Package(
       name: "fuzz-layout", dependencies: ["FuzzSupport", "Sheets", "Layouts", "Validation"], path: "fuzz/Targets/Layout"),
     .executableTarget(name: "fuzz-json", dependencies: ["FuzzSupport", "Budget"], path: "fuzz/Targets/JSON"),
 
-    .target(name: "TestSupport", dependencies: ["Sheets"], path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["Sheets", "Budget"], path: "Tests/TestSupport"),
     .testTarget(name: "SheetsTests", dependencies: ["Sheets", "TestSupport"]),
     .testTarget(name: "BudgetTests", dependencies: ["Budget", "TestSupport"]),
     .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Sheets", "Budget", "TestSupport"]),
