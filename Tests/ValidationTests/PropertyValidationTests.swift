@@ -31,7 +31,8 @@ final class PropertyValidationTests: XCTestCase {
       let report = RuleSet.standard.validate(disclosure)
       let findings = report.outcomes.flatMap(\.findings)
       XCTAssertEqual(findings.map(\.description), [], "seed \(seed)")
-      // The rules that make this a real check did run (not skipped as not applicable).
+      // The rules that make this a real check did run (not skipped), unless every amount is blank.
+      guard disclosure.tables.contains(where: { !$0.hasNoData }) else { continue }
       for id in ["T3.hierarchy", "T3.total-row", "T3.basic-project", "T2.fund-sources", "T5.hierarchy", "X.t5-t2.general-public"] {
         let outcome = report.outcomes.first { $0.ruleId == id }
         XCTAssertEqual(outcome?.status, .passed, "seed \(seed) \(id)")
