@@ -153,10 +153,12 @@ public enum RandomDisclosure {
   static let plainWords = ["行政运行", "一般行政管理事务", "机构运行", "科学技术", "社会保障", "其他支出", "基础研究", "事业运行"]
   static let oddPieces = ["=", "+", "-", "@", ",", "\"", "\n", "\u{3000}", "（", "）", "、", "A&B", "<x>", "'", ";", "\t"]
 
-  /// A random row name; `odd` allows special characters strictly inside the name (a leading or
-  /// trailing space is trimmed by every reader by design, so the ends are always a word).
+  /// A random row name; `odd` allows special characters inside the name and formula leaders in
+  /// front (a leading or trailing space is trimmed by every reader by design, so no space there).
   static func name(_ rng: inout SplitMix64, odd: Bool = true) -> String {
     var s = plainWords.randomElement(using: &rng)!
+    // A formula leader first (=, +, -, @): spreadsheets would evaluate it; readers must not.
+    if odd, Int.random(in: 0..<6, using: &rng) == 0 { s = ["=", "+", "-", "@"].randomElement(using: &rng)! + s }
     let pieces = Int.random(in: 0...(odd ? 4 : 1), using: &rng)
     for _ in 0..<pieces {
       if odd, Bool.random(using: &rng) { s += oddPieces.randomElement(using: &rng)! }

@@ -67,18 +67,22 @@ final class PropertyRoundTripTests: XCTestCase {
 
   /// The generator really produces what the properties claim to cover, so a passing run means something.
   func testGeneratorCoversBlanksZerosOddNamesAndAllLevels() {
-    var blanks = 0, zeros = 0, odd = 0, lengths = Set<Int>()
+    var blanks = 0, zeros = 0, odd = 0, leaders = 0, long = 0, lengths = Set<Int>()
     for (_, disclosure) in cases(30) {
       for row in disclosure.table(3)!.sections[0].rows {
         blanks += row.amounts.filter { $0 == nil }.count
         zeros += row.amounts.filter { $0?.isZero == true }.count
         if row.name.contains(where: { "=+-@,\"\n\u{3000}".contains($0) }) { odd += 1 }
+        if let first = row.name.first, "=+-@".contains(first) { leaders += 1 }
+        if row.name.count > 60 { long += 1 }
         if let code = row.code { lengths.insert(code.count) }
       }
     }
     XCTAssertGreaterThan(blanks, 0)
     XCTAssertGreaterThan(zeros, 0)
     XCTAssertGreaterThan(odd, 0)
+    XCTAssertGreaterThan(leaders, 0)
+    XCTAssertGreaterThan(long, 0)
     XCTAssertEqual(lengths, [3, 5, 7])
   }
 }
