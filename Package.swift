@@ -41,7 +41,15 @@ let package = Package(
     // The benchmark driver that benchmarks/run.sh times against its peers.
     .executableTarget(name: "sheets-bench", dependencies: ["Sheets", "Budget"], path: "benchmarks/SheetsBench"),
 
-    .target(name: "TestSupport", dependencies: ["Sheets"], path: "Tests/TestSupport"),
+    // libFuzzer targets (fuzz/run.sh builds them with -sanitize=fuzzer); plain builds replay files.
+    .target(name: "FuzzSupport", path: "fuzz/Support"),
+    .executableTarget(name: "fuzz-xlsx", dependencies: ["FuzzSupport", "Sheets"], path: "fuzz/Targets/XLSX"),
+    .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport", "Sheets"], path: "fuzz/Targets/CSV"),
+    .executableTarget(
+      name: "fuzz-layout", dependencies: ["FuzzSupport", "Sheets", "Layouts", "Validation"], path: "fuzz/Targets/Layout"),
+    .executableTarget(name: "fuzz-json", dependencies: ["FuzzSupport", "Budget"], path: "fuzz/Targets/JSON"),
+
+    .target(name: "TestSupport", dependencies: ["Sheets", "Budget"], path: "Tests/TestSupport"),
     .testTarget(name: "SheetsTests", dependencies: ["Sheets", "TestSupport"]),
     .testTarget(name: "BudgetTests", dependencies: ["Budget", "TestSupport"]),
     .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Sheets", "Budget", "TestSupport"]),

@@ -1,7 +1,8 @@
-// Debian builds libxml2 with ICU, and its encoding.h then includes the system ICU headers, whose
-// types clash with Foundation's own copy of ICU in any module that sees both ("'UErrorCode' has
-// different definitions"). Yusuan never touches libxml2's ICU converters (the only fields that
-// change are at the end of xmlCharEncodingHandler, used through pointers only), so hide them.
+// Debian's libxml2 is built with ICU, so its encoding.h includes the system <unicode/ucnv.h>,
+// whose UErrorCode clashes with Foundation's bundled ICU wherever both modules meet (a
+// "different definitions in different modules" error in sanitizer builds of the tests). Yusuan
+// never uses libxml2's ICU converters; the only difference is two trailing pointer fields of
+// xmlCharEncodingHandler, a struct libxml2 allocates and Swift never touches.
 #include <libxml/xmlversion.h>
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>

@@ -34,6 +34,9 @@ struct HeaderBand {
         break
       }
       let normalized = texts.map { Normalize.header($0.1) }
+      // A lone 合计/总计 under the headers is the total row of a table whose amounts are all
+      // blank, not one more header row: a header row under a header row names amount columns.
+      if !rows.isEmpty, normalized.count == 1, normalized[0] == "合计" || normalized[0] == "总计" { break }
       let known = normalized.filter { vocabulary.contains($0) }.count
       let hasAmount = texts.contains { isDecimalAmount($0.1) } || hasNumberCell(grid, r)
       if known > 0, known * 2 >= normalized.count, !hasAmount {
