@@ -32,7 +32,7 @@ extension Report {
 
 /// Text made safe for XML 1.0 attributes and content: markup characters escaped, characters
 /// XML cannot carry at all (control characters, U+FFFE/U+FFFF) dropped.
-func xmlEscape(_ text: String) -> String {
+public func xmlEscape(_ text: String) -> String {
   var out = ""
   out.reserveCapacity(text.utf8.count)
   for scalar in text.unicodeScalars {

@@ -1,5 +1,6 @@
 import Foundation
 import Sheets
+import Validation
 
 /// The batch report as a file: CSV (one row per department), JSON, or JUnit XML for CI.
 public enum BatchReportFormat: String, Sendable {
@@ -56,33 +57,19 @@ extension BatchSummary {
   /// The report as JUnit XML: one testcase per department; findings and differences are
   /// failures, unreadable and unwritable inputs are errors.
   public func junit() -> String {
-    func esc(_ s: String) -> String {
-      var out = ""
-      for scalar in s.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "\n": out += "&#10;"
-        default: if scalar.value >= 0x20 || scalar == "\t" { out.unicodeScalars.append(scalar) }
-        }
-      }
-      return out
-    }
     let failures = rows.filter { $0.status.exitStatus == 1 }.count
     let errors = rows.filter { $0.status.exitStatus == 2 }.count
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<testsuite name=\"yusuan batch\" tests=\"\(rows.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\" time=\"\(String(format: "%.3f", seconds))\">\n"
     for row in rows {
-      let open = "  <testcase classname=\"yusuan.batch\" name=\"\(esc(row.file))\""
+      let open = "  <testcase classname=\"yusuan.batch\" name=\"\(xmlEscape(row.file))\""
       let detail = "\(row.department) \(row.year.map(String.init) ?? "") findings=\(row.findings) \(row.error ?? "")"
       switch row.status {
       case .ok: out += open + "/>\n"
       case .findings, .differences:
-        out += open + ">\n    <failure type=\"\(row.status.rawValue)\" message=\"\(esc(detail))\"/>\n  </testcase>\n"
+        out += open + ">\n    <failure type=\"\(row.status.rawValue)\" message=\"\(xmlEscape(detail))\"/>\n  </testcase>\n"
       case .unreadable, .failed:
-        out += open + ">\n    <error type=\"\(row.status.rawValue)\" message=\"\(esc(detail))\"/>\n  </testcase>\n"
+        out += open + ">\n    <error type=\"\(row.status.rawValue)\" message=\"\(xmlEscape(detail))\"/>\n  </testcase>\n"
       }
     }
     return out + "</testsuite>\n"
