@@ -33,6 +33,9 @@ binary=$scratch/release/fuzz-$target
 mkdir -p fuzz/artifacts
 case "$target" in xlsx | layout) maxlen=65536 ;; *) maxlen=16384 ;; esac
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+# Without this a crash starts Swift's backtracer, which hangs under ASan instead of letting
+# libFuzzer write the artifact.
+export SWIFT_BACKTRACE=enable=no
 exec "$binary" "fuzz/corpus-$target" \
   -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=1 -max_len="$maxlen" \
   -artifact_prefix="fuzz/artifacts/$target-" -print_final_stats=1 "$@"

@@ -17,6 +17,9 @@ bash scripts/install-test-deps.sh
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-exitcode=0}  # leaks are judged below, by where they come from
 export TSAN_OPTIONS=${TSAN_OPTIONS:-second_deadlock_stack=1}
+# Swift's crash backtracer reads the crashed process's memory, which ASan intercepts: the
+# backtracer then crashes in turn and the test process hangs. The sanitizer's own report suffices.
+export SWIFT_BACKTRACE=enable=no
 # Tests that only assert wall-clock bounds of plain debug builds; a sanitizer makes code 2–15x
 # slower, so they say nothing there. (BudgetHostileInputTests check only the refusal then.)
 timing_only='FixtureTests.testValidationIsFast'
