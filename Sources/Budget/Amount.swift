@@ -28,6 +28,61 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// (`1331.4200000000001`, 16–17 significant digits) are read as Excel shows them (15 digits).
   /// Returns nil for anything that is not a number.
   public init?(parsing text: some StringProtocol) {
+    if let fast = Amount.parsePlain(text.utf8) {
+      self = fast
+      return
+    }
+    self.init(parsingGeneral: text)
+  }
+
+  /// The same for a `String`, without generic dispatch: readers parse every amount cell through it.
+  public init?(parsing text: String) {
+    var text = text
+    let fast = text.withUTF8 { Amount.parsePlain($0) }
+    if let fast {
+      self = fast
+      return
+    }
+    self.init(parsingGeneral: text)
+  }
+
+  /// The common case without allocation: `-?digits(.digits)?` in ASCII, at most 15 significant
+  /// digits (so no float-artefact rounding applies). Anything else goes the general way.
+  @inline(__always)
+  static func parsePlain(_ bytes: some Collection<UInt8>) -> Amount? {
+    var units: Int64 = 0
+    var scale = 0
+    var digits = 0
+    var significant = false
+    var seenDot = false
+    var negative = false
+    var first = true
+    var any = false
+    for b in bytes {
+      if first {
+        first = false
+        if b == UInt8(ascii: "-") {
+          negative = true
+          continue
+        }
+      }
+      if b >= 0x30 && b <= 0x39 {
+        any = true
+        if b != 0x30 || significant { significant = true; digits += 1 }
+        guard digits <= 15 else { return nil }
+        units = units * 10 + Int64(b - 0x30)
+        if seenDot { scale += 1 }
+      } else if b == UInt8(ascii: "."), !seenDot {
+        seenDot = true
+      } else {
+        return nil
+      }
+    }
+    guard any, scale <= 18 else { return nil }
+    return Amount(units: negative ? -units : units, scale: scale)
+  }
+
+  private init?(parsingGeneral text: some StringProtocol) {
     var negative = false
     var parenthesized = false
     var digits: [UInt8] = []
