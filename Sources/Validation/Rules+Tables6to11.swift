@@ -54,7 +54,7 @@ extension Rule {
       guard let total = section.totalRow else { return [] }
       let items = section.rows.filter { r in
         let n = plainName(r.name)
-        return r.kind == .item && (n.contains("因公出国") || n.contains("公务接待") || n.contains("公务用车购置及运行"))
+        return r.kind == .item && (n.containsBytes("因公出国") || n.containsBytes("公务接待") || n.containsBytes("公务用车购置及运行"))
       }
       return ctx.columnSum(
         "T10.total-row", table, section, parent: total, children: items, basisZh: "三项之和", basisEn: "sum of the three items")

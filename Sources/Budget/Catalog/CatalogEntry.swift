@@ -35,7 +35,7 @@ public struct CatalogEntry: Sendable, Hashable, Codable {
 
   /// Whether the row still waits for a check against the MOF's published catalog; a validator
   /// should report a name mismatch against such a row more gently.
-  public var needsVerification: Bool { source.contains("verify") }
+  public var needsVerification: Bool { source.containsBytes("verify") }
 
   /// The Chinese name of the level (类/款/项/目).
   public var levelName: String { Catalog.levelNames[max(0, min(level - 1, 3))] }
