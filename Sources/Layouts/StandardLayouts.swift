@@ -46,6 +46,19 @@ private func fundColumns(_ top: String, totalRequired: Bool = true) -> [ColumnSp
   ]
 }
 
+/// The income side of 表1/表4: the income lines and their one amount column.
+private func incomeSide(amountHeader: String, aliases: [String]) -> SectionLayout {
+  SectionLayout(
+    .income, anchors: ["收入"],
+    columns: [
+      nameColumn(["收入", "项目"], aliases: ["收入项目", "项目名称"]),
+      amount(K.amount, ["收入", amountHeader], aliases: aliases, required: true),
+    ])
+}
+
+/// The total lines of the two balance tables (表1, 表4).
+private let balanceTotalNames = ["本年收入合计", "本年支出合计", "收入总计", "支出总计", "合计", "总计"]
+
 private let table1ExpenditureLines = [
   "一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出", "文化旅游体育与传媒支出",
   "社会保障和就业支出", "社会保险基金支出", "卫生健康支出", "节能环保支出", "城乡社区支出", "农林水支出", "交通运输支出",
@@ -64,12 +77,7 @@ extension LayoutSet {
         titleKeywords: ["预算收支总表", "部门收支总表", "收支预算总表", "部门财务收支预算总表"],
         titleExclusions: ["财政拨款", "政府性基金", "国有资本"],
         sections: [
-          SectionLayout(
-            .income, anchors: ["收入"],
-            columns: [
-              nameColumn(["收入", "项目"], aliases: ["收入项目", "项目名称"]),
-              amount(K.amount, ["收入", "{Y}"], aliases: ["金额", "预算数", "{Y}预算数"], required: true),
-            ]),
+          incomeSide(amountHeader: "{Y}", aliases: ["金额", "预算数", "{Y}预算数"]),
           SectionLayout(
             .expenditure, anchors: ["支出"],
             columns: [
@@ -79,7 +87,7 @@ extension LayoutSet {
               amount(K.carryoverArranged, ["支出", "上年结转安排"]),
             ]),
         ],
-        totalNames: ["本年收入合计", "本年支出合计", "收入总计", "支出总计", "合计", "总计"],
+        totalNames: balanceTotalNames,
         fixedLineNames: ["上年结转", "年终结转", "结转下年"]),
       TableLayout(
         number: 2, titleStem: "预算收入总表", titleKeywords: ["预算收入总表", "部门收入总表", "收入预算总表"],
@@ -103,12 +111,7 @@ extension LayoutSet {
       TableLayout(
         number: 4, titleStem: "财政拨款收支总表", titleKeywords: ["财政拨款收支总表", "财政拨款收支预算总表"],
         sections: [
-          SectionLayout(
-            .income, anchors: ["收入"],
-            columns: [
-              nameColumn(["收入", "项目"], aliases: ["收入项目", "项目名称"]),
-              amount(K.amount, ["收入", "金额"], aliases: ["{Y}", "预算数", "{Y}预算数"], required: true),
-            ]),
+          incomeSide(amountHeader: "金额", aliases: ["{Y}", "预算数", "{Y}预算数"]),
           SectionLayout(
             .expenditure, anchors: ["支出"],
             columns: [nameColumn(["支出", "项目"], aliases: ["支出项目", "项目名称"])] + fundColumns("金额").map {
@@ -121,7 +124,7 @@ extension LayoutSet {
               return c
             }),
         ],
-        totalNames: ["本年收入合计", "本年支出合计", "收入总计", "支出总计", "合计", "总计"],
+        totalNames: balanceTotalNames,
         fixedLineNames: ["上年财政拨款结转", "年终结转", "上年结转", "结转下年"]),
       TableLayout(
         number: 5, titleStem: "一般公共预算支出预算表（不含上年结转）",
