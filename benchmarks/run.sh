@@ -13,8 +13,8 @@ bash scripts/install-bench-deps.sh
 
 # Yusuan's driver, release build. A build failure is not fatal: the harness reports it as FAILED.
 sheets_bench=$work/sheets-bench-missing
-if swift build -c release --product sheets-bench >"$work/swift-build.log" 2>&1; then
-  sheets_bench=$(swift build -c release --show-bin-path)/sheets-bench
+if swift build -c release --static-swift-stdlib --product sheets-bench >"$work/swift-build.log" 2>&1; then
+  sheets_bench=$(swift build -c release --static-swift-stdlib --show-bin-path)/sheets-bench
 else
   echo "run.sh: swift build failed (see $work/swift-build.log); Yusuan will be reported FAILED" >&2
   tail -5 "$work/swift-build.log" >&2

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 command -v swift >/dev/null 2>&1 || export PATH=/opt/swift/usr/bin:$PATH
 
 bash scripts/install-deps.sh
-swift build -c release --product yusuan
+swift build -c release --static-swift-stdlib --product yusuan
 bin=.build/release/yusuan
 sample=samples/datong-kejiju-2023
 tables="$sample/input/datong-kejiju-2023.xlsx"

@@ -6,6 +6,7 @@ import YusuanKit
 
 struct Batch: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "batch",
     abstract: "Convert and validate many departments at once: every workbook, JSON and CSV folder of a tree.",
     discussion: """
       Folders are searched recursively; each .xlsx/.xlsm/.json file is one department and the .csv

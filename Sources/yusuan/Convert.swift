@@ -10,6 +10,7 @@ extension CSVLayout: ExpressibleByArgument {}
 
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "convert",
     abstract: "Convert a department's tables to a formatted workbook, CSV files or JSON.",
     discussion: """
       INPUT is an .xlsx workbook, one or more .csv files, a folder of .csv files (one department),

@@ -6,6 +6,7 @@ import Sheets
 
 struct Inspect: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "inspect",
     abstract: "Show what is in a file: its sheets, merged ranges and first rows, and which tables were found where.",
     discussion: """
       For each sheet (or CSV file): its used range, merged ranges and first rows; then the table

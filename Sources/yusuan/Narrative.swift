@@ -6,6 +6,7 @@ import Sheets
 
 struct Narrative: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "narrative",
     abstract: "Write the numbers paragraphs of 第三部分 情况说明 from the tables, or check a published one.",
     discussion: """
       Without --check, prints the paragraphs as Markdown: 收支总计 and the change on last year, income

@@ -6,6 +6,7 @@ import Sheets
 
 struct Roundtrip: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "roundtrip",
     abstract: "Read, write every format, read again, and report any value that changed.",
     discussion: """
       The inputs are read once; then written as JSON, as the formatted xlsx, and as CSV in both

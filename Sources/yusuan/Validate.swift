@@ -11,6 +11,7 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
 
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "validate",
     abstract: "Check every identity of the tables: sums within tables, agreement across tables, codes and catalog.",
     discussion: """
       Reports which rules ran, which did not apply (a table absent or empty) and which passed, so

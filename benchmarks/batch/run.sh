@@ -11,7 +11,7 @@ DATA="benchmarks/data/batch-$N"
 WORK="benchmarks/work/batch"
 BIN=".build/release/yusuan"
 
-swift build -c release --product yusuan >/dev/null
+swift build -c release --static-swift-stdlib --product yusuan >/dev/null
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)"; exit 2; }
 
 # 1. N workbooks: JSON variants written by generate.py, turned into formatted workbooks by yusuan itself.
