@@ -276,34 +276,45 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// Exact text with at least `minimumFractionDigits` decimals, no grouping: `1331.42`, `293.00`.
   public func text(minimumFractionDigits: Int = 2) -> String {
-    let digitsAfter = max(scale, minimumFractionDigits)
-    var magnitude = units.magnitude
-    var tail = ""
-    // Pad with zeros for minimum fraction digits beyond the stored scale.
-    var fraction: [Character] = Array(repeating: "0", count: digitsAfter - scale)
-    var fracDigits: [Character] = []
-    for _ in 0..<scale {
-      fracDigits.append(Character(String(magnitude % 10)))
-      magnitude /= 10
-    }
-    fraction = fracDigits.reversed() + fraction
-    tail = fraction.isEmpty ? "" : "." + String(fraction)
-    return (units < 0 ? "-" : "") + String(magnitude) + tail
+    formatted(minimumFractionDigits: minimumFractionDigits, grouping: false)
   }
 
   /// The same text with thousands separators, as printed in the tables: `1,331.42`.
   public func grouped(minimumFractionDigits: Int = 2) -> String {
-    let plain = text(minimumFractionDigits: minimumFractionDigits)
-    let negative = plain.hasPrefix("-")
-    let body = negative ? String(plain.dropFirst()) : plain
-    let parts = body.split(separator: ".", maxSplits: 1)
-    var integer = Array(parts[0])
-    var i = integer.count - 3
-    while i > 0 {
-      integer.insert(",", at: i)
-      i -= 3
+    formatted(minimumFractionDigits: minimumFractionDigits, grouping: true)
+  }
+
+  /// Digits written from the right into one buffer: renderers and writers format every amount
+  /// of a table, so this avoids building the text from Characters.
+  private func formatted(minimumFractionDigits: Int, grouping: Bool) -> String {
+    let digitsAfter = max(scale, minimumFractionDigits)
+    // 20 integer digits, 6 separators, sign and point at most.
+    let capacity = 28 + digitsAfter
+    return String(unsafeUninitializedCapacity: capacity) { buffer in
+      var magnitude = units.magnitude
+      var i = capacity
+      func put(_ byte: UInt8) {
+        i -= 1
+        buffer[i] = byte
+      }
+      for _ in scale..<digitsAfter { put(UInt8(ascii: "0")) }
+      for _ in 0..<scale {
+        put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        magnitude /= 10
+      }
+      if digitsAfter > 0 { put(UInt8(ascii: ".")) }
+      var integerDigits = 0
+      repeat {
+        if grouping, integerDigits > 0, integerDigits % 3 == 0 { put(UInt8(ascii: ",")) }
+        put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        magnitude /= 10
+        integerDigits += 1
+      } while magnitude > 0
+      if units < 0 { put(UInt8(ascii: "-")) }
+      let count = capacity - i
+      for k in 0..<count { buffer[k] = buffer[i + k] }
+      return count
     }
-    return (negative ? "-" : "") + String(integer) + (parts.count > 1 ? "." + parts[1] : "")
   }
 
   /// The shortest exact text (`1331.42`, `293`, `0.5`), used where no fixed decimals are wanted.

@@ -24,7 +24,7 @@ extension TableLayout {
     for (s, section) in sections.enumerated() {
       var amountIndex = 0
       for spec in section.columns {
-        let header = spec.header.map { $0.split(separator: "{Y}", omittingEmptySubsequences: false).joined(separator: yearText) }
+        let header = spec.header.map { Self.fillingYear($0, yearText) }
         switch spec.role {
         case .code:
           if let table, s < table.sections.count, !table.sections[s].rows.isEmpty,
@@ -43,6 +43,12 @@ extension TableLayout {
       }
     }
     return out
+  }
+
+  /// A header text with `{Y}` replaced by the year (most headers have none: they are returned as they are).
+  static func fillingYear(_ text: String, _ yearText: String) -> String {
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    return text.split(separator: "{Y}", omittingEmptySubsequences: false).joined(separator: yearText)
   }
 }
 

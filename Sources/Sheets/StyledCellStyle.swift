@@ -72,3 +72,34 @@ public struct CellStyle: Hashable, Sendable {
   /// Whether this is Excel's default look.
   public var isPlain: Bool { self == .plain }
 }
+
+extension CellStyle {
+  // Strings are compared and hashed by their UTF-8 bytes: a different spelling is a different
+  // format in the file anyway, and it spares the Unicode normalisation of CJK font names that
+  // String's own == and hash would do for every cell written.
+  public static func == (a: CellStyle, b: CellStyle) -> Bool {
+    a.bold == b.bold && a.horizontal == b.horizontal && a.vertical == b.vertical && a.wrap == b.wrap
+      && a.border == b.border && a.indent == b.indent && a.fontSize == b.fontSize
+      && sameBytes(a.fontName, b.fontName) && sameBytes(a.numberFormat, b.numberFormat)
+  }
+
+  /// Hashes the lengths of the strings, not their text: styles that differ only in the spelling of
+  /// an equally long font name are rare, and == tells them apart.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(bold)
+    hasher.combine(horizontal)
+    hasher.combine(vertical)
+    hasher.combine(wrap)
+    hasher.combine(border)
+    hasher.combine(indent)
+    hasher.combine(fontSize)
+    hasher.combine(fontName?.utf8.count ?? -1)
+    hasher.combine(numberFormat?.utf8.count ?? -1)
+  }
+
+  private static func sameBytes(_ a: String?, _ b: String?) -> Bool {
+    guard var x = a, var y = b else { return a == nil && b == nil }
+    guard x.utf8.count == y.utf8.count else { return false }
+    return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+  }
+}

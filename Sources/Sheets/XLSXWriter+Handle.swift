@@ -7,7 +7,9 @@ import Glibc
 final class WorkbookHandle {
   private var raw: UnsafeMutablePointer<lxw_workbook>?
   /// One format per distinct style; the workbook owns the pointers.
-  private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+  /// Formats made so far. A workbook uses a handful of styles, so a scan beats hashing the style
+  /// (and its CJK font name) for every cell.
+  private var formats: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)] = []
 
   /// Creates a workbook that will be written to `path` on `close()`.
   init(path: String, constantMemory: Bool) throws(WriteError) {
@@ -30,7 +32,7 @@ final class WorkbookHandle {
   func close() throws(WriteError) {
     guard let workbook = raw else { return }
     raw = nil
-    formats = [:]
+    formats = []
     try Self.check(workbook_close(workbook), "workbook_close")
   }
 
@@ -50,7 +52,7 @@ final class WorkbookHandle {
   /// The format for a style, created on first use; nil for the plain style (Excel's default).
   func format(_ style: CellStyle) -> UnsafeMutablePointer<lxw_format>? {
     if style.isPlain { return nil }
-    if let existing = formats[style] { return existing }
+    if let existing = formats.first(where: { $0.style == style }) { return existing.format }
     guard let f = workbook_add_format(workbook) else { return nil }
     if let name = style.fontName { format_set_font_name(f, name) }
     if let size = style.fontSize { format_set_font_size(f, size) }
@@ -70,7 +72,7 @@ final class WorkbookHandle {
     if style.border == .thin { format_set_border(f, UInt8(LXW_BORDER_THIN.rawValue)) }
     if let numberFormat = style.numberFormat { format_set_num_format(f, numberFormat) }
     if style.indent > 0 { format_set_indent(f, UInt8(Swift.min(style.indent, 250))) }
-    formats[style] = f
+    formats.append((style, f))
     return f
   }
 

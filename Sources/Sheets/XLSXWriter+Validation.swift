@@ -28,10 +28,16 @@ extension XLSXWriter {
 
   static func validate(_ sheet: StyledSheet) throws(WriteError) {
     let name = sheet.name
-    // In address order, so that the error reported for a sheet with several faults is always the same one.
-    for (address, cell) in sheet.cells.sorted(by: { $0.key < $1.key }) {
+    func check(_ address: CellAddress, _ cell: StyledCell) throws(WriteError) {
       try checkInGrid(address, sheet: name)
       if let value = cell.value { try checkValue(value, at: address, sheet: name) }
+    }
+    // A sheet with several faults always reports the same one, the first in address order; the
+    // sorting is paid for only when there is a fault.
+    do {
+      for (address, cell) in sheet.cells { try check(address, cell) }
+    } catch {
+      for (address, cell) in sheet.cells.sorted(by: { $0.key < $1.key }) { try check(address, cell) }
     }
     for merge in sheet.merges {
       try checkInGrid(merge.range.first, sheet: name)
@@ -77,10 +83,10 @@ extension XLSXWriter {
   }
 
   /// Fails when a text has more characters than a cell may hold; counts only when the byte count could exceed it.
-  static func checkTextLength(_ s: String, cell: String, sheet: String) throws(WriteError) {
+  static func checkTextLength(_ s: String, cell: @autoclosure () -> String, sheet: String) throws(WriteError) {
     guard s.utf8.count > maxTextLength else { return }
     let length = s.unicodeScalars.count
-    if length > maxTextLength { throw .textTooLong(sheet: sheet, cell: cell, length: length, limit: maxTextLength) }
+    if length > maxTextLength { throw .textTooLong(sheet: sheet, cell: cell(), length: length, limit: maxTextLength) }
   }
 
   /// The `Double` of a plain decimal text, or nil (hex, `inf`, `nan`, spaces and overflow are refused).

@@ -35,7 +35,9 @@ public enum XLSXWriter {
     }
     // Cells a merge covers are written by the merge itself (with the merge's style).
     let covered = coveredCells(sheet)
-    for (address, cell) in sheet.cells.sorted(by: { $0.key < $1.key }) where !covered.contains(address) {
+    // In address order, so that the shared strings (numbered by first use) come out the same every time.
+    for address in sheet.cells.keys.sorted() where !covered.contains(address) {
+      let cell = sheet.cells[address]!
       try writeCell(cell.value, style: cell.style, at: address, sheet: ws, handle: handle, sheetName: sheet.name)
     }
     for merge in sheet.merges {
