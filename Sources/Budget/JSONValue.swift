@@ -159,6 +159,17 @@ extension JSONValue {
 
   private static func writeString(_ s: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
+    var s = s
+    // Most strings need no escape: copy their bytes in one go.
+    let plain = s.withUTF8 { bytes in
+      guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+      out.append(contentsOf: bytes)
+      return true
+    }
+    if plain {
+      out.append(UInt8(ascii: "\""))
+      return
+    }
     for byte in s.utf8 {
       switch byte {
       case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
