@@ -81,9 +81,17 @@ public struct TableLayout: Sendable {
   /// Whether a row of column numbers (1, 2, 3 …) is printed under the headers.
   public var numberedColumns: Bool
   /// Row names (normalized) that are totals.
-  public var totalNames: [String]
+  public var totalNames: [String] {
+    didSet { totalNameList = NameList(totalNames) }
+  }
   /// Row names that start a line of their own even with no amounts (fixed lines of 表1/表4/表10).
-  public var fixedLineNames: [String]
+  public var fixedLineNames: [String] {
+    didSet { fixedLineNameList = NameList(fixedLineNames) }
+  }
+  /// `totalNames` for look-ups.
+  private(set) var totalNameList: NameList
+  /// `fixedLineNames` for look-ups.
+  private(set) var fixedLineNameList: NameList
 
   /// Declares a table.
   public init(
@@ -99,30 +107,31 @@ public struct TableLayout: Sendable {
     self.numberedColumns = numberedColumns
     self.totalNames = totalNames.map(Normalize.header)
     self.fixedLineNames = fixedLineNames.map(Normalize.header)
+    self.totalNameList = NameList(self.totalNames)
+    self.fixedLineNameList = NameList(self.fixedLineNames)
     self.headerVocabulary = Self.vocabulary(of: sections)
   }
 
   /// Whether a (normalized) title names this table.
   func matchesTitle(_ normalizedTitle: String) -> Bool {
-    titleKeywords.contains { normalizedTitle.contains($0) }
-      && !titleExclusions.contains { normalizedTitle.contains($0) }
+    titleKeywords.contains { normalizedTitle.containsFast($0) }
+      && !titleExclusions.contains { normalizedTitle.containsFast($0) }
   }
 
   /// Every header text this layout knows (normalized), for telling header rows from data rows.
-  private(set) var headerVocabulary: Set<String> = []
+  private(set) var headerVocabulary: NameList
 
-  static func vocabulary(of sections: [SectionLayout]) -> Set<String> {
-    var words = Set<String>()
+  static func vocabulary(of sections: [SectionLayout]) -> NameList {
+    var words: [String] = []
     for section in sections {
-      words.formUnion(section.anchors.map(Normalize.header))
+      words += section.anchors.map(Normalize.header)
       for column in section.columns {
-        words.formUnion(column.header.map(Normalize.header))
-        words.formUnion(column.leafKeys)
-        words.formUnion((column.parents ?? []).map(Normalize.header))
+        words += column.header.map(Normalize.header)
+        words += column.leafKeys
+        words += (column.parents ?? []).map(Normalize.header)
       }
     }
-    words.remove("")
-    return words
+    return NameList(words.filter { !$0.isEmpty })
   }
 }
 
