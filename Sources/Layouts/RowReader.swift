@@ -66,13 +66,17 @@ struct RowReader {
           code = pending
         }
         pendingCode[s] = nil
+        // Both tests below that need the line key are of rows without a code.
+        let key = code == nil ? Self.lineKey(name) : ""
         // A name wrapped onto the next line: no code, no amounts, not a line of its own, and
         // directly under the row it continues (text after a blank line is not a wrapped name).
-        if code == nil, !hasAmount, !name.isEmpty, let previous = sections[s].rows.last, previous.line == r, !startsLine(name) {
+        if code == nil, !hasAmount, !name.isEmpty, let previous = sections[s].rows.last, previous.line == r,
+          !startsLine(name, key: key)
+        {
           sections[s].rows[sections[s].rows.count - 1].name += name
           continue
         }
-        let kind: RowKind = code == nil && layout.totalNameList.contains(Self.lineKey(name)) ? .total : .item
+        let kind: RowKind = code == nil && layout.totalNameList.contains(key) ? .total : .item
         if kind == .total { rowTotalName = name }
         sections[s].rows.append(
           BudgetRow(
@@ -84,9 +88,9 @@ struct RowReader {
     return (sections, note, dataRows)
   }
 
-  /// Whether a name begins a line of its own rather than continuing a wrapped one.
-  func startsLine(_ name: String) -> Bool {
-    if layout.totalNameList.contains(Normalize.header(name)) || layout.fixedLineNameList.contains(Self.lineKey(name)) {
+  /// Whether a name begins a line of its own rather than continuing a wrapped one; `key` is its `lineKey`.
+  func startsLine(_ name: String, key: String) -> Bool {
+    if layout.totalNameList.contains(Normalize.header(name)) || layout.fixedLineNameList.contains(key) {
       return true
     }
     guard Self.mayStartWithOrdinal(name) else { return false }

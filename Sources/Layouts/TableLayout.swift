@@ -71,9 +71,16 @@ public struct TableLayout: Sendable {
   /// The title without its year, as rendered after `{Y}年`.
   public var titleStem: String
   /// Title fragments (normalized) of which one must occur in a title.
-  public var titleKeywords: [String]
+  public var titleKeywords: [String] {
+    didSet { titleKeywordList = NameList(titleKeywords) }
+  }
   /// Title fragments that rule this layout out (to tell 表3 from 表5 and 表8).
-  public var titleExclusions: [String]
+  public var titleExclusions: [String] {
+    didSet { titleExclusionList = NameList(titleExclusions) }
+  }
+  /// `titleKeywords` and `titleExclusions` for look-ups.
+  private(set) var titleKeywordList: NameList
+  private(set) var titleExclusionList: NameList
   /// The parts of the table.
   public var sections: [SectionLayout] {
     didSet { headerVocabulary = Self.vocabulary(of: sections) }
@@ -103,6 +110,8 @@ public struct TableLayout: Sendable {
     self.titleStem = titleStem
     self.titleKeywords = titleKeywords.map(Normalize.header)
     self.titleExclusions = titleExclusions.map(Normalize.header)
+    self.titleKeywordList = NameList(self.titleKeywords)
+    self.titleExclusionList = NameList(self.titleExclusions)
     self.sections = sections
     self.numberedColumns = numberedColumns
     self.totalNames = totalNames.map(Normalize.header)
@@ -114,8 +123,7 @@ public struct TableLayout: Sendable {
 
   /// Whether a (normalized) title names this table.
   func matchesTitle(_ normalizedTitle: String) -> Bool {
-    titleKeywords.contains { normalizedTitle.containsFast($0) }
-      && !titleExclusions.contains { normalizedTitle.containsFast($0) }
+    titleKeywordList.anyOccurs(in: normalizedTitle) && !titleExclusionList.anyOccurs(in: normalizedTitle)
   }
 
   /// Every header text this layout knows (normalized), for telling header rows from data rows.

@@ -206,20 +206,40 @@ enum UTF8Scan {
 struct NameList: Sendable {
   /// The names, in the order given (repeats dropped).
   private(set) var names: [String] = []
+  /// A hash of each name's bytes, so that a look-up compares bytes only on a likely match.
+  private var fingerprints: [UInt64] = []
   private var allPlain = true
 
   init(_ names: some Sequence<String>) {
-    for name in names where !self.names.contains(where: { Self.sameBytes($0, name) }) {
+    for name in names {
+      let print = Self.fingerprint(name)
+      if fingerprints.indices.contains(where: { fingerprints[$0] == print && Self.sameBytes(self.names[$0], name) }) { continue }
       self.names.append(name)
-      allPlain = allPlain && name.isPlainText
+      fingerprints.append(print)
+      // An empty name takes the String way: substring semantics of "" differ between APIs.
+      allPlain = allPlain && !name.isEmpty && name.isPlainText
     }
   }
 
   /// Whether a normalized text is one of the names.
   func contains(_ key: String) -> Bool {
-    if names.contains(where: { Self.sameBytes($0, key) }) { return true }
+    let print = Self.fingerprint(key)
+    if fingerprints.indices.contains(where: { fingerprints[$0] == print && Self.sameBytes(names[$0], key) }) { return true }
     if allPlain && key.isPlainText { return false }
     return names.contains(key)
+  }
+
+  /// Whether one of the names occurs in a normalized text (`String.contains`).
+  func anyOccurs(in text: String) -> Bool {
+    guard allPlain, text.isPlainText else { return names.contains { text.contains($0) } }
+    return names.contains { text.utf8Range(of: $0) != nil }
+  }
+
+  /// FNV-1a of the UTF-8 bytes.
+  private static func fingerprint(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return hash
   }
 
   private static func sameBytes(_ a: String, _ b: String) -> Bool {
@@ -249,7 +269,7 @@ extension String {
 
   /// `contains` of a text, by bytes when both texts are plain.
   func containsFast(_ other: String) -> Bool {
-    guard isPlainText, other.isPlainText else { return contains(other) }
+    guard !other.isEmpty, isPlainText, other.isPlainText else { return contains(other) }
     return utf8Range(of: other) != nil
   }
 
