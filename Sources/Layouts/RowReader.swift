@@ -47,10 +47,8 @@ struct RowReader {
           let raw = Normalize.name(text(c))
           if Normalize.code(raw) == nil { name = raw }
         }
-        var amounts: [Amount?] = []
-        amounts.reserveCapacity(columns.amounts.count)
-        for c in columns.amounts {
-          amounts.append(c.flatMap { parseAmount(row.value(at: $0), at: CellAddress(row: r, column: $0), issues: &issues, place: place) })
+        let amounts: [Amount?] = columns.amounts.map { column in
+          column.flatMap { parseAmount(row.value(at: $0), at: CellAddress(row: r, column: $0), issues: &issues, place: place) }
         }
         let hasAmount = amounts.contains { $0 != nil }
         if code == nil, name.isEmpty, !hasAmount, secondName?.isEmpty ?? true { continue }
