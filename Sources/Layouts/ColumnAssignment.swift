@@ -27,11 +27,10 @@ struct ColumnAssignment {
     // Which section each column belongs to.
     var sectionOf: [Int: Int] = [:]
     var current = 0
+    let anchors = layout.sections.map { $0.anchors.map(Normalize.header) }
     for c in columns {
       let path = band.paths[c] ?? []
-      if layout.sections.count > 1,
-        let s = layout.sections.firstIndex(where: { sec in sec.anchors.contains { path.contains(Normalize.header($0)) } })
-      {
+      if layout.sections.count > 1, let s = anchors.firstIndex(where: { $0.contains { path.contains($0) } }) {
         current = s
       }
       sectionOf[c] = current
@@ -44,14 +43,13 @@ struct ColumnAssignment {
         layout: section, amounts: Array(repeating: nil, count: section.amountKeys.count), columns: free)
       var amountIndex = 0
       for spec in section.columns {
+        let leafKeys = spec.leafKeys
+        let parentKeys = spec.parents?.map(Normalize.header)
         let hit = free.first { c in
           let path = band.paths[c] ?? []
-          guard let leaf = path.last else { return false }
-          let leafMatches = spec.leafKeys.contains(leaf)
-          guard leafMatches else { return false }
-          if let parents = spec.parents {
-            let keys = parents.map(Normalize.header)
-            return path.dropLast().contains { keys.contains($0) }
+          guard let leaf = path.last, leafKeys.contains(leaf) else { return false }
+          if let parentKeys {
+            return path.dropLast().contains { parentKeys.contains($0) }
           }
           return true
         }

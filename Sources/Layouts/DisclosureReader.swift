@@ -129,7 +129,8 @@ public struct DisclosureReader: Sendable {
     var rows = grid.rows
     for i in rows.indices {
       for j in rows[i].cells.indices {
-        if case .text(let t) = rows[i].cells[j].value, t.hasPrefix("'") {
+        // The byte test first: most cells are CJK text, for which hasPrefix compares Characters.
+        if case .text(let t) = rows[i].cells[j].value, t.utf8.first == UInt8(ascii: "'"), t.hasPrefix("'") {
           rows[i].cells[j].value = .text(CSVWriter.unguard(t))
         }
       }

@@ -71,8 +71,8 @@ struct HeaderBand {
   static func isMetaRow(_ texts: [(Int, String)]) -> Bool {
     texts.allSatisfy { t in
       let n = Normalize.header(t.1)
-      return n.hasPrefix("部门名称") || n.hasPrefix("单位:") || n.hasPrefix("金额单位") || n.hasPrefix("单位名称:")
-        || n.hasPrefix("预算公开表") || n.hasPrefix("部门公开表") || n.hasPrefix("编制单位")
+      return n.hasPrefixFast("部门名称") || n.hasPrefixFast("单位:") || n.hasPrefixFast("金额单位") || n.hasPrefixFast("单位名称:")
+        || n.hasPrefixFast("预算公开表") || n.hasPrefixFast("部门公开表") || n.hasPrefixFast("编制单位")
     }
   }
 
@@ -86,7 +86,12 @@ struct HeaderBand {
 
   /// Whether a text looks like an amount with decimals (`1,331.42`, `0.00`), which no header has.
   static func isDecimalAmount(_ text: String) -> Bool {
-    text.contains(".") && text.allSatisfy { $0.isNumber || $0 == "." || $0 == "," || $0 == "-" }
+    // Most texts hold no `.` byte at all; ASCII ones are checked by bytes (Characters are bytes).
+    guard text.utf8.contains(UInt8(ascii: ".")) else { return false }
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      return text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "-") }
+    }
+    return text.contains(".") && text.allSatisfy { $0.isNumber || $0 == "." || $0 == "," || $0 == "-" }
   }
 
   /// Header paths per column: merged cells give their text to every covered cell; an empty cell
@@ -95,14 +100,17 @@ struct HeaderBand {
   mutating func computePaths(_ grid: Grid) {
     var columns = Set<Int>()
     for r in rows { for (c, _) in Self.rowTexts(grid, r) { columns.insert(c) } }
-    for m in grid.merges where rows.contains(where: { m.first.row <= $0 && $0 <= m.last.row }) {
+    // Only merges over the band's rows can cover its cells (looked up for every cell below).
+    let merges = grid.merges.filter { m in rows.contains(where: { m.first.row <= $0 && $0 <= m.last.row }) }
+    let mergedRange = { (address: CellAddress) in merges.first { $0.contains(address) } }
+    for m in merges {
       for c in m.first.column...min(m.last.column, m.first.column + 512) { columns.insert(c) }
     }
     guard let minC = columns.min(), let maxC = columns.max() else { return }
     var texts: [[String]] = rows.map { r in
       (minC...maxC).map { c in
         let address = CellAddress(row: r, column: c)
-        if let m = grid.mergedRange(containing: address) {
+        if let m = mergedRange(address) {
           return grid[m.first]?.text.trimmingWhitespace() ?? ""
         }
         return grid[r, c]?.text.trimmingWhitespace() ?? ""
@@ -112,7 +120,7 @@ struct HeaderBand {
     for i in texts.indices {
       for j in 1..<max(width, 1) where texts[i][j].isEmpty && !texts[i][j - 1].isEmpty {
         let below = (i + 1..<texts.count).contains { !texts[$0][j].isEmpty }
-        let leftIsMergeStart = grid.mergedRange(containing: CellAddress(row: rows[i], column: minC + j - 1)) != nil
+        let leftIsMergeStart = mergedRange(CellAddress(row: rows[i], column: minC + j - 1)) != nil
         if below && !leftIsMergeStart { texts[i][j] = texts[i][j - 1] }
       }
     }

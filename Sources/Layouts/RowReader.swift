@@ -21,19 +21,22 @@ struct RowReader {
     var dataRows: [Int] = []
     var pendingCode: [String?] = Array(repeating: nil, count: sections.count)
     for r in range.clamped(to: 0..<max(grid.rowCount, 0)) {
-      let texts = HeaderBand.rowTexts(grid, r)
-      if texts.isEmpty { continue }
-      if let noteText = texts.first(where: { Self.isNote($0.1) })?.1,
-        texts.allSatisfy({ Self.isNote($0.1) || $0.1 == noteText })
-      {
-        note = note.map { $0 + "\n" + noteText } ?? Normalize.name(noteText)
-        continue
+      guard let row = grid.row(r), row.cells.contains(where: { $0.value.text.hasNonSpace }) else { continue }
+      // Only a row with a cell that may be a note needs its texts trimmed and compared.
+      if row.cells.contains(where: { Self.mayBeNote($0.value.text) }) {
+        let texts = HeaderBand.rowTexts(grid, r)
+        if let noteText = texts.first(where: { Self.isNote($0.1) })?.1,
+          texts.allSatisfy({ Self.isNote($0.1) || $0.1 == noteText })
+        {
+          note = note.map { $0 + "\n" + noteText } ?? Normalize.name(noteText)
+          continue
+        }
       }
       var used = false
       var rowTotalName: String?
       for (s, columns) in mapping.sections.enumerated() {
         let text = { (c: Int?) -> String in
-          guard let c, let v = grid[r, c] else { return "" }
+          guard let c, let v = row.value(at: c) else { return "" }
           return v.text
         }
         var code = Self.code(from: columns, text: text)
@@ -44,9 +47,8 @@ struct RowReader {
           let raw = Normalize.name(text(c))
           if Normalize.code(raw) == nil { name = raw }
         }
-        var amounts: [Amount?] = []
-        for c in columns.amounts {
-          amounts.append(c.flatMap { parseAmount(grid[r, $0], at: CellAddress(row: r, column: $0), issues: &issues, place: place) })
+        let amounts: [Amount?] = columns.amounts.map { column in
+          column.flatMap { parseAmount(row.value(at: $0), at: CellAddress(row: r, column: $0), issues: &issues, place: place) }
         }
         let hasAmount = amounts.contains { $0 != nil }
         if code == nil, name.isEmpty, !hasAmount, secondName?.isEmpty ?? true { continue }
@@ -62,13 +64,17 @@ struct RowReader {
           code = pending
         }
         pendingCode[s] = nil
+        // Both tests below that need the line key are of rows without a code.
+        let key = code == nil ? Self.lineKey(name) : ""
         // A name wrapped onto the next line: no code, no amounts, not a line of its own, and
         // directly under the row it continues (text after a blank line is not a wrapped name).
-        if code == nil, !hasAmount, !name.isEmpty, let previous = sections[s].rows.last, previous.line == r, !startsLine(name) {
+        if code == nil, !hasAmount, !name.isEmpty, let previous = sections[s].rows.last, previous.line == r,
+          !startsLine(name, key: key)
+        {
           sections[s].rows[sections[s].rows.count - 1].name += name
           continue
         }
-        let kind: RowKind = code == nil && layout.totalNames.contains(Normalize.header(BudgetRow.normalizedName(name))) ? .total : .item
+        let kind: RowKind = code == nil && layout.totalNameList.contains(key) ? .total : .item
         if kind == .total { rowTotalName = name }
         sections[s].rows.append(
           BudgetRow(
@@ -80,11 +86,22 @@ struct RowReader {
     return (sections, note, dataRows)
   }
 
-  /// Whether a name begins a line of its own rather than continuing a wrapped one.
-  func startsLine(_ name: String) -> Bool {
-    let n = Normalize.header(name)
-    if layout.totalNames.contains(n) || layout.fixedLineNames.contains(Normalize.header(BudgetRow.normalizedName(name))) {
+  /// Whether a name begins a line of its own rather than continuing a wrapped one; `key` is its `lineKey`.
+  func startsLine(_ name: String, key: String) -> Bool {
+    if layout.totalNameList.contains(Normalize.header(name)) || layout.fixedLineNameList.contains(key) {
       return true
+    }
+    guard Self.mayStartWithOrdinal(name) else { return false }
+    if name.isPlainText {
+      // The same tests as below: each Character of plain text is one scalar.
+      let scalars = name.unicodeScalars
+      if let first = scalars.first, ("①"..."⑩").contains(first) { return true }
+      if let i = scalars.firstIndex(of: "、"), i != scalars.startIndex,
+        scalars[..<i].allSatisfy({ "一二三四五六七八九十".unicodeScalars.contains($0) })
+      {
+        return true
+      }
+      return false
     }
     if let first = name.first, "①②③④⑤⑥⑦⑧⑨⑩".contains(first) { return true }
     if let i = name.firstIndex(of: "、"), name[..<i].allSatisfy({ "一二三四五六七八九十".contains($0) }), i != name.startIndex {
@@ -93,14 +110,31 @@ struct RowReader {
     return false
   }
 
+  /// `Normalize.header(BudgetRow.normalizedName(name))`: the key of a line name without its ordinal.
+  /// Header normalization drops white space as `normalizedName` does, so only a name that may
+  /// start with an ordinal needs the latter.
+  static func lineKey(_ name: String) -> String {
+    Normalize.header(mayStartWithOrdinal(name) ? BudgetRow.normalizedName(name) : name)
+  }
+
+  /// Whether a name may begin with an ordinal (`六、`, `①`): it holds `、` or starts with ①…⑩.
+  static func mayStartWithOrdinal(_ name: String) -> Bool {
+    if let first = name.unicodeScalars.first, ("①"..."⑩").contains(first) { return true }
+    return name.utf8Range(of: "、") != nil
+  }
+
+  /// Whether a text's first non-space scalar may start a note (注, 说明, 备注 or 本表).
+  static func mayBeNote(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first(where: { !$0.isSpace }) else { return false }
+    return first == "注" || first == "说" || first == "备" || first == "本"
+  }
+
   static func isNote(_ text: String) -> Bool {
-    // Notes start with 注, 说明, 备注 or 本表; most cells do not and skip normalization.
-    guard let first = text.unicodeScalars.first(where: { !$0.isSpace }),
-      "注说备本".unicodeScalars.contains(first)
-    else { return false }
+    // Most cells are not notes and skip normalization.
+    guard mayBeNote(text) else { return false }
     let n = Normalize.header(text)
-    return n.hasPrefix("注:") || n.hasPrefix("说明:") || n.hasPrefix("备注:") || n.hasPrefix("注") && n.contains("无数据")
-      || n == "本表无数据"
+    return n.hasPrefixFast("注:") || n.hasPrefixFast("说明:") || n.hasPrefixFast("备注:")
+      || n.hasPrefixFast("注") && n.containsFast("无数据") || n.equalsFast("本表无数据")
   }
 
   static func code(from columns: ColumnAssignment.SectionColumns, text: (Int?) -> String) -> String? {

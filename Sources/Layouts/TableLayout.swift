@@ -71,9 +71,16 @@ public struct TableLayout: Sendable {
   /// The title without its year, as rendered after `{Y}年`.
   public var titleStem: String
   /// Title fragments (normalized) of which one must occur in a title.
-  public var titleKeywords: [String]
+  public var titleKeywords: [String] {
+    didSet { titleKeywordList = NameList(titleKeywords) }
+  }
   /// Title fragments that rule this layout out (to tell 表3 from 表5 and 表8).
-  public var titleExclusions: [String]
+  public var titleExclusions: [String] {
+    didSet { titleExclusionList = NameList(titleExclusions) }
+  }
+  /// `titleKeywords` and `titleExclusions` for look-ups.
+  private(set) var titleKeywordList: NameList
+  private(set) var titleExclusionList: NameList
   /// The parts of the table.
   public var sections: [SectionLayout] {
     didSet { headerVocabulary = Self.vocabulary(of: sections) }
@@ -81,9 +88,17 @@ public struct TableLayout: Sendable {
   /// Whether a row of column numbers (1, 2, 3 …) is printed under the headers.
   public var numberedColumns: Bool
   /// Row names (normalized) that are totals.
-  public var totalNames: [String]
+  public var totalNames: [String] {
+    didSet { totalNameList = NameList(totalNames) }
+  }
   /// Row names that start a line of their own even with no amounts (fixed lines of 表1/表4/表10).
-  public var fixedLineNames: [String]
+  public var fixedLineNames: [String] {
+    didSet { fixedLineNameList = NameList(fixedLineNames) }
+  }
+  /// `totalNames` for look-ups.
+  private(set) var totalNameList: NameList
+  /// `fixedLineNames` for look-ups.
+  private(set) var fixedLineNameList: NameList
 
   /// Declares a table.
   public init(
@@ -95,34 +110,36 @@ public struct TableLayout: Sendable {
     self.titleStem = titleStem
     self.titleKeywords = titleKeywords.map(Normalize.header)
     self.titleExclusions = titleExclusions.map(Normalize.header)
+    self.titleKeywordList = NameList(self.titleKeywords)
+    self.titleExclusionList = NameList(self.titleExclusions)
     self.sections = sections
     self.numberedColumns = numberedColumns
     self.totalNames = totalNames.map(Normalize.header)
     self.fixedLineNames = fixedLineNames.map(Normalize.header)
+    self.totalNameList = NameList(self.totalNames)
+    self.fixedLineNameList = NameList(self.fixedLineNames)
     self.headerVocabulary = Self.vocabulary(of: sections)
   }
 
   /// Whether a (normalized) title names this table.
   func matchesTitle(_ normalizedTitle: String) -> Bool {
-    titleKeywords.contains { normalizedTitle.contains($0) }
-      && !titleExclusions.contains { normalizedTitle.contains($0) }
+    titleKeywordList.anyOccurs(in: normalizedTitle) && !titleExclusionList.anyOccurs(in: normalizedTitle)
   }
 
   /// Every header text this layout knows (normalized), for telling header rows from data rows.
-  private(set) var headerVocabulary: Set<String> = []
+  private(set) var headerVocabulary: NameList
 
-  static func vocabulary(of sections: [SectionLayout]) -> Set<String> {
-    var words = Set<String>()
+  static func vocabulary(of sections: [SectionLayout]) -> NameList {
+    var words: [String] = []
     for section in sections {
-      words.formUnion(section.anchors.map(Normalize.header))
+      words += section.anchors.map(Normalize.header)
       for column in section.columns {
-        words.formUnion(column.header.map(Normalize.header))
-        words.formUnion(column.leafKeys)
-        words.formUnion((column.parents ?? []).map(Normalize.header))
+        words += column.header.map(Normalize.header)
+        words += column.leafKeys
+        words += (column.parents ?? []).map(Normalize.header)
       }
     }
-    words.remove("")
-    return words
+    return NameList(words.filter { !$0.isEmpty })
   }
 }
 

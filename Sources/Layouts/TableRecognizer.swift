@@ -103,15 +103,16 @@ public struct TableRecognizer: Sendable {
       for cell in row.cells {
         guard case .text(let raw) = cell.value else { continue }
         // Titles and labels all contain 表; most cells do not, and skip normalization.
-        guard raw.utf8.count <= 320, raw.unicodeScalars.contains("表") else { continue }
+        guard raw.utf8.count <= 320, raw.utf8Range(of: "表") != nil else { continue }
         let text = raw.trimmingWhitespace()
-        guard !text.isEmpty, text.count <= 80 else { continue }
+        // A text of at most 80 bytes has at most 80 Characters; only longer ones need counting.
+        guard !text.isEmpty, text.utf8.count <= 80 || text.count <= 80 else { continue }
         let n = Normalize.header(text)
         if let number = Self.labelNumber(n) {
           pendingLabel = (row.index, text, number)
           continue
         }
-        guard n.hasSuffix("表") || n.contains("表(") || n.hasPrefix("{Y}") else { continue }
+        guard n.hasSuffixFast("表") || n.containsFast("表(") || n.hasPrefixFast("{Y}") else { continue }
         if let layout = layouts.tables.first(where: { $0.matchesTitle(n) }) {
           if let last = hits.last, last.row == row.index { continue }
           var label: String?
@@ -130,7 +131,7 @@ public struct TableRecognizer: Sendable {
 
   /// The N of `预算公开表N` / `部门公开表N` (normalized text), if the text is such a label.
   static func labelNumber(_ normalized: String) -> Int? {
-    for prefix in ["预算公开表", "部门公开表", "部门预算公开表"] where normalized.hasPrefix(prefix) {
+    for prefix in ["预算公开表", "部门公开表", "部门预算公开表"] where normalized.hasPrefixFast(prefix) {
       let rest = normalized.dropFirst(prefix.count)
       if let n = Int(rest), (1...13).contains(n) { return n }
     }
@@ -147,7 +148,7 @@ public struct TableRecognizer: Sendable {
     for r in hit.row..<min(limit, hit.row + 4) {
       for (_, text) in HeaderBand.rowTexts(grid, r) {
         let n = Normalize.header(text)
-        if n.hasPrefix("部门名称:") || n.hasPrefix("单位名称:") || n.hasPrefix("编制单位:") {
+        if n.hasPrefixFast("部门名称:") || n.hasPrefixFast("单位名称:") || n.hasPrefixFast("编制单位:") {
           let value = text.split(maxSplits: 1, whereSeparator: { $0 == "：" || $0 == ":" }).dropFirst().first
           department = value.map { String($0).trimmingWhitespace() }
         }
@@ -195,8 +196,14 @@ public struct TableRecognizer: Sendable {
 
   /// `万元` or `元` from a normalized `单位:万元` text.
   static func unit(in normalized: String) -> String? {
-    guard let r = normalized.firstRange(of: "单位:") else { return nil }
-    let rest = normalized[r.upperBound...]
+    let rest: Substring
+    if normalized.isPlainText {
+      guard let r = normalized.utf8Range(of: "单位:") else { return nil }
+      rest = Substring(normalized.utf8.dropFirst(r.upperBound))
+    } else {
+      guard let r = normalized.firstRange(of: "单位:") else { return nil }
+      rest = normalized[r.upperBound...]
+    }
     if rest.hasPrefix("万元") { return "万元" }
     if rest.hasPrefix("元") { return "元" }
     return nil
