@@ -232,7 +232,19 @@ public struct BudgetRow: Sendable, Equatable {
 
   /// A name without ordinal prefix (`六、`, `①`), spaces or line breaks, for comparisons.
   public static func normalizedName(_ name: String) -> String {
-    // Scalar-level: validation compares names of every row of every table.
+    // Most names hold none of what is removed: no `、` or other U+3000–303F mark (E3 80 xx), no
+    // circled number or general punctuation (E2), no space (ASCII, C2 A0/85, E1 9A 80, E2, E3 80 80).
+    // Validation compares names of every row of every table, so those are answered on bytes.
+    var previous: UInt8 = 0
+    var plain = true
+    for byte in name.utf8 {
+      if byte <= 0x20 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || (previous == 0xE3 && byte == 0x80) {
+        plain = false
+        break
+      }
+      previous = byte
+    }
+    if plain { return name }
     let scalars = Array(name.unicodeScalars)
     var start = 0
     if let mark = scalars.firstIndex(of: "、"), mark > 0, scalars[..<mark].allSatisfy({ chineseNumerals.contains($0) }) {

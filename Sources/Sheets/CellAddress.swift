@@ -44,14 +44,22 @@ public struct CellAddress: Hashable, Comparable, Sendable, CustomStringConvertib
 
   /// The column letters of a zero-based column index: 0 → `A`, 27 → `AB`.
   public static func columnLetters(_ column: Int) -> String {
+    // A few letters (XFD is the last column); written right to left into one small buffer.
+    guard column >= 0 else { return "" }
     var n = column + 1
-    var scalars: [Character] = []
+    var count = 0
     while n > 0 {
-      let rem = (n - 1) % 26
-      scalars.append(Character(Unicode.Scalar(UInt8(65 + rem))))
+      count += 1
       n = (n - 1) / 26
     }
-    return String(scalars.reversed())
+    n = column + 1
+    return String(unsafeUninitializedCapacity: count) { buffer in
+      for i in stride(from: count - 1, through: 0, by: -1) {
+        buffer[i] = UInt8(ascii: "A") + UInt8((n - 1) % 26)
+        n = (n - 1) / 26
+      }
+      return count
+    }
   }
 
   /// The A1 form, e.g. `C7`.
