@@ -37,6 +37,11 @@ func looseName(_ name: String) -> String {
   return String(out)
 }
 
+/// Whether two names are equal loosely (`looseName`); identical text needs no normalizing.
+func sameLooseName(_ a: String, _ b: String) -> Bool {
+  a.utf8.elementsEqual(b.utf8) || looseName(a) == looseName(b)
+}
+
 /// A conservative byte scan: false only when the name has no whitespace, no 、 and no circled
 /// digit, so `plainName` can return it unchanged (the common case) without scalar work.
 private func mayNeedNormalizing(_ name: String) -> Bool {

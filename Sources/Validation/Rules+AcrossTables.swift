@@ -28,7 +28,7 @@ extension Rule {
     ) { ctx in
       let funds = [total, gpb, fund, soc, ColumnKey.specialAccount, ColumnKey.unitFunds, ColumnKey.carryover]
       var t2 = View(table: 2, nameZh: "预算公开表2", nameEn: "Table 2")
-      for key in funds { if let e = ctx.totalView(2, column: key, key: key).entries[key] { t2.add(key, row: e.row, column: e.column, e.figure) } }
+      for key in funds { if let e = ctx.totalView(2, column: key, key: key).entries[key] { t2.add(key, e) } }
       return (t2, ctx.incomeView(1))
     },
     views(
@@ -44,7 +44,7 @@ extension Rule {
     ) { ctx in
       func fiscal(_ v: View) -> View {
         var out = View(table: v.table, nameZh: v.nameZh, nameEn: v.nameEn)
-        for k in v.keys where [gpb, fund, soc].contains(k) { let e = v.entries[k]!; out.add(k, row: e.row, column: e.column, e.figure) }
+        for k in v.keys where [gpb, fund, soc].contains(k) { out.add(k, v.entries[k]!) }
         return out
       }
       return (fiscal(ctx.incomeView(4)), fiscal(ctx.incomeView(1)))
@@ -76,13 +76,17 @@ extension Rule {
       var keys: [String] = []
       for code in codes where seen.insert(code).inserted {
         let part = { (c: String) in t2.entries[code + "|" + c]?.figure ?? .blank }
-        let row = t2.entries[code + "|" + gpb]?.row ?? code
-        expected.add(code + "|" + total, row: row, column: "一般公共预算 + 政府性基金 + 国有资本经营 + 上年结转", Figure.sum([part(gpb), part(fund), part(soc), part(ColumnKey.carryover)]))
+        let row = t2.entries[code + "|" + gpb]?.rowLabel ?? .text(code)
+        expected.add(
+          code + "|" + total,
+          View.Entry(
+            rowLabel: row, columnLabel: .text("一般公共预算 + 政府性基金 + 国有资本经营 + 上年结转"),
+            figure: Figure.sum([part(gpb), part(fund), part(soc), part(ColumnKey.carryover)])))
         keys.append(code + "|" + total)
         // Carried-over money is not split by fund in 表2, so per-fund checks need none.
         if part(ColumnKey.carryover).value.isZero {
           for c in [gpb, fund, soc] {
-            if let e = t2.entries[code + "|" + c] { expected.add(code + "|" + c, row: e.row, column: e.column, e.figure) }
+            if let e = t2.entries[code + "|" + c] { expected.add(code + "|" + c, e) }
             keys.append(code + "|" + c)
           }
         }
@@ -218,10 +222,7 @@ extension Rule {
 /// Only the 类 rows (3-digit codes) of a code view.
 func classesOnly(_ view: View) -> View {
   var out = View(table: view.table, nameZh: view.nameZh, nameEn: view.nameEn)
-  for key in view.keys where key.split(separator: "|")[0].count == 3 {
-    let e = view.entries[key]!
-    out.add(key, row: e.row, column: e.column, e.figure)
-  }
+  for key in view.keys where key.split(separator: "|")[0].count == 3 { out.add(key, view.entries[key]!) }
   return out
 }
 
@@ -230,7 +231,7 @@ func dropBlank(_ view: View) -> View {
   var out = View(table: view.table, nameZh: view.nameZh, nameEn: view.nameEn)
   for key in view.keys {
     let e = view.entries[key]!
-    if let a = e.figure.amount, !a.isZero { out.add(key, row: e.row, column: e.column, e.figure) }
+    if let a = e.figure.amount, !a.isZero { out.add(key, e) }
   }
   return out
 }
@@ -239,7 +240,7 @@ extension View {
   /// The view restricted to one key.
   func only(_ key: String) -> View {
     var out = View(table: table, nameZh: nameZh, nameEn: nameEn)
-    if let e = entries[key] { out.add(key, row: e.row, column: e.column, e.figure) }
+    if let e = entries[key] { out.add(key, e) }
     return out
   }
 }
@@ -248,7 +249,7 @@ extension View {
   /// The view restricted to some keys, in their order.
   func restricted(to keys: [String]) -> View {
     var out = View(table: table, nameZh: nameZh, nameEn: nameEn)
-    for key in keys { if let e = entries[key] { out.add(key, row: e.row, column: e.column, e.figure) } }
+    for key in keys { if let e = entries[key] { out.add(key, e) } }
     return out
   }
 }
@@ -263,8 +264,8 @@ extension ValidationContext {
     else { return view }
     guard let b = balance(4) else { return view }
     guard let row = b.expenditureTotal, exp.columnIndex(fund) != nil else { return view }
-    let carried = b.carryInParts.filter { fundKey(forIncomeLine: $0.name) == fund }.map { figure(table, income, $0, ik) }
-    view.add(key, row: row.name, column: ColumnKey.chineseName(fund), figure(table, exp, row, fund).minus(carried))
+    let carried = zip(b.carryInParts, b.carryInFunds).filter { $1 == fund }.map { figure(table, income, $0.0, ik) }
+    view.add(key, View.Entry(rowLabel: .text(row.name), columnLabel: .key(fund), figure: figure(table, exp, row, fund).minus(carried)))
     return view
   }
 }

@@ -14,14 +14,21 @@ extension ValidationContext {
     _ ruleId: String, _ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, target: String,
     parts: [String], severity: Severity = .error
   ) -> Finding? {
-    let present = parts.filter { section.columnIndex($0) != nil }
-    guard section.columnIndex(target) != nil, !present.isEmpty else { return nil }
-    let zh = present.map(ColumnKey.chineseName).joined(separator: " + ")
-    let en = present.map { englishColumn($0) }.joined(separator: " + ")
+    guard let t = section.columnIndex(target) else { return nil }
+    var expected = Figure.blank
+    var anyPart = false
+    for part in parts {
+      guard let i = section.columnIndex(part) else { continue }
+      expected.add(figure(table, section, row, column: i))
+      anyPart = true
+    }
+    guard anyPart else { return nil }
+    let present = { parts.filter { section.columnIndex($0) != nil } }
     return compare(
       ruleId: ruleId, severity: severity, table: table.number, row: row.displayName,
-      column: ColumnKey.chineseName(target), found: figure(table, section, row, target),
-      expected: Figure.sum(present.map { figure(table, section, row, $0) }), basisZh: zh, basisEn: en)
+      column: ColumnKey.chineseName(target), found: figure(table, section, row, column: t), expected: expected,
+      basisZh: present().map(ColumnKey.chineseName).joined(separator: " + "),
+      basisEn: present().map { englishColumn($0) }.joined(separator: " + "))
   }
 
   /// Checks `parent[column] = Σ children[column]` for every column of a section.
@@ -30,10 +37,13 @@ extension ValidationContext {
     basisZh: String, basisEn: String, severity: Severity = .error
   ) -> [Finding] {
     section.columns.compactMap { key in
-      compare(
+      // The first column of that key, as `figure(_:_:_:_:)` reads it.
+      let i = section.columnIndex(key)!
+      return compare(
         ruleId: ruleId, severity: severity, table: table.number, row: parent.displayName,
-        column: ColumnKey.chineseName(key), found: figure(table, section, parent, key),
-        expected: Figure.sum(children.map { figure(table, section, $0, key) }), basisZh: basisZh, basisEn: basisEn)
+        column: ColumnKey.chineseName(key), found: figure(table, section, parent, column: i),
+        expected: Figure.sum(children.lazy.map { figure(table, section, $0, column: i) }), basisZh: basisZh,
+        basisEn: basisEn)
     }
   }
 }

@@ -12,8 +12,9 @@ extension View {
     for key in allKeys where seen.insert(key).inserted {
       let mine = entries[key]
       let theirs = others.compactMap { $0.entries[key] }
-      let label = mine ?? theirs.first!
-      out.add(key, row: label.row, column: label.column, (mine?.figure ?? .blank).minus(theirs.map(\.figure)))
+      var entry = mine ?? theirs.first!
+      entry.figure = (mine?.figure ?? .blank).minus(theirs.map(\.figure))
+      out.add(key, entry)
     }
     return out
   }
@@ -34,10 +35,10 @@ extension ValidationContext {
           guard let code = row.code, !code.isEmpty else { continue }
           key = code
         }
-        let label = row.displayName
-        for column in columns where section.columnIndex(column) != nil {
+        for column in columns {
+          guard let i = section.columnIndex(column) else { continue }
           let k = columns.count == 1 ? key : key + "|" + column
-          view.add(k, row: label, column: ColumnKey.chineseName(column), figure(table, section, row, column))
+          view.add(k, View.Entry(rowLabel: .printed(row), columnLabel: .key(column), figure: figure(table, section, row, column: i)))
         }
       }
     }
@@ -48,10 +49,7 @@ extension ValidationContext {
   /// table's 一般公共预算 column with another's 合计 column).
   func rekeyed(_ view: View, _ transform: (String) -> String) -> View {
     var out = View(table: view.table, nameZh: view.nameZh, nameEn: view.nameEn)
-    for key in view.keys {
-      let e = view.entries[key]!
-      out.add(transform(key), row: e.row, column: e.column, e.figure)
-    }
+    for key in view.keys { out.add(transform(key), view.entries[key]!) }
     return out
   }
 
@@ -62,9 +60,10 @@ extension ValidationContext {
     guard let b = balance(t) else { return view }
     for (row, code) in zip(b.expenditureLines, b.lineCodes) {
       guard let code else { continue }
-      for column in columns where section.columnIndex(column) != nil {
+      for column in columns {
+        guard let i = section.columnIndex(column) else { continue }
         let k = columns.count == 1 ? code : code + "|" + column
-        view.add(k, row: row.name, column: ColumnKey.chineseName(column), figure(table, section, row, column))
+        view.add(k, View.Entry(rowLabel: .text(row.name), columnLabel: .key(column), figure: figure(table, section, row, column: i)))
       }
     }
     return view
@@ -74,17 +73,18 @@ extension ValidationContext {
   /// carry-over line under `carryover`.
   func incomeView(_ t: Int) -> View {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
-    guard let table = disclosure.table(t), let section = table.section(.income), let key = section.columns.first else {
+    guard let table = disclosure.table(t), let section = table.section(.income), let column = section.columns.first else {
       return view
     }
     guard let b = balance(t) else { return view }
-    let column = ColumnKey.chineseName(key)
-    for row in b.incomeLines {
-      guard let fund = fundKey(forIncomeLine: row.name) else { continue }
-      view.add(fund, row: row.name, column: column, figure(table, section, row, key))
+    func add(_ key: String, _ row: BudgetRow) {
+      view.add(key, View.Entry(rowLabel: .text(row.name), columnLabel: .key(column), figure: figure(table, section, row, column: 0)))
     }
-    if let r = b.incomeTotal { view.add(ColumnKey.total, row: r.name, column: column, figure(table, section, r, key)) }
-    if let r = b.carryIn { view.add(ColumnKey.carryover, row: r.name, column: column, figure(table, section, r, key)) }
+    for (row, fund) in zip(b.incomeLines, b.incomeFunds) {
+      if let fund { add(fund, row) }
+    }
+    if let r = b.incomeTotal { add(ColumnKey.total, r) }
+    if let r = b.carryIn { add(ColumnKey.carryover, r) }
     return view
   }
 
@@ -94,8 +94,8 @@ extension ValidationContext {
   {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
     for (table, section) in sections(t, role: role) {
-      guard let row = pick?(section) ?? section.totalRow, section.columnIndex(column) != nil else { continue }
-      view.add(key, row: row.displayName, column: ColumnKey.chineseName(column), figure(table, section, row, column))
+      guard let row = pick?(section) ?? section.totalRow, let i = section.columnIndex(column) else { continue }
+      view.add(key, View.Entry(rowLabel: .printed(row), columnLabel: .key(column), figure: figure(table, section, row, column: i)))
       break
     }
     return view
@@ -105,12 +105,16 @@ extension ValidationContext {
   func projectSumView(_ t: Int, column: String, key: String) -> View {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
     guard let table = disclosure.table(t) else { return view }
-    var figures: [Figure] = []
-    for section in table.sections where section.columnIndex(column) != nil {
-      figures += section.rows.filter { $0.kind == .item }.map { figure(table, section, $0, column) }
+    var sum = Figure.blank
+    var count = 0
+    for section in table.sections {
+      guard let i = section.columnIndex(column) else { continue }
+      for row in section.rows where row.kind == .item {
+        sum.add(figure(table, section, row, column: i))
+        count += 1
+      }
     }
-    let sum = Figure.sum(figures)
-    view.add(key, row: "Σ项目（\(figures.count)个）", column: ColumnKey.chineseName(column), sum.terms == 0 ? .blank : sum)
+    view.add(key, View.Entry(rowLabel: .text("Σ项目（\(count)个）"), columnLabel: .key(column), figure: sum.terms == 0 ? .blank : sum))
     return view
   }
 }
