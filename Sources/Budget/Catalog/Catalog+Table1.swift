@@ -37,6 +37,7 @@ extension Catalog {
   /// Splits `"二十四、预备费"` into the ordinal's value (24) and the rest (`预备费`). Accepts
   /// 、 ． . as separators and leading whitespace; ordinal is nil when the text has none.
   public static func splitOrdinal(_ text: String) -> (ordinal: Int?, name: String) {
+    if let fast = splitOrdinalOfPlainText(text) { return fast }
     let trimmed = text.drop { $0.isSpace }
     let numerals = trimmed.prefix { chineseDigits[$0] != nil || $0 == "十" || $0.isSpace }
     let rest = trimmed.dropFirst(numerals.count)
@@ -45,6 +46,31 @@ extension Catalog {
     else { return (nil, String(text)) }
     return (value, String(rest.dropFirst()))
   }
+
+  /// `splitOrdinal` on Unicode scalars, for the usual text where every scalar involved is its own
+  /// character (ASCII, CJK ideographs); nil when the text needs the character-level reading.
+  private static func splitOrdinalOfPlainText(_ text: String) -> (ordinal: Int?, name: String)? {
+    // Starts a character of its own and is none of the separators.
+    func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+      (0x21...0x7E).contains(scalar.value) && scalar != "." || (0x4E00...0x9FFF).contains(scalar.value)
+    }
+    let scalars = text.unicodeScalars
+    var numerals = String.UnicodeScalarView()
+    var i = scalars.startIndex
+    while i != scalars.endIndex, scalars[i].isSpace || chineseNumeralScalars.contains(scalars[i]) {
+      if !scalars[i].isSpace { numerals.append(scalars[i]) }
+      i = scalars.index(after: i)
+    }
+    guard i != scalars.endIndex else { return (nil, text) }
+    if isPlain(scalars[i]) { return (nil, text) }
+    guard scalars[i] == "、" || scalars[i] == "．" || scalars[i] == "." else { return nil }
+    let nameStart = scalars.index(after: i)
+    guard nameStart == scalars.endIndex || isPlain(scalars[nameStart]) else { return nil }
+    guard let value = chineseNumber(String(numerals)) else { return (nil, text) }
+    return (value, String(scalars[nameStart...]))
+  }
+
+  private static let chineseNumeralScalars = Set("一二三四五六七八九十".unicodeScalars)
 
   /// The value of a Chinese numeral from 一 to 九十九 (`二十四` → 24), or nil.
   public static func chineseNumber(_ text: String) -> Int? {

@@ -36,6 +36,8 @@ public struct Catalog: Sendable {
     self.mappings = mappings
     self.table1Lines = table1Lines
     self.table1Index = Self.index(table1Lines)
+    byCode.reserveCapacity(entries.count)
+    byName.reserveCapacity(entries.count)
     upsert(entries)
   }
 
@@ -70,6 +72,8 @@ public struct Catalog: Sendable {
   /// line breaks of wrapped cells) removed and ASCII parentheses made full-width, since
   /// exports differ in both while the catalog prints （）.
   public static func normalizedName(_ name: String) -> String {
+    // Most names (all built-in ones) are already normalized: a byte scan tells.
+    guard mayNeedNormalizing(name) else { return name }
     // Scalar-level work: names are short, but this runs for every coded row of every table.
     var scalars = String.UnicodeScalarView()
     for scalar in name.unicodeScalars where !scalar.isSpace {
@@ -80,6 +84,21 @@ public struct Catalog: Sendable {
       }
     }
     return String(scalars)
+  }
+
+  /// A conservative byte scan: false only when the name holds no whitespace and no ASCII
+  /// parenthesis, so that `normalizedName` would return it unchanged.
+  private static func mayNeedNormalizing(_ name: String) -> Bool {
+    var lead: UInt8 = 0
+    for byte in name.utf8 {
+      switch (lead, byte) {
+      case (_, 0x09...0x0D), (_, 0x20), (_, 0x28), (_, 0x29): return true
+      // U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000 start with these two bytes.
+      case (0xC2, 0x85), (0xC2, 0xA0), (0xE1, 0x9A), (0xE2, 0x80), (0xE2, 0x81), (0xE3, 0x80): return true
+      default: lead = byte
+      }
+    }
+    return false
   }
 
   /// Adds or replaces entries, keeping the indexes in step; replaced entries keep their place.
