@@ -65,11 +65,12 @@ public struct View: Sendable {
 
   /// Adds (or, for a repeated key, adds to) an entry: a repeated key keeps its first labels.
   mutating func add(_ key: String, _ entry: Entry) {
-    if let i = entries.index(forKey: key) {
-      entries.values[i].figure.add(entry.figure)
+    // One hash for a new key (the usual case); a repeated key puts the first entry back, added to.
+    if var first = entries.updateValue(entry, forKey: key) {
+      first.figure.add(entry.figure)
+      entries[key] = first
     } else {
       keys.append(key)
-      entries[key] = entry
     }
   }
 }

@@ -71,23 +71,23 @@ extension Rule {
       let t4 = ctx.classLineView(4, columns: [total, gpb, fund, soc])
       let t2 = classesOnly(ctx.codeView(2, columns: [gpb, fund, soc, ColumnKey.carryover], total: false))
       var expected = View(table: 2, nameZh: "预算公开表2", nameEn: "Table 2")
-      let codes = (t4.keys + t2.keys).map { String($0.split(separator: "|")[0]) }
+      let codes = (t4.keys + t2.keys).map { String(keyCode($0)) }
       var seen = Set<String>()
       var keys: [String] = []
       for code in codes where seen.insert(code).inserted {
-        let part = { (c: String) in t2.entries[code + "|" + c]?.figure ?? .blank }
-        let row = t2.entries[code + "|" + gpb]?.rowLabel ?? .text(code)
+        let part = { (c: String) in t2.entries[viewKey(code, c)]?.figure ?? .blank }
+        let row = t2.entries[viewKey(code, gpb)]?.rowLabel ?? .text(code)
         expected.add(
-          code + "|" + total,
+          viewKey(code, total),
           View.Entry(
             rowLabel: row, columnLabel: .text("一般公共预算 + 政府性基金 + 国有资本经营 + 上年结转"),
             figure: Figure.sum([part(gpb), part(fund), part(soc), part(ColumnKey.carryover)])))
-        keys.append(code + "|" + total)
+        keys.append(viewKey(code, total))
         // Carried-over money is not split by fund in 表2, so per-fund checks need none.
         if part(ColumnKey.carryover).value.isZero {
           for c in [gpb, fund, soc] {
-            if let e = t2.entries[code + "|" + c] { expected.add(code + "|" + c, e) }
-            keys.append(code + "|" + c)
+            if let e = t2.entries[viewKey(code, c)] { expected.add(viewKey(code, c), e) }
+            keys.append(viewKey(code, c))
           }
         }
       }
@@ -109,12 +109,12 @@ extension Rule {
       let t2 = ctx.codeView(2, columns: other)
       var nonFiscal = View(table: 2, nameZh: "预算公开表2", nameEn: "Table 2")
       var skip = Set<String>()
-      for code in Set(t2.keys.map { String($0.split(separator: "|")[0]) }) {
-        let f = Figure.sum(other.compactMap { t2.entries[code + "|" + $0]?.figure })
+      for code in Set(t2.keys.map { String(keyCode($0)) }) {
+        let f = Figure.sum(other.compactMap { t2.entries[viewKey(code, $0)]?.figure })
         guard !f.value.isZero else { continue }
-        nonFiscal.add(code + "|" + total, row: code, column: "合计", f)
-        skip.insert(code + "|" + ColumnKey.basic)
-        skip.insert(code + "|" + ColumnKey.project)
+        nonFiscal.add(viewKey(code, total), row: code, column: "合计", f)
+        skip.insert(viewKey(code, ColumnKey.basic))
+        skip.insert(viewKey(code, ColumnKey.project))
       }
       let t3 = ctx.codeView(3, columns: cols)
       let rest = t3.minus(
@@ -219,10 +219,20 @@ extension Rule {
   ]
 }
 
+/// The code part of a view key (`206|0` → `206`), as `key.split(separator: "|")[0]`; read
+/// on bytes when the key is ASCII without CR, where every character is one byte.
+func keyCode(_ key: String) -> Substring {
+  let bytes = key.utf8
+  guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return key.split(separator: "|")[0] }
+  let start = bytes.firstIndex { $0 != UInt8(ascii: "|") } ?? bytes.endIndex
+  let end = bytes[start...].firstIndex(of: UInt8(ascii: "|")) ?? bytes.endIndex
+  return key[start..<end]
+}
+
 /// Only the 类 rows (3-digit codes) of a code view.
 func classesOnly(_ view: View) -> View {
   var out = View(table: view.table, nameZh: view.nameZh, nameEn: view.nameEn)
-  for key in view.keys where key.split(separator: "|")[0].count == 3 { out.add(key, view.entries[key]!) }
+  for key in view.keys where keyCode(key).count == 3 { out.add(key, view.entries[key]!) }
   return out
 }
 

@@ -3,6 +3,26 @@ import Budget
 // The views cross-table rules compare: a table's coded rows by code, 表1/表4's lines by 类
 // code or fund source, a table's 合计 row, Σ of a project table.
 
+/// The key of a code's figure in one column of a view of several columns: `code|tag`. The usual
+/// columns get a one-character tag so that the key stays a small (inline, unallocated) string;
+/// any other column is tagged `=` + its key, which no usual tag equals.
+func viewKey(_ code: String, _ column: String) -> String {
+  let tag: String
+  switch column {
+  case ColumnKey.total: tag = "0"
+  case ColumnKey.basic: tag = "1"
+  case ColumnKey.project: tag = "2"
+  case ColumnKey.generalPublic: tag = "3"
+  case ColumnKey.governmentFund: tag = "4"
+  case ColumnKey.stateCapital: tag = "5"
+  case ColumnKey.specialAccount: tag = "6"
+  case ColumnKey.unitFunds: tag = "7"
+  case ColumnKey.carryover: tag = "8"
+  default: tag = "=" + column
+  }
+  return code + "|" + tag
+}
+
 extension View {
   /// This view minus others, key by key (e.g. 表3 − 表8 − 表9).
   func minus(_ others: [View], nameZh: String, nameEn: String) -> View {
@@ -37,7 +57,7 @@ extension ValidationContext {
         }
         for column in columns {
           guard let i = section.columnIndex(column) else { continue }
-          let k = columns.count == 1 ? key : key + "|" + column
+          let k = columns.count == 1 ? key : viewKey(key, column)
           view.add(k, View.Entry(rowLabel: .printed(row), columnLabel: .key(column), figure: figure(table, section, row, column: i)))
         }
       }
@@ -62,7 +82,7 @@ extension ValidationContext {
       guard let code else { continue }
       for column in columns {
         guard let i = section.columnIndex(column) else { continue }
-        let k = columns.count == 1 ? code : code + "|" + column
+        let k = columns.count == 1 ? code : viewKey(code, column)
         view.add(k, View.Entry(rowLabel: .text(row.name), columnLabel: .key(column), figure: figure(table, section, row, column: i)))
       }
     }
