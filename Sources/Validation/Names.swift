@@ -39,14 +39,7 @@ func looseName(_ name: String) -> String {
 
 /// Whether two names are equal loosely (`looseName`); identical text needs no normalizing.
 func sameLooseName(_ a: String, _ b: String) -> Bool {
-  sameBytes(a, b) || looseName(a) == looseName(b)
-}
-
-/// Whether two texts have the same UTF-8 bytes (identical, not merely canonically equivalent).
-func sameBytes(_ a: String, _ b: String) -> Bool {
-  var a = a
-  var b = b
-  return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
+  a.hasSameBytes(as: b) || looseName(a) == looseName(b)
 }
 
 /// A conservative byte scan: false only when the name has no whitespace, no 、 and no circled
