@@ -95,6 +95,8 @@ public struct Figure: Sendable, Equatable {
   /// The sum of several figures; blank only when all are blank.
   public static func sum(_ figures: some Sequence<Figure>) -> Figure {
     var total = Figure.blank
+    // One cell each, usually; the first is kept inline.
+    if figures.underestimatedCount > 2 { total.otherCells.reserveCapacity(figures.underestimatedCount - 1) }
     for f in figures { total.add(f) }
     return total
   }

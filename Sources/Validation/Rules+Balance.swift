@@ -81,11 +81,9 @@ extension Rule {
     tables: [1], needsData: true
   ) { ctx in
     ctx.sections(1, role: .expenditure).flatMap { table, section in
-      section.rows.compactMap {
-        ctx.rowSum(
-          "T1.current-carryover", table, section, $0, target: ColumnKey.total,
-          parts: [ColumnKey.currentYear, ColumnKey.carryoverArranged])
-      }
+      ctx.rowSums(
+        "T1.current-carryover", table, section, target: ColumnKey.total,
+        parts: [ColumnKey.currentYear, ColumnKey.carryoverArranged])
     }
   }
 }

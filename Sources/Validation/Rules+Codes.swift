@@ -5,7 +5,7 @@ import Budget
 /// The tables that print classification codes.
 let codedTables = [2, 3, 5, 7, 8, 9]
 
-/// One part of a coded table: its coded rows and their classification.
+/// One part of a coded table: its coded rows and their classification, in printed order.
 struct CodedPart {
   var table: BudgetTable
   var section: TableSection
@@ -14,15 +14,6 @@ struct CodedPart {
 }
 
 extension ValidationContext {
-  /// The coded rows of the coded tables, part by part, in printed order.
-  func codedParts() -> [CodedPart] {
-    codedTables.flatMap { t in
-      sections(t).map { table, section in
-        CodedPart(table: table, section: section, kind: codeKind(table: t, section: section), rows: section.codedRows)
-      }
-    }
-  }
-
   /// The first part with the same table and role as `part`: per-part code sets are read from
   /// it (a table printing two parts of one role shares the first one's).
   func first(like part: CodedPart, in parts: [CodedPart]) -> CodedPart {
@@ -44,7 +35,7 @@ extension Rule {
     descriptionEn: "Code shape: functional codes 3/5/7 digits starting with 2; revenue codes 3/5/7/9 digits starting with 1",
     tables: codedTables, needsAllTables: false
   ) { ctx in
-    ctx.codedParts().flatMap { part in
+    ctx.codedParts.flatMap { part in
       part.rows.compactMap { row in ctx.codeShapeFinding(part.table, row, part.kind) }
     }
   }
@@ -54,18 +45,18 @@ extension Rule {
     id: "codes.parent", group: .codes, descriptionZh: "每个款、项科目的上级科目在同一表中列出",
     descriptionEn: "Every 款/项 code's parent is listed in the same table", tables: codedTables, needsAllTables: false
   ) { ctx in
-    let parts = ctx.codedParts()
+    let parts = ctx.codedParts
     return parts.flatMap { part in
       let (table, kind) = (part.table, part.kind)
       let printed = Set(ctx.first(like: part, in: parts).rows.map { $0.code! })  // the codes this table part prints
       return part.rows.compactMap { row -> Finding? in
-      let code = row.code!
-      guard let i = kind.codeLengths.firstIndex(of: code.count), i > 0 else { return nil }
-      let parent = String(code.prefix(kind.codeLengths[i - 1]))
-      if printed.contains(parent) { return nil }
-      return ctx.note(
-        ruleId: "codes.parent", severity: .error, table: table.number, row: row.displayName, column: "科目编码",
-        cells: ctx.rowCells(table, row), zh: "缺少上级科目 \(parent)", en: "its parent code \(parent) is not listed")
+        let code = row.code!
+        guard let i = kind.codeLengths.firstIndex(of: code.count), i > 0 else { return nil }
+        let parent = String(code.prefix(kind.codeLengths[i - 1]))
+        if printed.contains(parent) { return nil }
+        return ctx.note(
+          ruleId: "codes.parent", severity: .error, table: table.number, row: row.displayName, column: "科目编码",
+          cells: ctx.rowCells(table, row), zh: "缺少上级科目 \(parent)", en: "its parent code \(parent) is not listed")
       }
     }
   }
@@ -75,23 +66,23 @@ extension Rule {
     id: "codes.same-name", group: .codes, descriptionZh: "同一科目编码在各表中名称一致",
     descriptionEn: "The same code carries the same name in every table", tables: codedTables, needsAllTables: false
   ) { ctx in
-    var first: [String: (name: String, table: Int, cells: [String])] = [:]
+    var first: [String: (name: String, table: BudgetTable, row: BudgetRow)] = [:]
     var out: [Finding] = []
-    for part in ctx.codedParts() {
+    for part in ctx.codedParts {
       let (table, kind) = (part.table, part.kind)
       for row in part.rows {
-      let key = kind.rawValue + ":" + row.code!
-      guard let seen = first[key] else {
-        first[key] = (row.name, table.number, ctx.rowCells(table, row))
-        continue
-      }
-      guard !sameLooseName(seen.name, row.name) else { continue }
-      out.append(
-        ctx.note(
-          ruleId: "codes.same-name", severity: .error, table: table.number, row: row.displayName, column: "科目名称",
-          cells: ctx.rowCells(table, row) + seen.cells,
-          zh: "科目 \(row.code!) 的名称“\(row.name)”与预算公开表\(seen.table)的“\(seen.name)”不一致",
-          en: "code \(row.code!) is named “\(row.name)” here but “\(seen.name)” in Table \(seen.table)"))
+        let key = kind.rawValue + ":" + row.code!
+        guard let seen = first[key] else {
+          first[key] = (row.name, table, row)
+          continue
+        }
+        guard !sameLooseName(seen.name, row.name) else { continue }
+        out.append(
+          ctx.note(
+            ruleId: "codes.same-name", severity: .error, table: table.number, row: row.displayName, column: "科目名称",
+            cells: ctx.rowCells(table, row) + ctx.rowCells(seen.table, seen.row),
+            zh: "科目 \(row.code!) 的名称“\(row.name)”与预算公开表\(seen.table.number)的“\(seen.name)”不一致",
+            en: "code \(row.code!) is named “\(row.name)” here but “\(seen.name)” in Table \(seen.table.number)"))
       }
     }
     return out

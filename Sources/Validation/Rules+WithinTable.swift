@@ -9,26 +9,23 @@ extension ValidationContext {
     return table.sections.filter { role == nil || $0.role == role }.map { (table, $0) }
   }
 
-  /// Checks `row[target] = Σ row[parts]` in one row.
-  func rowSum(
-    _ ruleId: String, _ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, target: String,
-    parts: [String], severity: Severity = .error
-  ) -> Finding? {
-    guard let t = section.columnIndex(target) else { return nil }
-    var expected = Figure.blank
-    var anyPart = false
-    for part in parts {
-      guard let i = section.columnIndex(part) else { continue }
-      expected.add(figure(table, section, row, column: i))
-      anyPart = true
+  /// Checks `row[target] = Σ row[parts]` in every row of a section.
+  func rowSums(
+    _ ruleId: String, _ table: BudgetTable, _ section: TableSection, target: String, parts: [String],
+    severity: Severity = .error
+  ) -> [Finding] {
+    // The column positions are found once per section, not once per row.
+    let present = parts.filter { section.columnIndex($0) != nil }
+    guard let t = section.columnIndex(target), !present.isEmpty else { return [] }
+    let positions = present.map { section.columnIndex($0)! }
+    return section.rows.compactMap { row in
+      compare(
+        ruleId: ruleId, severity: severity, table: table.number, row: row.displayName,
+        column: ColumnKey.chineseName(target), found: figure(table, section, row, column: t),
+        expected: Figure.sum(positions.lazy.map { self.figure(table, section, row, column: $0) }),
+        basisZh: present.map(ColumnKey.chineseName).joined(separator: " + "),
+        basisEn: present.map { englishColumn($0) }.joined(separator: " + "))
     }
-    guard anyPart else { return nil }
-    let present = { parts.filter { section.columnIndex($0) != nil } }
-    return compare(
-      ruleId: ruleId, severity: severity, table: table.number, row: row.displayName,
-      column: ColumnKey.chineseName(target), found: figure(table, section, row, column: t), expected: expected,
-      basisZh: present().map(ColumnKey.chineseName).joined(separator: " + "),
-      basisEn: present().map { englishColumn($0) }.joined(separator: " + "))
   }
 
   /// Checks `parent[column] = Σ children[column]` for every column of a section.
@@ -119,9 +116,7 @@ extension Rule {
       descriptionEn: "Table \(t): in every row, total = basic + project", tables: [t], needsData: true
     ) { ctx in
       ctx.sections(t).flatMap { table, section in
-        section.rows.compactMap {
-          ctx.rowSum(id, table, section, $0, target: ColumnKey.total, parts: [ColumnKey.basic, ColumnKey.project])
-        }
+        ctx.rowSums(id, table, section, target: ColumnKey.total, parts: [ColumnKey.basic, ColumnKey.project])
       }
     }
   }
@@ -138,7 +133,7 @@ extension Rule {
       descriptionEn: "Table \(t): in every row, total = the sum of the fund-source columns", tables: [t], needsData: true
     ) { ctx in
       ctx.sections(t, role: t == 4 ? .expenditure : nil).flatMap { table, section in
-        section.rows.compactMap { ctx.rowSum(id, table, section, $0, target: ColumnKey.total, parts: funds) }
+        ctx.rowSums(id, table, section, target: ColumnKey.total, parts: funds)
       }
     }
   }

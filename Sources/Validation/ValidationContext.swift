@@ -11,6 +11,8 @@ public struct ValidationContext: Sendable {
   public var catalog: (any ClassificationLookup)?
   /// 表1 and 表4 read as balances once, since several rules need them.
   let balances: [Int: Balance]
+  /// The coded rows of the coded tables, read once for the code and catalog rules.
+  let codedParts: [CodedPart]
 
   /// Creates a context.
   public init(disclosure: Disclosure, tolerance: Amount = .zero, catalog: (any ClassificationLookup)? = nil) {
@@ -20,6 +22,11 @@ public struct ValidationContext: Sendable {
     var balances: [Int: Balance] = [:]
     for t in [1, 4] { if let table = disclosure.table(t) { balances[t] = Balance(table, catalog: catalog) } }
     self.balances = balances
+    codedParts = codedTables.compactMap { disclosure.table($0) }.flatMap { table in
+      table.sections.map {
+        CodedPart(table: table, section: $0, kind: codeKind(table: table.number, section: $0), rows: $0.codedRows)
+      }
+    }
   }
 
   /// 表1 or 表4 read as a balance.

@@ -21,6 +21,11 @@ public struct Catalog: Sendable {
   struct Key: Hashable {
     var kind: ClassificationKind
     var text: String
+
+    // The code alone is hashed: kinds rarely share a code (their leading digits differ).
+    func hash(into hasher: inout Hasher) { hasher.combine(text) }
+
+    static func == (a: Key, b: Key) -> Bool { a.text == b.text && a.kind == b.kind }
   }
 
   private var byCode: [Key: Int] = [:]
@@ -40,6 +45,7 @@ public struct Catalog: Sendable {
     self.mappings = mappings
     self.table1Lines = table1Lines
     self.table1Index = Self.index(table1Lines)
+    self.entries.reserveCapacity(entries.count)
     byCode.reserveCapacity(entries.count)
     byName.reserveCapacity(entries.count)
     upsert(entries)
