@@ -63,6 +63,12 @@ public struct View: Sendable {
     add(key, Entry(rowLabel: .text(row), columnLabel: .text(column), figure: figure))
   }
 
+  /// Makes room for a number of entries.
+  mutating func reserveCapacity(_ count: Int) {
+    keys.reserveCapacity(count)
+    entries.reserveCapacity(count)
+  }
+
   /// Adds (or, for a repeated key, adds to) an entry: a repeated key keeps its first labels.
   mutating func add(_ key: String, _ entry: Entry) {
     // One hash for a new key (the usual case); a repeated key puts the first entry back, added to.

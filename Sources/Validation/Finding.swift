@@ -111,12 +111,15 @@ public struct Figure: Sendable, Equatable {
   /// This figure minus others (blank only when all are blank).
   public func minus(_ others: [Figure]) -> Figure {
     var result = self
-    for f in others {
-      if let a = f.amount { result.amount = (result.amount ?? .zero) - a }
-      result.appendCells(of: f)
-      result.terms += f.terms
-    }
+    for f in others { result.subtract(f) }
     return result
+  }
+
+  /// Subtracts another figure: its value (blanks stay blank); its cells and terms are added.
+  mutating func subtract(_ other: Figure) {
+    if let a = other.amount { amount = (amount ?? .zero) - a }
+    appendCells(of: other)
+    terms += other.terms
   }
 
   private mutating func appendCells(of other: Figure) {

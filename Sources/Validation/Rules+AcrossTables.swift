@@ -222,11 +222,15 @@ extension Rule {
 /// The code part of a view key (`206|0` → `206`), as `key.split(separator: "|")[0]`; read
 /// on bytes when the key is ASCII without CR, where every character is one byte.
 func keyCode(_ key: String) -> Substring {
-  let bytes = key.utf8
-  guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return key.split(separator: "|")[0] }
-  let start = bytes.firstIndex { $0 != UInt8(ascii: "|") } ?? bytes.endIndex
-  let end = bytes[start...].firstIndex(of: UInt8(ascii: "|")) ?? bytes.endIndex
-  return key[start..<end]
+  var text = key
+  let range = text.withUTF8 { bytes -> Range<Int>? in
+    guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+    let start = bytes.firstIndex { $0 != UInt8(ascii: "|") } ?? bytes.count
+    return start..<(bytes[start...].firstIndex(of: UInt8(ascii: "|")) ?? bytes.count)
+  }
+  guard let range else { return key.split(separator: "|")[0] }
+  let utf8 = key.utf8
+  return key[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
 }
 
 /// Only the 类 rows (3-digit codes) of a code view.
@@ -259,6 +263,7 @@ extension View {
   /// The view restricted to some keys, in their order.
   func restricted(to keys: [String]) -> View {
     var out = View(table: table, nameZh: nameZh, nameEn: nameEn)
+    out.reserveCapacity(keys.count)
     for key in keys { if let e = entries[key] { out.add(key, e) } }
     return out
   }

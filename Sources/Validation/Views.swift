@@ -28,12 +28,15 @@ extension View {
   func minus(_ others: [View], nameZh: String, nameEn: String) -> View {
     var out = View(table: table, nameZh: nameZh, nameEn: nameEn)
     let allKeys = keys + others.flatMap(\.keys).filter { entries[$0] == nil }
-    var seen = Set<String>()
+    out.reserveCapacity(allKeys.count)
+    var seen = Set<String>(minimumCapacity: allKeys.count)
     for key in allKeys where seen.insert(key).inserted {
       let mine = entries[key]
-      let theirs = others.compactMap { $0.entries[key] }
-      var entry = mine ?? theirs.first!
-      entry.figure = (mine?.figure ?? .blank).minus(theirs.map(\.figure))
+      var entry = mine ?? others.lazy.compactMap { $0.entries[key] }.first!
+      entry.figure = mine?.figure ?? .blank
+      for other in others {
+        if let theirs = other.entries[key] { entry.figure.subtract(theirs.figure) }
+      }
       out.add(key, entry)
     }
     return out
@@ -45,7 +48,9 @@ extension ValidationContext {
   /// (keys `code|column` when several).
   func codeView(_ t: Int, role: SectionRole? = nil, columns: [String], total: Bool = true) -> View {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
-    for (table, section) in sections(t, role: role) {
+    let parts = sections(t, role: role)
+    view.reserveCapacity(parts.reduce(0) { $0 + $1.1.rows.count } * columns.count)
+    for (table, section) in parts {
       for row in section.rows {
         let key: String
         if row.kind == .total {
