@@ -45,7 +45,7 @@ extension View {
 
 extension ValidationContext {
   /// A table's rows by code (and its 合计 row under the key `合计`), one column or several
-  /// (keys `code|column` when several).
+  /// (keys `viewKey(code, column)` when several).
   func codeView(_ t: Int, role: SectionRole? = nil, columns: [String], total: Bool = true) -> View {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
     let parts = sections(t, role: role)
@@ -78,7 +78,7 @@ extension ValidationContext {
     return out
   }
 
-  /// 表1/表4 expenditure lines by 功能分类 类 code (keys `code|column` for several columns).
+  /// 表1/表4 expenditure lines by 功能分类 类 code (keys `viewKey(code, column)` for several columns).
   func classLineView(_ t: Int, columns: [String]) -> View {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
     guard let table = disclosure.table(t), let section = table.section(.expenditure) else { return view }
