@@ -53,7 +53,7 @@ extension Rule {
       "X.t1-t3.classes", tables: [1, 3], zh: "预算公开表1 各支出功能类 合计 = 预算公开表3 对应类 合计",
       en: "Table 1's expenditure lines (total) equal Table 3's 类 rows"
     ) { ctx in
-      (ctx.classLineView(1, columns: [total]), classesOnly(ctx.codeView(3, columns: [total], total: false)))
+      (ctx.classLineView(1, columns: [total]), ctx.codeView(3, columns: [total], total: false, classesOnly: true))
     },
     views(
       "X.t1-t2.classes", tables: [1, 2], zh: "预算公开表1 各支出功能类 当年预算安排 = 预算公开表2 对应类 合计",
@@ -61,7 +61,7 @@ extension Rule {
     ) { ctx in
       let hasCurrent = ctx.disclosure.table(1)?.section(.expenditure)?.columnIndex(ColumnKey.currentYear) != nil
       return (ctx.classLineView(1, columns: [hasCurrent ? ColumnKey.currentYear : total]),
-        classesOnly(ctx.codeView(2, columns: [total], total: false)))
+        ctx.codeView(2, columns: [total], total: false, classesOnly: true))
     },
     views(
       "X.t4-t2.classes", tables: [4, 2],
@@ -69,7 +69,7 @@ extension Rule {
       en: "Table 4's expenditure lines equal Table 2's 类 rows (fiscal columns + carry-over); per fund source where no carry-over"
     ) { ctx in
       let t4 = ctx.classLineView(4, columns: [total, gpb, fund, soc])
-      let t2 = classesOnly(ctx.codeView(2, columns: [gpb, fund, soc, ColumnKey.carryover], total: false))
+      let t2 = ctx.codeView(2, columns: [gpb, fund, soc, ColumnKey.carryover], total: false, classesOnly: true)
       var expected = View(table: 2, nameZh: "预算公开表2", nameEn: "Table 2")
       let codes = (t4.keys + t2.keys).map { String(keyCode($0)) }
       var seen = Set<String>()
@@ -231,13 +231,6 @@ func keyCode(_ key: String) -> Substring {
   guard let range else { return key.split(separator: "|")[0] }
   let utf8 = key.utf8
   return key[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
-}
-
-/// Only the 类 rows (3-digit codes) of a code view.
-func classesOnly(_ view: View) -> View {
-  var out = View(table: view.table, nameZh: view.nameZh, nameEn: view.nameEn)
-  for key in view.keys where keyCode(key).count == 3 { out.add(key, view.entries[key]!) }
-  return out
 }
 
 /// The view without entries that are blank or zero (表2 lists every code; 表8 only fund codes).

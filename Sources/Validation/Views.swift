@@ -45,8 +45,11 @@ extension View {
 
 extension ValidationContext {
   /// A table's rows by code (and its 合计 row under the key `合计`), one column or several
-  /// (keys `viewKey(code, column)` when several).
-  func codeView(_ t: Int, role: SectionRole? = nil, columns: [String], total: Bool = true) -> View {
+  /// (keys `viewKey(code, column)` when several); with `classesOnly`, only the 类 rows (keys
+  /// whose code has 3 characters).
+  func codeView(
+    _ t: Int, role: SectionRole? = nil, columns: [String], total: Bool = true, classesOnly: Bool = false
+  ) -> View {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
     let parts = sections(t, role: role)
     view.reserveCapacity(parts.reduce(0) { $0 + $1.1.rows.count } * columns.count)
@@ -63,6 +66,7 @@ extension ValidationContext {
         for column in columns {
           guard let i = section.columnIndex(column) else { continue }
           let k = columns.count == 1 ? key : viewKey(key, column)
+          if classesOnly && keyCode(k).count != 3 { continue }
           view.add(k, View.Entry(rowLabel: .printed(row), columnLabel: .key(column), figure: figure(table, section, row, column: i)))
         }
       }
