@@ -6,12 +6,38 @@ import Sheets
 public struct View: Sendable {
   /// One figure of the view.
   public struct Entry: Sendable {
-    /// The row as users know it.
-    public var row: String
-    /// The column's Chinese header.
-    public var column: String
+    /// How the row is named; a printed row is named (`BudgetRow.displayName`) only when a finding needs it.
+    enum RowLabel: Sendable {
+      case text(String)
+      case printed(BudgetRow)
+    }
+
+    /// How the column is named; a column key is turned into its header only when a finding needs it.
+    enum ColumnLabel: Sendable {
+      case text(String)
+      case key(String)
+    }
+
+    var rowLabel: RowLabel
+    var columnLabel: ColumnLabel
     /// The value and its cells.
     public var figure: Figure
+
+    /// The row as users know it.
+    public var row: String {
+      switch rowLabel {
+      case .text(let text): text
+      case .printed(let row): row.displayName
+      }
+    }
+
+    /// The column's Chinese header.
+    public var column: String {
+      switch columnLabel {
+      case .text(let text): text
+      case .key(let key): ColumnKey.chineseName(key)
+      }
+    }
   }
 
   /// The table the view is read from (nil for a derived view such as Σ表12).
@@ -34,12 +60,23 @@ public struct View: Sendable {
 
   /// Adds (or, for a repeated key, adds to) a figure.
   public mutating func add(_ key: String, row: String, column: String, _ figure: Figure) {
-    if var existing = entries[key] {
-      existing.figure = Figure.sum([existing.figure, figure])
-      entries[key] = existing
+    add(key, Entry(rowLabel: .text(row), columnLabel: .text(column), figure: figure))
+  }
+
+  /// Makes room for a number of entries.
+  mutating func reserveCapacity(_ count: Int) {
+    keys.reserveCapacity(count)
+    entries.reserveCapacity(count)
+  }
+
+  /// Adds (or, for a repeated key, adds to) an entry: a repeated key keeps its first labels.
+  mutating func add(_ key: String, _ entry: Entry) {
+    // One hash for a new key (the usual case); a repeated key puts the first entry back, added to.
+    if var first = entries.updateValue(entry, forKey: key) {
+      first.figure.add(entry.figure)
+      entries[key] = first
     } else {
       keys.append(key)
-      entries[key] = Entry(row: row, column: column, figure: figure)
     }
   }
 }
@@ -56,13 +93,13 @@ extension ValidationContext {
     for key in order {
       let a = found.entries[key]
       let b = expected.entries[key]
-      let row = a?.row ?? b?.row ?? key
-      let column = a?.column ?? b?.column ?? ""
-      let basisRow = b.map { "\($0.row) \($0.column)" } ?? row
+      // Labels are read only for a finding.
+      let row = { a?.row ?? b?.row ?? key }
+      let basisRow = { b.map { "\($0.row) \($0.column)" } ?? row() }
       if let f = compare(
-        ruleId: ruleId, severity: severity, table: found.table, row: row, column: column,
+        ruleId: ruleId, severity: severity, table: found.table, row: row(), column: a?.column ?? b?.column ?? "",
         found: a?.figure ?? .blank, expected: b?.figure ?? .blank,
-        basisZh: "\(expected.nameZh) \(basisRow)", basisEn: "\(expected.nameEn) \(basisRow)")
+        basisZh: "\(expected.nameZh) \(basisRow())", basisEn: "\(expected.nameEn) \(basisRow())")
       {
         findings.append(f)
       }

@@ -56,46 +56,81 @@ public struct Finding: Sendable, Equatable, LocalizedMessage, CustomStringConver
 public struct Figure: Sendable, Equatable {
   /// The value; nil when every cell behind it is blank.
   public var amount: Amount?
-  /// The cells behind the value (turned into text only when a finding names them).
-  public var cells: [CellRef]
   /// How many printed (non-blank) values were summed (1 for a single cell).
   public var terms: Int
+  // The cells, first one apart so that a one-cell figure (most of them) needs no array;
+  // `otherCells` is empty whenever `firstCell` is nil.
+  private var firstCell: CellRef?
+  private var otherCells: [CellRef] = []
+
+  /// The cells behind the value (turned into text only when a finding names them).
+  public var cells: [CellRef] {
+    get { firstCell.map { [$0] + otherCells } ?? [] }
+    set {
+      firstCell = newValue.first
+      otherCells = Array(newValue.dropFirst())
+    }
+  }
 
   /// Creates a figure.
   public init(amount: Amount?, cells: [CellRef] = [], terms: Int = 1) {
     self.amount = amount
-    self.cells = cells
     self.terms = terms
+    self.cells = cells
+  }
+
+  /// Creates a figure read from at most one cell.
+  init(amount: Amount?, cell: CellRef?, terms: Int) {
+    self.amount = amount
+    self.terms = terms
+    self.firstCell = cell
   }
 
   /// A blank value with no cell (a row or table that is not there).
-  public static let blank = Figure(amount: nil, cells: [], terms: 0)
+  public static let blank = Figure(amount: nil, cell: nil, terms: 0)
 
   /// The value with blanks counted as zero, for arithmetic.
   public var value: Amount { amount ?? .zero }
 
   /// The sum of several figures; blank only when all are blank.
-  public static func sum(_ figures: [Figure]) -> Figure {
-    var total: Amount? = nil
-    var cells: [CellRef] = []
-    var terms = 0
-    for f in figures {
-      if let a = f.amount { total = (total ?? .zero) + a }
-      cells += f.cells
-      terms += f.terms
-    }
-    return Figure(amount: total, cells: cells, terms: terms)
+  public static func sum(_ figures: some Sequence<Figure>) -> Figure {
+    var total = Figure.blank
+    // One cell each, usually; the first is kept inline.
+    if figures.underestimatedCount > 2 { total.otherCells.reserveCapacity(figures.underestimatedCount - 1) }
+    for f in figures { total.add(f) }
+    return total
+  }
+
+  /// Adds another figure: its value (blanks stay blank), cells and terms.
+  mutating func add(_ other: Figure) {
+    if let a = other.amount { amount = (amount ?? .zero) + a }
+    appendCells(of: other)
+    terms += other.terms
   }
 
   /// This figure minus others (blank only when all are blank).
   public func minus(_ others: [Figure]) -> Figure {
     var result = self
-    for f in others {
-      if let a = f.amount { result.amount = (result.amount ?? .zero) - a }
-      result.cells += f.cells
-      result.terms += f.terms
-    }
+    for f in others { result.subtract(f) }
     return result
+  }
+
+  /// Subtracts another figure: its value (blanks stay blank); its cells and terms are added.
+  mutating func subtract(_ other: Figure) {
+    if let a = other.amount { amount = (amount ?? .zero) - a }
+    appendCells(of: other)
+    terms += other.terms
+  }
+
+  private mutating func appendCells(of other: Figure) {
+    guard let first = other.firstCell else { return }
+    if firstCell == nil {
+      firstCell = first
+      otherCells = other.otherCells
+    } else {
+      otherCells.append(first)
+      otherCells += other.otherCells
+    }
   }
 }
 

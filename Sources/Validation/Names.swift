@@ -3,7 +3,13 @@ import Budget
 // Name comparisons on Unicode scalars: the rules compare hundreds of printed names per run, and
 // Character-based (grapheme) processing made them the bulk of validation time.
 
-private let chineseNumerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十".unicodeScalars)
+/// Whether a scalar is one of the numerals 一 … 十 of an ordinal prefix.
+private func isChineseNumeral(_ scalar: Unicode.Scalar) -> Bool {
+  switch scalar {
+  case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+  default: false
+  }
+}
 
 /// A name without ordinal prefix (`六、`, `①`) or whitespace, as `BudgetRow.normalizedName`
 /// defines it, computed on scalars.
@@ -12,14 +18,16 @@ func plainName(_ name: String) -> String {
   let scalars = name.unicodeScalars
   var start = scalars.startIndex
   if let comma = scalars.firstIndex(of: "、"), comma != start,
-    scalars[start..<comma].allSatisfy({ chineseNumerals.contains($0) })
+    scalars[start..<comma].allSatisfy(isChineseNumeral)
   {
     start = scalars.index(after: comma)
   }
   while start != scalars.endIndex, (0x2460...0x2469).contains(scalars[start].value) { start = scalars.index(after: start) }
-  var out = String.UnicodeScalarView()
-  for s in scalars[start...] where !s.isSpace { out.append(s) }
-  return String(out)
+  // The kept scalars' bytes, copied into one buffer (appending scalars to a String is slower).
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(name.utf8.count)
+  for s in scalars[start...] where !s.isSpace { bytes.append(contentsOf: s.utf8) }
+  return String(decoding: bytes, as: UTF8.self)
 }
 
 /// A name compared loosely: `plainName`, with full-width brackets as half-width.
@@ -35,6 +43,11 @@ func looseName(_ name: String) -> String {
     }
   }
   return String(out)
+}
+
+/// Whether two names are equal loosely (`looseName`); identical text needs no normalizing.
+func sameLooseName(_ a: String, _ b: String) -> Bool {
+  a.hasSameBytes(as: b) || looseName(a) == looseName(b)
 }
 
 /// A conservative byte scan: false only when the name has no whitespace, no 、 and no circled

@@ -28,7 +28,7 @@ extension Rule {
     ) { ctx in
       let funds = [total, gpb, fund, soc, ColumnKey.specialAccount, ColumnKey.unitFunds, ColumnKey.carryover]
       var t2 = View(table: 2, nameZh: "预算公开表2", nameEn: "Table 2")
-      for key in funds { if let e = ctx.totalView(2, column: key, key: key).entries[key] { t2.add(key, row: e.row, column: e.column, e.figure) } }
+      for key in funds { if let e = ctx.totalView(2, column: key, key: key).entries[key] { t2.add(key, e) } }
       return (t2, ctx.incomeView(1))
     },
     views(
@@ -44,7 +44,7 @@ extension Rule {
     ) { ctx in
       func fiscal(_ v: View) -> View {
         var out = View(table: v.table, nameZh: v.nameZh, nameEn: v.nameEn)
-        for k in v.keys where [gpb, fund, soc].contains(k) { let e = v.entries[k]!; out.add(k, row: e.row, column: e.column, e.figure) }
+        for k in v.keys where [gpb, fund, soc].contains(k) { out.add(k, v.entries[k]!) }
         return out
       }
       return (fiscal(ctx.incomeView(4)), fiscal(ctx.incomeView(1)))
@@ -53,7 +53,7 @@ extension Rule {
       "X.t1-t3.classes", tables: [1, 3], zh: "预算公开表1 各支出功能类 合计 = 预算公开表3 对应类 合计",
       en: "Table 1's expenditure lines (total) equal Table 3's 类 rows"
     ) { ctx in
-      (ctx.classLineView(1, columns: [total]), classesOnly(ctx.codeView(3, columns: [total], total: false)))
+      (ctx.classLineView(1, columns: [total]), ctx.codeView(3, columns: [total], total: false, classesOnly: true))
     },
     views(
       "X.t1-t2.classes", tables: [1, 2], zh: "预算公开表1 各支出功能类 当年预算安排 = 预算公开表2 对应类 合计",
@@ -61,7 +61,7 @@ extension Rule {
     ) { ctx in
       let hasCurrent = ctx.disclosure.table(1)?.section(.expenditure)?.columnIndex(ColumnKey.currentYear) != nil
       return (ctx.classLineView(1, columns: [hasCurrent ? ColumnKey.currentYear : total]),
-        classesOnly(ctx.codeView(2, columns: [total], total: false)))
+        ctx.codeView(2, columns: [total], total: false, classesOnly: true))
     },
     views(
       "X.t4-t2.classes", tables: [4, 2],
@@ -69,21 +69,25 @@ extension Rule {
       en: "Table 4's expenditure lines equal Table 2's 类 rows (fiscal columns + carry-over); per fund source where no carry-over"
     ) { ctx in
       let t4 = ctx.classLineView(4, columns: [total, gpb, fund, soc])
-      let t2 = classesOnly(ctx.codeView(2, columns: [gpb, fund, soc, ColumnKey.carryover], total: false))
+      let t2 = ctx.codeView(2, columns: [gpb, fund, soc, ColumnKey.carryover], total: false, classesOnly: true)
       var expected = View(table: 2, nameZh: "预算公开表2", nameEn: "Table 2")
-      let codes = (t4.keys + t2.keys).map { String($0.split(separator: "|")[0]) }
+      let codes = (t4.keys + t2.keys).map { String(keyCode($0)) }
       var seen = Set<String>()
       var keys: [String] = []
       for code in codes where seen.insert(code).inserted {
-        let part = { (c: String) in t2.entries[code + "|" + c]?.figure ?? .blank }
-        let row = t2.entries[code + "|" + gpb]?.row ?? code
-        expected.add(code + "|" + total, row: row, column: "一般公共预算 + 政府性基金 + 国有资本经营 + 上年结转", Figure.sum([part(gpb), part(fund), part(soc), part(ColumnKey.carryover)]))
-        keys.append(code + "|" + total)
+        let part = { (c: String) in t2.entries[viewKey(code, c)]?.figure ?? .blank }
+        let row = t2.entries[viewKey(code, gpb)]?.rowLabel ?? .text(code)
+        expected.add(
+          viewKey(code, total),
+          View.Entry(
+            rowLabel: row, columnLabel: .text("一般公共预算 + 政府性基金 + 国有资本经营 + 上年结转"),
+            figure: Figure.sum([part(gpb), part(fund), part(soc), part(ColumnKey.carryover)])))
+        keys.append(viewKey(code, total))
         // Carried-over money is not split by fund in 表2, so per-fund checks need none.
         if part(ColumnKey.carryover).value.isZero {
           for c in [gpb, fund, soc] {
-            if let e = t2.entries[code + "|" + c] { expected.add(code + "|" + c, row: e.row, column: e.column, e.figure) }
-            keys.append(code + "|" + c)
+            if let e = t2.entries[viewKey(code, c)] { expected.add(viewKey(code, c), e) }
+            keys.append(viewKey(code, c))
           }
         }
       }
@@ -105,12 +109,12 @@ extension Rule {
       let t2 = ctx.codeView(2, columns: other)
       var nonFiscal = View(table: 2, nameZh: "预算公开表2", nameEn: "Table 2")
       var skip = Set<String>()
-      for code in Set(t2.keys.map { String($0.split(separator: "|")[0]) }) {
-        let f = Figure.sum(other.compactMap { t2.entries[code + "|" + $0]?.figure })
+      for code in Set(t2.keys.map { String(keyCode($0)) }) {
+        let f = Figure.sum(other.compactMap { t2.entries[viewKey(code, $0)]?.figure })
         guard !f.value.isZero else { continue }
-        nonFiscal.add(code + "|" + total, row: code, column: "合计", f)
-        skip.insert(code + "|" + ColumnKey.basic)
-        skip.insert(code + "|" + ColumnKey.project)
+        nonFiscal.add(viewKey(code, total), row: code, column: "合计", f)
+        skip.insert(viewKey(code, ColumnKey.basic))
+        skip.insert(viewKey(code, ColumnKey.project))
       }
       let t3 = ctx.codeView(3, columns: cols)
       let rest = t3.minus(
@@ -215,14 +219,18 @@ extension Rule {
   ]
 }
 
-/// Only the 类 rows (3-digit codes) of a code view.
-func classesOnly(_ view: View) -> View {
-  var out = View(table: view.table, nameZh: view.nameZh, nameEn: view.nameEn)
-  for key in view.keys where key.split(separator: "|")[0].count == 3 {
-    let e = view.entries[key]!
-    out.add(key, row: e.row, column: e.column, e.figure)
+/// The code part of a view key (`206|0` → `206`), as `key.split(separator: "|")[0]`; read
+/// on bytes when the key is ASCII without CR, where every character is one byte.
+func keyCode(_ key: String) -> Substring {
+  var text = key
+  let range = text.withUTF8 { bytes -> Range<Int>? in
+    guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+    let start = bytes.firstIndex { $0 != UInt8(ascii: "|") } ?? bytes.count
+    return start..<(bytes[start...].firstIndex(of: UInt8(ascii: "|")) ?? bytes.count)
   }
-  return out
+  guard let range else { return key.split(separator: "|")[0] }
+  let utf8 = key.utf8
+  return key[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
 }
 
 /// The view without entries that are blank or zero (表2 lists every code; 表8 only fund codes).
@@ -230,7 +238,7 @@ func dropBlank(_ view: View) -> View {
   var out = View(table: view.table, nameZh: view.nameZh, nameEn: view.nameEn)
   for key in view.keys {
     let e = view.entries[key]!
-    if let a = e.figure.amount, !a.isZero { out.add(key, row: e.row, column: e.column, e.figure) }
+    if let a = e.figure.amount, !a.isZero { out.add(key, e) }
   }
   return out
 }
@@ -239,7 +247,7 @@ extension View {
   /// The view restricted to one key.
   func only(_ key: String) -> View {
     var out = View(table: table, nameZh: nameZh, nameEn: nameEn)
-    if let e = entries[key] { out.add(key, row: e.row, column: e.column, e.figure) }
+    if let e = entries[key] { out.add(key, e) }
     return out
   }
 }
@@ -248,7 +256,8 @@ extension View {
   /// The view restricted to some keys, in their order.
   func restricted(to keys: [String]) -> View {
     var out = View(table: table, nameZh: nameZh, nameEn: nameEn)
-    for key in keys { if let e = entries[key] { out.add(key, row: e.row, column: e.column, e.figure) } }
+    out.reserveCapacity(keys.count)
+    for key in keys { if let e = entries[key] { out.add(key, e) } }
     return out
   }
 }
@@ -263,8 +272,8 @@ extension ValidationContext {
     else { return view }
     guard let b = balance(4) else { return view }
     guard let row = b.expenditureTotal, exp.columnIndex(fund) != nil else { return view }
-    let carried = b.carryInParts.filter { fundKey(forIncomeLine: $0.name) == fund }.map { figure(table, income, $0, ik) }
-    view.add(key, row: row.name, column: ColumnKey.chineseName(fund), figure(table, exp, row, fund).minus(carried))
+    let carried = zip(b.carryInParts, b.carryInFunds).filter { $1 == fund }.map { figure(table, income, $0.0, ik) }
+    view.add(key, View.Entry(rowLabel: .text(row.name), columnLabel: .key(fund), figure: figure(table, exp, row, fund).minus(carried)))
     return view
   }
 }

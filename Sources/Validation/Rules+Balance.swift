@@ -57,9 +57,9 @@ extension Rule {
       if let income = table.section(.income), let ik = income.columns.first, let exp = table.section(.expenditure),
         let eg = b.expenditureGrand
       {
-        for line in b.incomeLines {
-          guard let fund = fundKey(forIncomeLine: line.name), exp.columnIndex(fund) != nil else { continue }
-          let carried = b.carryInParts.filter { fundKey(forIncomeLine: $0.name) == fund }
+        for (line, fund) in zip(b.incomeLines, b.incomeFunds) {
+          guard let fund, exp.columnIndex(fund) != nil else { continue }
+          let carried = zip(b.carryInParts, b.carryInFunds).filter { $1 == fund }.map(\.0)
           let expected = Figure.sum(([line] + carried).map { ctx.figure(table, income, $0, ik) })
           if let x = ctx.compare(
             ruleId: id, table: t, row: eg.name, column: ColumnKey.chineseName(fund),
@@ -81,11 +81,9 @@ extension Rule {
     tables: [1], needsData: true
   ) { ctx in
     ctx.sections(1, role: .expenditure).flatMap { table, section in
-      section.rows.compactMap {
-        ctx.rowSum(
-          "T1.current-carryover", table, section, $0, target: ColumnKey.total,
-          parts: [ColumnKey.currentYear, ColumnKey.carryoverArranged])
-      }
+      ctx.rowSums(
+        "T1.current-carryover", table, section, target: ColumnKey.total,
+        parts: [ColumnKey.currentYear, ColumnKey.carryoverArranged])
     }
   }
 }

@@ -10,12 +10,15 @@ extension Rule {
     needsAllTables: false
   ) { ctx in
     guard let catalog = ctx.catalog else { return [] }
-    return ctx.codedRows().compactMap { table, _, row, kind in
-      if catalog.record(row.code!, kind: kind) != nil { return nil }
-      return ctx.note(
-        ruleId: "catalog.known", severity: .warning, table: table.number, row: row.displayName, column: "科目编码",
-        cells: ctx.rowCells(table, row), zh: "科目编码 \(row.code!) 不在政府收支分类科目中",
-        en: "code \(row.code!) is not in the classification catalog")
+    return ctx.codedParts.flatMap { part in
+      let (table, kind) = (part.table, part.kind)
+      return part.rows.compactMap { row -> Finding? in
+        if catalog.record(row.code!, kind: kind) != nil { return nil }
+        return ctx.note(
+          ruleId: "catalog.known", severity: .warning, table: table.number, row: row.displayName, column: "科目编码",
+          cells: ctx.rowCells(table, row), zh: "科目编码 \(row.code!) 不在政府收支分类科目中",
+          en: "code \(row.code!) is not in the classification catalog")
+      }
     }
   }
 
@@ -25,13 +28,16 @@ extension Rule {
     descriptionEn: "Every code carries its catalog name", tables: codedTables, needsCatalog: true, needsAllTables: false
   ) { ctx in
     guard let catalog = ctx.catalog else { return [] }
-    return ctx.codedRows().compactMap { table, _, row, kind in
-      guard let record = catalog.record(row.code!, kind: kind), looseName(record.name) != looseName(row.name) else { return nil }
-      return ctx.note(
-        ruleId: "catalog.name", severity: record.needsVerification ? .warning : .error, table: table.number,
-        row: row.displayName, column: "科目名称", cells: ctx.rowCells(table, row),
-        zh: "科目 \(row.code!) 的规范名称为“\(record.name)”，表中为“\(row.name)”",
-        en: "code \(row.code!) is named “\(record.name)” in the catalog, “\(row.name)” here")
+    return ctx.codedParts.flatMap { part in
+      let (table, kind) = (part.table, part.kind)
+      return part.rows.compactMap { row -> Finding? in
+        guard let record = catalog.record(row.code!, kind: kind), !sameLooseName(record.name, row.name) else { return nil }
+        return ctx.note(
+          ruleId: "catalog.name", severity: record.needsVerification ? .warning : .error, table: table.number,
+          row: row.displayName, column: "科目名称", cells: ctx.rowCells(table, row),
+          zh: "科目 \(row.code!) 的规范名称为“\(record.name)”，表中为“\(row.name)”",
+          en: "code \(row.code!) is named “\(record.name)” in the catalog, “\(row.name)” here")
+      }
     }
   }
 
@@ -43,34 +49,37 @@ extension Rule {
   ) { ctx in
     guard let catalog = ctx.catalog else { return [] }
     var out: [Finding] = []
-    var parents: [String: Set<String>] = [:]  // per table part: codes that have children
-    for (table, section, row, kind) in ctx.codedRows() {
-      let code = row.code!
-      let part = "\(table.number)\(section.role)"
-      if parents[part] == nil { parents[part] = Set(section.childrenByParent(lengths: kind.codeLengths).keys) }
-      // Only the most detailed rows: a 类 such as 212 holds both 一般公共预算 and 基金 children.
-      guard !parents[part]!.contains(code), let record = catalog.record(code, kind: kind),
-        record.budget != .mixed
-      else { continue }
-      // Which budget each amount column of this table belongs to.
-      let columns: [(String, BudgetKind)]
-      switch table.number {
-      case 2: columns = [(ColumnKey.generalPublic, .generalPublic), (ColumnKey.governmentFund, .governmentFund), (ColumnKey.stateCapital, .stateCapital)]
-      case 5: columns = [(ColumnKey.total, .generalPublic)]
-      case 7, 8: columns = [(ColumnKey.total, .governmentFund)]
-      case 9 where kind == .functional && section.role == .expenditure: columns = [(ColumnKey.total, .stateCapital), (ColumnKey.basic, .stateCapital), (ColumnKey.project, .stateCapital)]
-      case 9 where kind == .revenue: columns = [(ColumnKey.total, .stateCapital)]
-      default: columns = []
-      }
-      for (key, budget) in columns where budget != record.budget {
-        let f = ctx.figure(table, section, row, key)
-        guard let a = f.amount, a.magnitude > ctx.tolerance else { continue }
-        out.append(
-          Finding(
-            ruleId: "catalog.budget-type", severity: .error, table: table.number, row: row.displayName,
-            column: ColumnKey.chineseName(key), cells: f.cells.map(\.text), expected: .zero, found: a, difference: a,
-            messageZh: "预算公开表\(table.number) \(row.displayName) \(ColumnKey.chineseName(key))：\(record.budget.chineseName)科目不应有\(budget.chineseName)资金，实为 \(a.text())",
-            messageEn: "Table \(table.number) \(row.displayName) \(ColumnKey.chineseName(key)): a \(record.budget.rawValue) code carries \(budget.rawValue) money (\(a.text()))"))
+    let parts = ctx.codedParts
+    for part in parts {
+      let (table, section, kind) = (part.table, part.section, part.kind)
+      let like = ctx.first(like: part, in: parts)
+      let parents = like.section.childrenByParent(lengths: like.kind.codeLengths)  // codes that have children
+      for row in part.rows {
+        let code = row.code!
+        // Only the most detailed rows: a 类 such as 212 holds both 一般公共预算 and 基金 children.
+        guard parents[code] == nil, let record = catalog.record(code, kind: kind),
+          record.budget != .mixed
+        else { continue }
+        // Which budget each amount column of this table belongs to.
+        let columns: [(String, BudgetKind)]
+        switch table.number {
+        case 2: columns = [(ColumnKey.generalPublic, .generalPublic), (ColumnKey.governmentFund, .governmentFund), (ColumnKey.stateCapital, .stateCapital)]
+        case 5: columns = [(ColumnKey.total, .generalPublic)]
+        case 7, 8: columns = [(ColumnKey.total, .governmentFund)]
+        case 9 where kind == .functional && section.role == .expenditure: columns = [(ColumnKey.total, .stateCapital), (ColumnKey.basic, .stateCapital), (ColumnKey.project, .stateCapital)]
+        case 9 where kind == .revenue: columns = [(ColumnKey.total, .stateCapital)]
+        default: columns = []
+        }
+        for (key, budget) in columns where budget != record.budget {
+          let f = ctx.figure(table, section, row, key)
+          guard let a = f.amount, a.magnitude > ctx.tolerance else { continue }
+          out.append(
+            Finding(
+              ruleId: "catalog.budget-type", severity: .error, table: table.number, row: row.displayName,
+              column: ColumnKey.chineseName(key), cells: f.cells.map(\.text), expected: .zero, found: a, difference: a,
+              messageZh: "预算公开表\(table.number) \(row.displayName) \(ColumnKey.chineseName(key))：\(record.budget.chineseName)科目不应有\(budget.chineseName)资金，实为 \(a.text())",
+              messageEn: "Table \(table.number) \(row.displayName) \(ColumnKey.chineseName(key)): a \(record.budget.rawValue) code carries \(budget.rawValue) money (\(a.text()))"))
+        }
       }
     }
     return out

@@ -37,11 +37,8 @@ extension Rule {
     descriptionEn: "Table 6: in every row, total = personnel + public use", tables: [6], needsData: true
   ) { ctx in
     ctx.sections(6).flatMap { table, section in
-      section.rows.compactMap {
-        ctx.rowSum(
-          "T6.personnel-public", table, section, $0, target: ColumnKey.total,
-          parts: [ColumnKey.personnel, ColumnKey.publicUse])
-      }
+      ctx.rowSums(
+        "T6.personnel-public", table, section, target: ColumnKey.total, parts: [ColumnKey.personnel, ColumnKey.publicUse])
     }
   }
 

@@ -9,19 +9,23 @@ extension ValidationContext {
     return table.sections.filter { role == nil || $0.role == role }.map { (table, $0) }
   }
 
-  /// Checks `row[target] = Σ row[parts]` in one row.
-  func rowSum(
-    _ ruleId: String, _ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, target: String,
-    parts: [String], severity: Severity = .error
-  ) -> Finding? {
+  /// Checks `row[target] = Σ row[parts]` in every row of a section.
+  func rowSums(
+    _ ruleId: String, _ table: BudgetTable, _ section: TableSection, target: String, parts: [String],
+    severity: Severity = .error
+  ) -> [Finding] {
+    // The column positions are found once per section, not once per row.
     let present = parts.filter { section.columnIndex($0) != nil }
-    guard section.columnIndex(target) != nil, !present.isEmpty else { return nil }
-    let zh = present.map(ColumnKey.chineseName).joined(separator: " + ")
-    let en = present.map { englishColumn($0) }.joined(separator: " + ")
-    return compare(
-      ruleId: ruleId, severity: severity, table: table.number, row: row.displayName,
-      column: ColumnKey.chineseName(target), found: figure(table, section, row, target),
-      expected: Figure.sum(present.map { figure(table, section, row, $0) }), basisZh: zh, basisEn: en)
+    guard let t = section.columnIndex(target), !present.isEmpty else { return [] }
+    let positions = present.map { section.columnIndex($0)! }
+    return section.rows.compactMap { row in
+      compare(
+        ruleId: ruleId, severity: severity, table: table.number, row: row.displayName,
+        column: ColumnKey.chineseName(target), found: figure(table, section, row, column: t),
+        expected: Figure.sum(positions.lazy.map { self.figure(table, section, row, column: $0) }),
+        basisZh: present.map(ColumnKey.chineseName).joined(separator: " + "),
+        basisEn: present.map { englishColumn($0) }.joined(separator: " + "))
+    }
   }
 
   /// Checks `parent[column] = Σ children[column]` for every column of a section.
@@ -30,10 +34,13 @@ extension ValidationContext {
     basisZh: String, basisEn: String, severity: Severity = .error
   ) -> [Finding] {
     section.columns.compactMap { key in
-      compare(
+      // The first column of that key, as `figure(_:_:_:_:)` reads it.
+      let i = section.columnIndex(key)!
+      return compare(
         ruleId: ruleId, severity: severity, table: table.number, row: parent.displayName,
-        column: ColumnKey.chineseName(key), found: figure(table, section, parent, key),
-        expected: Figure.sum(children.map { figure(table, section, $0, key) }), basisZh: basisZh, basisEn: basisEn)
+        column: ColumnKey.chineseName(key), found: figure(table, section, parent, column: i),
+        expected: Figure.sum(children.lazy.map { figure(table, section, $0, column: i) }), basisZh: basisZh,
+        basisEn: basisEn)
     }
   }
 }
@@ -109,9 +116,7 @@ extension Rule {
       descriptionEn: "Table \(t): in every row, total = basic + project", tables: [t], needsData: true
     ) { ctx in
       ctx.sections(t).flatMap { table, section in
-        section.rows.compactMap {
-          ctx.rowSum(id, table, section, $0, target: ColumnKey.total, parts: [ColumnKey.basic, ColumnKey.project])
-        }
+        ctx.rowSums(id, table, section, target: ColumnKey.total, parts: [ColumnKey.basic, ColumnKey.project])
       }
     }
   }
@@ -128,7 +133,7 @@ extension Rule {
       descriptionEn: "Table \(t): in every row, total = the sum of the fund-source columns", tables: [t], needsData: true
     ) { ctx in
       ctx.sections(t, role: t == 4 ? .expenditure : nil).flatMap { table, section in
-        section.rows.compactMap { ctx.rowSum(id, table, section, $0, target: ColumnKey.total, parts: funds) }
+        ctx.rowSums(id, table, section, target: ColumnKey.total, parts: funds)
       }
     }
   }

@@ -71,9 +71,13 @@ func fundKey(forIncomeLine name: String) -> String? {
 /// 表1 / 表4 read as a balance: lines, 本年合计, 结转, 总计 on each side.
 struct Balance {
   var incomeLines: [BudgetRow] = []
+  /// The fund-source column key of each income line (`fundKey(forIncomeLine:)`).
+  var incomeFunds: [String?] = []
   var incomeTotal: BudgetRow?
   var carryIn: BudgetRow?
   var carryInParts: [BudgetRow] = []
+  /// The fund-source column key of each carry-over part.
+  var carryInFunds: [String?] = []
   var incomeGrand: BudgetRow?
   var expenditureLines: [BudgetRow] = []
   var expenditureTotal: BudgetRow?
@@ -102,6 +106,8 @@ struct Balance {
           carryInParts.append(row)
         }
       }
+      incomeFunds = incomeLines.map { fundKey(forIncomeLine: $0.name) }
+      carryInFunds = carryInParts.map { fundKey(forIncomeLine: $0.name) }
     }
     if let expenditure = table.section(.expenditure) {
       var phase = 0

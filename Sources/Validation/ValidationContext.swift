@@ -11,6 +11,8 @@ public struct ValidationContext: Sendable {
   public var catalog: (any ClassificationLookup)?
   /// 表1 and 表4 read as balances once, since several rules need them.
   let balances: [Int: Balance]
+  /// The coded rows of the coded tables, read once for the code and catalog rules.
+  let codedParts: [CodedPart]
 
   /// Creates a context.
   public init(disclosure: Disclosure, tolerance: Amount = .zero, catalog: (any ClassificationLookup)? = nil) {
@@ -20,6 +22,11 @@ public struct ValidationContext: Sendable {
     var balances: [Int: Balance] = [:]
     for t in [1, 4] { if let table = disclosure.table(t) { balances[t] = Balance(table, catalog: catalog) } }
     self.balances = balances
+    codedParts = codedTables.compactMap { disclosure.table($0) }.flatMap { table in
+      table.sections.map {
+        CodedPart(table: table, section: $0, kind: codeKind(table: table.number, section: $0), rows: $0.codedRows)
+      }
+    }
   }
 
   /// 表1 or 表4 read as a balance.
@@ -27,25 +34,37 @@ public struct ValidationContext: Sendable {
 
   /// The cell of a row's amount in a column, if the source is known.
   public func cell(_ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, _ key: String) -> CellRef? {
-    guard let source = table.source, let line = row.line, let i = section.columnIndex(key),
-      let letters = section.columnLetters, i < letters.count, !letters[i].isEmpty
+    section.columnIndex(key).flatMap { cell(table, section, row, column: $0) }
+  }
+
+  /// The cell of a row's amount in the column at a position, if the source is known.
+  func cell(_ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, column i: Int) -> CellRef? {
+    guard let source = table.source, let line = row.line, let letters = section.columnLetters, i < letters.count,
+      !letters[i].isEmpty
     else { return nil }
     return CellRef(source: source, letter: letters[i], line: line)
   }
 
   /// A row's amount in a column as a figure (blank when the column is missing).
   public func figure(_ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, _ key: String) -> Figure {
-    guard section.columnIndex(key) != nil else { return .blank }
-    let amount = section.amount(row, key)
+    guard let i = section.columnIndex(key) else { return .blank }
+    return figure(table, section, row, column: i)
+  }
+
+  /// A row's amount in the column at a position, for loops that already know the position.
+  func figure(_ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, column i: Int) -> Figure {
+    let amount = i < row.amounts.count ? row.amounts[i] : nil
     // A blank cell is listed but is not a printed value that could carry rounding.
-    return Figure(amount: amount, cells: cell(table, section, row, key).map { [$0] } ?? [], terms: amount == nil ? 0 : 1)
+    return Figure(amount: amount, cell: cell(table, section, row, column: i), terms: amount == nil ? 0 : 1)
   }
 
   /// Compares a printed figure with what it should be, making a finding when they differ by
   /// more than the tolerance. A difference of at most 0.01 per summed term is `rounding`.
+  /// The texts are only evaluated for a finding: most comparisons agree.
   public func compare(
-    ruleId: String, severity: Severity = .error, table: Int?, row: String, column: String,
-    found: Figure, expected: Figure, basisZh: String, basisEn: String
+    ruleId: String, severity: Severity = .error, table: Int?, row: @autoclosure () -> String,
+    column: @autoclosure () -> String, found: Figure, expected: Figure, basisZh: @autoclosure () -> String,
+    basisEn: @autoclosure () -> String
   ) -> Finding? {
     let difference = found.value - expected.value
     if difference.magnitude <= tolerance { return nil }
@@ -54,10 +73,12 @@ public struct ValidationContext: Sendable {
     if severity == .error, terms >= 2, difference.magnitude <= Amount(units: Int64(terms), scale: 2) {
       level = .rounding
     }
+    let row = row()
+    let column = column()
     let place = [table.map { "预算公开表\($0)" }, row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
     let placeEn = [table.map { "Table \($0)" }, row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
-    let zh = "\(place) \(column)：应为 \(shown(expected.amount, .zh))（\(basisZh)），实为 \(shown(found.amount, .zh))，相差 \(difference.magnitude.text())"
-    let en = "\(placeEn) \(column): expected \(shown(expected.amount, .en)) (\(basisEn)), found \(shown(found.amount, .en)), difference \(difference.magnitude.text())"
+    let zh = "\(place) \(column)：应为 \(shown(expected.amount, .zh))（\(basisZh())），实为 \(shown(found.amount, .zh))，相差 \(difference.magnitude.text())"
+    let en = "\(placeEn) \(column): expected \(shown(expected.amount, .en)) (\(basisEn())), found \(shown(found.amount, .en)), difference \(difference.magnitude.text())"
     return Finding(
       ruleId: ruleId, severity: level, table: table, row: row, column: column, cells: (found.cells + expected.cells).map(\.text),
       expected: expected.amount, found: found.amount, difference: difference, messageZh: zh, messageEn: en)

@@ -3,17 +3,41 @@ import Budget
 // The views cross-table rules compare: a table's coded rows by code, 表1/表4's lines by 类
 // code or fund source, a table's 合计 row, Σ of a project table.
 
+/// The key of a code's figure in one column of a view of several columns: `code|tag`. The usual
+/// columns get a one-character tag so that the key stays a small (inline, unallocated) string;
+/// any other column is tagged `=` + its key, which no usual tag equals.
+func viewKey(_ code: String, _ column: String) -> String {
+  let tag: String
+  switch column {
+  case ColumnKey.total: tag = "0"
+  case ColumnKey.basic: tag = "1"
+  case ColumnKey.project: tag = "2"
+  case ColumnKey.generalPublic: tag = "3"
+  case ColumnKey.governmentFund: tag = "4"
+  case ColumnKey.stateCapital: tag = "5"
+  case ColumnKey.specialAccount: tag = "6"
+  case ColumnKey.unitFunds: tag = "7"
+  case ColumnKey.carryover: tag = "8"
+  default: tag = "=" + column
+  }
+  return code + "|" + tag
+}
+
 extension View {
   /// This view minus others, key by key (e.g. 表3 − 表8 − 表9).
   func minus(_ others: [View], nameZh: String, nameEn: String) -> View {
     var out = View(table: table, nameZh: nameZh, nameEn: nameEn)
     let allKeys = keys + others.flatMap(\.keys).filter { entries[$0] == nil }
-    var seen = Set<String>()
+    out.reserveCapacity(allKeys.count)
+    var seen = Set<String>(minimumCapacity: allKeys.count)
     for key in allKeys where seen.insert(key).inserted {
       let mine = entries[key]
-      let theirs = others.compactMap { $0.entries[key] }
-      let label = mine ?? theirs.first!
-      out.add(key, row: label.row, column: label.column, (mine?.figure ?? .blank).minus(theirs.map(\.figure)))
+      var entry = mine ?? others.lazy.compactMap { $0.entries[key] }.first!
+      entry.figure = mine?.figure ?? .blank
+      for other in others {
+        if let theirs = other.entries[key] { entry.figure.subtract(theirs.figure) }
+      }
+      out.add(key, entry)
     }
     return out
   }
@@ -21,10 +45,15 @@ extension View {
 
 extension ValidationContext {
   /// A table's rows by code (and its 合计 row under the key `合计`), one column or several
-  /// (keys `code|column` when several).
-  func codeView(_ t: Int, role: SectionRole? = nil, columns: [String], total: Bool = true) -> View {
+  /// (keys `viewKey(code, column)` when several); with `classesOnly`, only the 类 rows (keys
+  /// whose code has 3 characters).
+  func codeView(
+    _ t: Int, role: SectionRole? = nil, columns: [String], total: Bool = true, classesOnly: Bool = false
+  ) -> View {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
-    for (table, section) in sections(t, role: role) {
+    let parts = sections(t, role: role)
+    view.reserveCapacity(parts.reduce(0) { $0 + $1.1.rows.count } * columns.count)
+    for (table, section) in parts {
       for row in section.rows {
         let key: String
         if row.kind == .total {
@@ -34,10 +63,11 @@ extension ValidationContext {
           guard let code = row.code, !code.isEmpty else { continue }
           key = code
         }
-        let label = row.displayName
-        for column in columns where section.columnIndex(column) != nil {
-          let k = columns.count == 1 ? key : key + "|" + column
-          view.add(k, row: label, column: ColumnKey.chineseName(column), figure(table, section, row, column))
+        for column in columns {
+          guard let i = section.columnIndex(column) else { continue }
+          let k = columns.count == 1 ? key : viewKey(key, column)
+          if classesOnly && keyCode(k).count != 3 { continue }
+          view.add(k, View.Entry(rowLabel: .printed(row), columnLabel: .key(column), figure: figure(table, section, row, column: i)))
         }
       }
     }
@@ -48,23 +78,21 @@ extension ValidationContext {
   /// table's 一般公共预算 column with another's 合计 column).
   func rekeyed(_ view: View, _ transform: (String) -> String) -> View {
     var out = View(table: view.table, nameZh: view.nameZh, nameEn: view.nameEn)
-    for key in view.keys {
-      let e = view.entries[key]!
-      out.add(transform(key), row: e.row, column: e.column, e.figure)
-    }
+    for key in view.keys { out.add(transform(key), view.entries[key]!) }
     return out
   }
 
-  /// 表1/表4 expenditure lines by 功能分类 类 code (keys `code|column` for several columns).
+  /// 表1/表4 expenditure lines by 功能分类 类 code (keys `viewKey(code, column)` for several columns).
   func classLineView(_ t: Int, columns: [String]) -> View {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
     guard let table = disclosure.table(t), let section = table.section(.expenditure) else { return view }
     guard let b = balance(t) else { return view }
     for (row, code) in zip(b.expenditureLines, b.lineCodes) {
       guard let code else { continue }
-      for column in columns where section.columnIndex(column) != nil {
-        let k = columns.count == 1 ? code : code + "|" + column
-        view.add(k, row: row.name, column: ColumnKey.chineseName(column), figure(table, section, row, column))
+      for column in columns {
+        guard let i = section.columnIndex(column) else { continue }
+        let k = columns.count == 1 ? code : viewKey(code, column)
+        view.add(k, View.Entry(rowLabel: .text(row.name), columnLabel: .key(column), figure: figure(table, section, row, column: i)))
       }
     }
     return view
@@ -74,17 +102,18 @@ extension ValidationContext {
   /// carry-over line under `carryover`.
   func incomeView(_ t: Int) -> View {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
-    guard let table = disclosure.table(t), let section = table.section(.income), let key = section.columns.first else {
+    guard let table = disclosure.table(t), let section = table.section(.income), let column = section.columns.first else {
       return view
     }
     guard let b = balance(t) else { return view }
-    let column = ColumnKey.chineseName(key)
-    for row in b.incomeLines {
-      guard let fund = fundKey(forIncomeLine: row.name) else { continue }
-      view.add(fund, row: row.name, column: column, figure(table, section, row, key))
+    func add(_ key: String, _ row: BudgetRow) {
+      view.add(key, View.Entry(rowLabel: .text(row.name), columnLabel: .key(column), figure: figure(table, section, row, column: 0)))
     }
-    if let r = b.incomeTotal { view.add(ColumnKey.total, row: r.name, column: column, figure(table, section, r, key)) }
-    if let r = b.carryIn { view.add(ColumnKey.carryover, row: r.name, column: column, figure(table, section, r, key)) }
+    for (row, fund) in zip(b.incomeLines, b.incomeFunds) {
+      if let fund { add(fund, row) }
+    }
+    if let r = b.incomeTotal { add(ColumnKey.total, r) }
+    if let r = b.carryIn { add(ColumnKey.carryover, r) }
     return view
   }
 
@@ -94,8 +123,8 @@ extension ValidationContext {
   {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
     for (table, section) in sections(t, role: role) {
-      guard let row = pick?(section) ?? section.totalRow, section.columnIndex(column) != nil else { continue }
-      view.add(key, row: row.displayName, column: ColumnKey.chineseName(column), figure(table, section, row, column))
+      guard let row = pick?(section) ?? section.totalRow, let i = section.columnIndex(column) else { continue }
+      view.add(key, View.Entry(rowLabel: .printed(row), columnLabel: .key(column), figure: figure(table, section, row, column: i)))
       break
     }
     return view
@@ -105,12 +134,16 @@ extension ValidationContext {
   func projectSumView(_ t: Int, column: String, key: String) -> View {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
     guard let table = disclosure.table(t) else { return view }
-    var figures: [Figure] = []
-    for section in table.sections where section.columnIndex(column) != nil {
-      figures += section.rows.filter { $0.kind == .item }.map { figure(table, section, $0, column) }
+    var sum = Figure.blank
+    var count = 0
+    for section in table.sections {
+      guard let i = section.columnIndex(column) else { continue }
+      for row in section.rows where row.kind == .item {
+        sum.add(figure(table, section, row, column: i))
+        count += 1
+      }
     }
-    let sum = Figure.sum(figures)
-    view.add(key, row: "Σ项目（\(figures.count)个）", column: ColumnKey.chineseName(column), sum.terms == 0 ? .blank : sum)
+    view.add(key, View.Entry(rowLabel: .text("Σ项目（\(count)个）"), columnLabel: .key(column), figure: sum.terms == 0 ? .blank : sum))
     return view
   }
 }

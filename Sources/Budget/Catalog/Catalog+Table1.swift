@@ -37,6 +37,7 @@ extension Catalog {
   /// Splits `"二十四、预备费"` into the ordinal's value (24) and the rest (`预备费`). Accepts
   /// 、 ． . as separators and leading whitespace; ordinal is nil when the text has none.
   public static func splitOrdinal(_ text: String) -> (ordinal: Int?, name: String) {
+    if let fast = splitOrdinalOfPlainText(text) { return fast }
     let trimmed = text.drop { $0.isSpace }
     let numerals = trimmed.prefix { chineseDigits[$0] != nil || $0 == "十" || $0.isSpace }
     let rest = trimmed.dropFirst(numerals.count)
@@ -46,21 +47,72 @@ extension Catalog {
     return (value, String(rest.dropFirst()))
   }
 
+  /// `splitOrdinal` on Unicode scalars, for the usual text where every scalar involved is its own
+  /// character (ASCII, CJK ideographs); nil when the text needs the character-level reading.
+  private static func splitOrdinalOfPlainText(_ text: String) -> (ordinal: Int?, name: String)? {
+    // Starts a character of its own and is none of the separators.
+    func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+      (0x21...0x7E).contains(scalar.value) && scalar != "." || (0x4E00...0x9FFF).contains(scalar.value)
+    }
+    let scalars = text.unicodeScalars
+    var numerals = String.UnicodeScalarView()
+    var i = scalars.startIndex
+    while i != scalars.endIndex, scalars[i].isSpace || chineseNumeralScalars.contains(scalars[i]) {
+      if !scalars[i].isSpace { numerals.append(scalars[i]) }
+      i = scalars.index(after: i)
+    }
+    guard i != scalars.endIndex else { return (nil, text) }
+    if isPlain(scalars[i]) { return (nil, text) }
+    guard scalars[i] == "、" || scalars[i] == "．" || scalars[i] == "." else { return nil }
+    let nameStart = scalars.index(after: i)
+    guard nameStart == scalars.endIndex || isPlain(scalars[nameStart]) else { return nil }
+    guard let value = chineseNumber(String(numerals)) else { return (nil, text) }
+    return (value, String(scalars[nameStart...]))
+  }
+
+  private static let chineseNumeralScalars = Set("一二三四五六七八九十".unicodeScalars)
+
   /// The value of a Chinese numeral from 一 to 九十九 (`二十四` → 24), or nil.
   public static func chineseNumber(_ text: String) -> Int? {
-    let characters = Array(text)
-    guard !characters.isEmpty, characters.count <= 3 else { return nil }
-    guard let tenIndex = characters.firstIndex(of: "十") else {
-      guard characters.count == 1, let digit = chineseDigits[characters[0]], digit > 0 else { return nil }
-      return digit
+    // Numerals only (the usual case): each scalar is a character, read without Character hashing.
+    if text.unicodeScalars.allSatisfy({ chineseNumeralScalars.contains($0) }) {
+      return chineseNumber(symbols: text.unicodeScalars.map { numeralValue($0) })
     }
-    let tensPart = characters[..<tenIndex]
-    let onesPart = characters[(tenIndex + 1)...]
+    return chineseNumber(symbols: text.map { $0 == "十" ? 10 : chineseDigits[$0] ?? -1 })
+  }
+
+  /// The value of a numeral read as symbols: 1…9 a digit, 10 for 十, -1 anything else.
+  private static func chineseNumber(symbols: [Int]) -> Int? {
+    guard !symbols.isEmpty, symbols.count <= 3 else { return nil }
+    guard let tenIndex = symbols.firstIndex(of: 10) else {
+      guard symbols.count == 1, symbols[0] > 0 else { return nil }
+      return symbols[0]
+    }
+    let tensPart = symbols[..<tenIndex]
+    let onesPart = symbols[(tenIndex + 1)...]
     guard tensPart.count <= 1, onesPart.count <= 1 else { return nil }
-    let tens = tensPart.first.map { chineseDigits[$0] ?? -1 } ?? 1
-    let ones = onesPart.first.map { chineseDigits[$0] ?? -1 } ?? 0
+    let digit = { (symbol: Int) in symbol == 10 ? -1 : symbol }
+    let tens = tensPart.first.map(digit) ?? 1
+    let ones = onesPart.first.map(digit) ?? 0
     guard tens >= 1, ones >= 0 else { return nil }
     return tens * 10 + ones
+  }
+
+  /// The symbol value of a numeral scalar (see `chineseNumber(symbols:)`).
+  private static func numeralValue(_ scalar: Unicode.Scalar) -> Int {
+    switch scalar {
+    case "一": 1
+    case "二": 2
+    case "三": 3
+    case "四": 4
+    case "五": 5
+    case "六": 6
+    case "七": 7
+    case "八": 8
+    case "九": 9
+    case "十": 10
+    default: -1
+    }
   }
 
   private static let chineseDigits: [Character: Int] = [

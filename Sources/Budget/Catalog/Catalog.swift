@@ -21,10 +21,19 @@ public struct Catalog: Sendable {
   struct Key: Hashable {
     var kind: ClassificationKind
     var text: String
+
+    // The code alone is hashed: kinds rarely share a code (their leading digits differ).
+    func hash(into hasher: inout Hasher) { hasher.combine(text) }
+
+    static func == (a: Key, b: Key) -> Bool { a.text == b.text && a.kind == b.kind }
   }
 
   private var byCode: [Key: Int] = [:]
-  private var byName: [Key: [Int]] = [:]
+  /// Entries by the byte hash (`plainHash`) of their normalized name, for names that are plain
+  /// text; lookups check kind and bytes, since different names may share a hash.
+  private var byName: [Int: [Int]] = [:]
+  /// Entries whose normalized name is not plain text (none in the built-in data), compared as Strings.
+  private var irregularNames: [Int] = []
 
   /// Makes a catalog; later entries with the same kind and code replace earlier ones.
   public init(
@@ -36,6 +45,9 @@ public struct Catalog: Sendable {
     self.mappings = mappings
     self.table1Lines = table1Lines
     self.table1Index = Self.index(table1Lines)
+    self.entries.reserveCapacity(entries.count)
+    byCode.reserveCapacity(entries.count)
+    byName.reserveCapacity(entries.count)
     upsert(entries)
   }
 
@@ -53,7 +65,15 @@ public struct Catalog: Sendable {
   /// Every entry of `kind` whose name equals `name` after `normalizedName(_:)`, in catalog
   /// order. Names repeat (机构运行 under 20602 and 20605), so this returns a list.
   public func entries(named name: String, kind: ClassificationKind) -> [CatalogEntry] {
-    (byName[Key(kind: kind, text: Catalog.normalizedName(name))] ?? []).map { entries[$0] }
+    let name = Catalog.normalizedName(name)
+    let isNamed = { (i: Int) in self.entries[i].kind == kind && Catalog.normalizedName(self.entries[i].name) == name }
+    guard let hash = Catalog.plainHash(name) else { return entries.indices.filter(isNamed).map { entries[$0] } }
+    // Plain texts are equal exactly when their bytes are.
+    let plain = (byName[hash] ?? []).filter {
+      entries[$0].kind == kind && Catalog.normalizedName(entries[$0].name).hasSameBytes(as: name)
+    }
+    let irregular = irregularNames.filter(isNamed)
+    return (irregular.isEmpty ? plain : (plain + irregular).sorted()).map { entries[$0] }
   }
 
   /// The direct children of `code` (款 of a 类, 项 of a 款), in catalog order.
@@ -70,6 +90,8 @@ public struct Catalog: Sendable {
   /// line breaks of wrapped cells) removed and ASCII parentheses made full-width, since
   /// exports differ in both while the catalog prints （）.
   public static func normalizedName(_ name: String) -> String {
+    // Most names (all built-in ones) are already normalized: a byte scan tells.
+    guard mayNeedNormalizing(name) else { return name }
     // Scalar-level work: names are short, but this runs for every coded row of every table.
     var scalars = String.UnicodeScalarView()
     for scalar in name.unicodeScalars where !scalar.isSpace {
@@ -82,24 +104,103 @@ public struct Catalog: Sendable {
     return String(scalars)
   }
 
+  /// A hash of a text's UTF-8 bytes (64-bit FNV-1a) when every scalar of it is a character that
+  /// neither decomposes nor combines (ASCII and Latin below U+0300, CJK ideographs and
+  /// punctuation, full-width forms …), else nil. Two such plain texts are equal as Strings
+  /// exactly when their bytes are, so they can be indexed without String's normalizing hash.
+  static func plainHash(_ text: String) -> Int? {
+    var text = text
+    return text.withUTF8 { bytes -> Int? in
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      var i = 0
+      while i < bytes.count {
+        let lead = bytes[i]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var scalar = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> length)
+        for j in i..<(i + length) {
+          if j > i { scalar = scalar << 6 | UInt32(bytes[j] & 0x3F) }
+          hash = (hash ^ UInt64(bytes[j])) &* 0x100_0000_01b3
+        }
+        switch scalar {
+        case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x2460...0x24FF, 0x3001...0x3029, 0x3030...0x303F,
+          0x4E00...0x9FFF, 0xFF01...0xFF5E:
+          i += length
+        default: return nil
+        }
+      }
+      return Int(bitPattern: UInt(hash))
+    }
+  }
+
+  /// A conservative byte scan: false only when the name holds no whitespace and no ASCII
+  /// parenthesis, so that `normalizedName` would return it unchanged.
+  private static func mayNeedNormalizing(_ name: String) -> Bool {
+    var name = name
+    return name.withUTF8(mayNeedNormalizing)
+  }
+
+  private static func mayNeedNormalizing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var previous: UInt8 = 0
+    for byte in bytes {
+      if byte <= 0x29 {
+        if byte == 0x20 || byte == 0x28 || byte == 0x29 || (0x09...0x0D).contains(byte) { return true }
+      } else if byte >= 0x80 {
+        // U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000 start with these two bytes.
+        switch previous {
+        case 0xC2: if byte == 0x85 || byte == 0xA0 { return true }
+        case 0xE1: if byte == 0x9A { return true }
+        case 0xE2: if byte == 0x80 || byte == 0x81 { return true }
+        case 0xE3: if byte == 0x80 { return true }
+        default: break
+        }
+      }
+      previous = byte
+    }
+    return false
+  }
+
   /// Adds or replaces entries, keeping the indexes in step; replaced entries keep their place.
   mutating func upsert(_ newEntries: [CatalogEntry]) {
     for entry in newEntries {
       let key = Key(kind: entry.kind, text: entry.code)
       if let index = byCode[key] {
-        let oldName = Key(kind: entry.kind, text: Catalog.normalizedName(entries[index].name))
-        byName[oldName]?.removeAll { $0 == index }
-        if byName[oldName]?.isEmpty == true { byName[oldName] = nil }
+        removeName(of: index)
         entries[index] = entry
-        byName[Key(kind: entry.kind, text: Catalog.normalizedName(entry.name)), default: []]
-          .append(index)
-        byName[Key(kind: entry.kind, text: Catalog.normalizedName(entry.name))]?.sort()
+        addName(of: index)
       } else {
         byCode[key] = entries.count
-        byName[Key(kind: entry.kind, text: Catalog.normalizedName(entry.name)), default: []]
-          .append(entries.count)
         entries.append(entry)
+        addName(of: entries.count - 1)
       }
     }
+  }
+
+  /// Indexes an entry's name; lists stay in catalog order.
+  private mutating func addName(of index: Int) {
+    guard let hash = Catalog.plainHash(Catalog.normalizedName(entries[index].name)) else {
+      irregularNames.append(index)
+      irregularNames.sort()
+      return
+    }
+    byName[hash, default: []].append(index)
+    if index < entries.count - 1 { byName[hash]!.sort() }  // a replaced entry
+  }
+
+  /// Removes an entry's name from the index.
+  private mutating func removeName(of index: Int) {
+    guard let hash = Catalog.plainHash(Catalog.normalizedName(entries[index].name)) else {
+      irregularNames.removeAll { $0 == index }
+      return
+    }
+    byName[hash]?.removeAll { $0 == index }
+    if byName[hash]?.isEmpty == true { byName[hash] = nil }
+  }
+}
+
+extension String {
+  /// Whether two texts have the same UTF-8 bytes (identical, not merely canonically equivalent).
+  package func hasSameBytes(as other: String) -> Bool {
+    var (a, b) = (self, other)
+    return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
   }
 }
