@@ -22,21 +22,22 @@ enum BenchError: Error, CustomStringConvertible {
   }
 }
 
-/// Streams the first sheet; counts non-empty cells and sums number cells as exact cents.
+/// Streams the first sheet; counts non-empty cells and sums number cells as exact cents, parsed
+/// from each number's exact text where the reader holds it (no String per cell).
 func runRead(path: String) throws {
   let reader = try XLSXReader(path: path)
   guard !reader.sheets.isEmpty else { throw BenchError.noSheet(path) }
   var cells = 0
   var cents: Int64 = 0
   var failure: (any Error)?
-  try reader.streamRows(sheet: 0) { (row: GridRow) in
-    for cell in row.cells {
-      switch cell.value {
-      case .number(let text):
+  try reader.streamRowViews(sheet: 0) { (row: borrowing SheetRowView) in
+    for i in 0..<row.count {
+      switch row.kind(i) {
+      case .number:
         cells += 1
-        do { cents += try parseCents(text) } catch { failure = failure ?? error }
-      case .text(let s):
-        if !s.isEmpty { cells += 1 }
+        do { cents += try row.withUTF8(i, parseCents) } catch { failure = failure ?? error }
+      case .text:
+        if !row.isBlank(i) { cells += 1 }
       case .bool, .error:
         cells += 1
       }
@@ -53,7 +54,7 @@ func runWrite(path: String, rows: Int) throws {
     + Array(repeating: BenchColumn(width: 16, numberFormat: "#,##0.00"), count: 5)
   try writeFlat(
     path: path, sheetName: "预算", header: BenchRows.header, columns: columns,
-    rowCount: rows, row: BenchRows.cells)
+    rowCount: rows, writeRow: BenchRows.write)
   print(BenchRows.expected(rows: rows))
 }
 
