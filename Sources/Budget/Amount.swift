@@ -46,6 +46,16 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
     self.init(parsingGeneral: text)
   }
 
+  /// The same for UTF-8 bytes (a cell's text still in a reader's buffer): no String is made
+  /// unless the text needs the general way.
+  public init?(parsingUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    if let fast = Amount.parsePlain(bytes) {
+      self = fast
+      return
+    }
+    self.init(parsingGeneral: String(decoding: bytes, as: UTF8.self))
+  }
+
   /// The common case without allocation: `-?digits(.digits)?` in ASCII, at most 15 significant
   /// digits (so no float-artefact rounding applies). Anything else goes the general way.
   @inline(__always)

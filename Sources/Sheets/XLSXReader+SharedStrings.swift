@@ -17,7 +17,7 @@ final class SharedStringsHandler: XMLEventHandler {
     bytes.reserveCapacity(256)
   }
 
-  func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws(XLSXReadError) {
+  override func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws(XLSXReadError) {
     guard name.namespace == .spreadsheet else { return }
     let l = name.local
     if l[0] == UInt8(ascii: "t"), l[1] == 0 {
@@ -35,7 +35,7 @@ final class SharedStringsHandler: XMLEventHandler {
     }
   }
 
-  func endElement(_ name: XMLName) throws(XLSXReadError) {
+  override func endElement(_ name: XMLName) throws(XLSXReadError) {
     guard name.namespace == .spreadsheet else { return }
     let l = name.local
     if l[0] == UInt8(ascii: "t"), l[1] == 0 {
@@ -54,7 +54,7 @@ final class SharedStringsHandler: XMLEventHandler {
     }
   }
 
-  func characters(_ text: UnsafeBufferPointer<UInt8>) throws(XLSXReadError) {
+  override func characters(_ text: UnsafeBufferPointer<UInt8>) throws(XLSXReadError) {
     guard capturing else { return }
     bytes.append(contentsOf: text)
     // A scalar takes at most 4 bytes: past that the text is surely too long; stop early.
@@ -78,11 +78,16 @@ func parseDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
   var digits = 0
   for b in bytes {
     if b == 0x20 { continue }
-    guard b >= 0x30, b <= 0x39 else { return nil }
-    let (m, o1) = value.multipliedReportingOverflow(by: 10)
-    let (s, o2) = m.addingReportingOverflow(Int(b - 0x30))
-    guard !o1, !o2 else { return nil }
-    value = s
+    let digit = b &- 0x30
+    guard digit < 10 else { return nil }
+    if digits < 18 {
+      value = value &* 10 &+ Int(digit)  // below 10^18: cannot overflow
+    } else {
+      let (m, o1) = value.multipliedReportingOverflow(by: 10)
+      let (s, o2) = m.addingReportingOverflow(Int(digit))
+      guard !o1, !o2 else { return nil }
+      value = s
+    }
     digits += 1
   }
   return digits > 0 ? value : nil

@@ -32,7 +32,7 @@ struct Relationship {
 final class RelationshipsHandler: XMLEventHandler {
   var relationships: [Relationship] = []
 
-  func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws(XLSXReadError) {
+  override func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws(XLSXReadError) {
     guard cEquals(name.local, "Relationship") else { return }
     relationships.append(
       Relationship(
@@ -41,8 +41,6 @@ final class RelationshipsHandler: XMLEventHandler {
         external: attributes.string(of: "TargetMode")?.lowercased() == "external"))
   }
 
-  func endElement(_ name: XMLName) throws(XLSXReadError) {}
-  func characters(_ text: UnsafeBufferPointer<UInt8>) throws(XLSXReadError) {}
 }
 
 /// Collects `<sheet>` entries and the `date1904` flag of `xl/workbook.xml`.
@@ -50,7 +48,7 @@ final class WorkbookHandler: XMLEventHandler {
   var sheets: [(name: String, visibility: SheetInfo.Visibility, relationshipID: String)] = []
   var date1904 = false
 
-  func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws(XLSXReadError) {
+  override func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws(XLSXReadError) {
     if name.isSpreadsheet("sheet") {
       var relationshipID = ""
       for i in 0..<attributes.count
@@ -70,8 +68,6 @@ final class WorkbookHandler: XMLEventHandler {
     }
   }
 
-  func endElement(_ name: XMLName) throws(XLSXReadError) {}
-  func characters(_ text: UnsafeBufferPointer<UInt8>) throws(XLSXReadError) {}
 }
 
 /// Resolves OPC relationship targets to zip part names.

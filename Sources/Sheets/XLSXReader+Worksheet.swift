@@ -10,9 +10,7 @@ final class WorksheetHandler: XMLEventHandler {
   private let sheet: String
   private let limits: Limits
   private let sharedStrings: [String]
-  private let emit: (GridRow) throws(XLSXReadError) -> Void
-  /// Whether the consumer keeps every row (grid mode): rows then get tight copies of the buffer.
-  private let keepsRows: Bool
+  private let emit: (borrowing SheetRowView) throws(XLSXReadError) -> Void
 
   private(set) var merges: [CellRange] = []
   private(set) var hiddenRows: Set<Int> = []
@@ -31,7 +29,9 @@ final class WorksheetHandler: XMLEventHandler {
   @exclusivity(unchecked) private var lastEmittedRow = -1
   @exclusivity(unchecked) private var column = -1
   @exclusivity(unchecked) private var cellsSorted = true
-  @exclusivity(unchecked) private var cells: [(column: Int, value: CellValue)] = []
+  /// The current row's cells; their texts sit in `rowBytes`. Plain values: no ARC per cell.
+  @exclusivity(unchecked) private var cells: [SheetRowView.Cell] = []
+  @exclusivity(unchecked) private var rowBytes = ByteBuffer(capacity: 256)
   @exclusivity(unchecked) private var cellOpen = false
   @exclusivity(unchecked) private var cellColumn = 0
   @exclusivity(unchecked) private var kind = Kind.number
@@ -46,10 +46,9 @@ final class WorksheetHandler: XMLEventHandler {
   private let maxTextBytes: Int
 
   init(
-    file: String, sheet: String, limits: Limits, sharedStrings: [String], keepsRows: Bool,
-    emit: @escaping (GridRow) throws(XLSXReadError) -> Void
+    file: String, sheet: String, limits: Limits, sharedStrings: [String],
+    emit: @escaping (borrowing SheetRowView) throws(XLSXReadError) -> Void
   ) {
-    self.keepsRows = keepsRows
     self.file = file
     self.sheet = sheet
     self.limits = limits
@@ -62,11 +61,12 @@ final class WorksheetHandler: XMLEventHandler {
   deinit {
     valueBytes.release()
     inlineBytes.release()
+    rowBytes.release()
   }
 
   // MARK: Events
 
-  func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws(XLSXReadError) {
+  override func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws(XLSXReadError) {
     guard name.namespace == .spreadsheet else { return }
     let l = name.local
     switch l[0] {
@@ -102,7 +102,7 @@ final class WorksheetHandler: XMLEventHandler {
     }
   }
 
-  func endElement(_ name: XMLName) throws(XLSXReadError) {
+  override func endElement(_ name: XMLName) throws(XLSXReadError) {
     guard name.namespace == .spreadsheet else { return }
     let l = name.local
     switch l[0] {
@@ -126,7 +126,7 @@ final class WorksheetHandler: XMLEventHandler {
     }
   }
 
-  func characters(_ text: UnsafeBufferPointer<UInt8>) throws(XLSXReadError) {
+  override func characters(_ text: UnsafeBufferPointer<UInt8>) throws(XLSXReadError) {
     switch capture {
     case .none:
       return
@@ -179,16 +179,17 @@ final class WorksheetHandler: XMLEventHandler {
     if !cellsSorted { normalizeCells() }
     if rowIndex <= lastEmittedRow { rowsOutOfOrder = true }
     lastEmittedRow = rowIndex
-    // Array(slice) would share the whole buffer; copying through a buffer pointer sizes it exactly.
-    try emit(GridRow(index: rowIndex, cells: keepsRows ? cells.withUnsafeBufferPointer { Array($0) } : cells))
-    // Unique again once the consumer has dropped the row: the storage is reused (streaming).
+    try cells.withUnsafeBufferPointer { cells throws(XLSXReadError) in
+      try emit(SheetRowView(index: rowIndex, cells: cells, bytes: rowBytes.bytes, sharedStrings: sharedStrings))
+    }
     cells.removeAll(keepingCapacity: true)
+    rowBytes.removeAll()
   }
 
   /// Sorts the row's cells by column; a later duplicate replaces an earlier one.
   private func normalizeCells() {
     let indexed = cells.enumerated().sorted { ($0.element.column, $0.offset) < ($1.element.column, $1.offset) }
-    var out: [(column: Int, value: CellValue)] = []
+    var out: [SheetRowView.Cell] = []
     out.reserveCapacity(indexed.count)
     for (_, cell) in indexed {
       if let last = out.last, last.column == cell.column { out[out.count - 1] = cell } else { out.append(cell) }
@@ -244,48 +245,58 @@ final class WorksheetHandler: XMLEventHandler {
     cellOpen = false
     capture = .none
     inInline = false
-    let value: CellValue
+    let cell: SheetRowView.Cell
     switch kind {
     case .number:
-      guard hasValue, let text = CellParsing.numberText(valueBytes.bytes) else {
+      guard hasValue, let text = CellParsing.numberRange(valueBytes.bytes) else {
         if hasValue && !valueBytes.bytes.allSatisfy({ $0 == 0x20 }) { throw invalidValue(valueBytes.bytes) }
         return noteMissingValue()
       }
-      value = .number(text)
+      cell = storeText(UnsafeBufferPointer(rebasing: valueBytes.bytes[text]), kind: .number)
     case .shared:
       guard hasValue else { return noteMissingValue() }
       guard let i = parseDecimal(valueBytes.bytes), i < sharedStrings.count else {
         throw .sharedStringIndexOutOfRange(file: file, sheet: sheet, cell: currentReference, index: valueBytes.string())
       }
-      value = .text(sharedStrings[i])
+      cell = SheetRowView.Cell(column: cellColumn, kind: .sharedText, start: i, count: 0)
     case .inline:
       if hasInline {
-        value = .text(try text(inlineBytes))
+        cell = storeText(try checkedText(inlineBytes), kind: .text)
       } else if hasValue {
-        value = .text(try text(valueBytes))
+        cell = storeText(try checkedText(valueBytes), kind: .text)
       } else {
         return
       }
     case .formulaString, .date, .other:
       // A date (t="d") keeps its ISO 8601 text: this reader does not interpret dates.
       guard hasValue else { return noteMissingValue() }
-      value = .text(try text(valueBytes))
+      cell = storeText(try checkedText(valueBytes), kind: .text)
     case .bool:
       guard hasValue else { return noteMissingValue() }
+      let flag: Int
       switch valueBytes.string() {
-      case "1", "true", "TRUE": value = .bool(true)
-      case "0", "false", "FALSE": value = .bool(false)
+      case "1", "true", "TRUE": flag = 1
+      case "0", "false", "FALSE": flag = 0
       default: throw invalidValue(valueBytes.bytes)
       }
+      cell = SheetRowView.Cell(column: cellColumn, kind: .bool, start: flag, count: 0)
     case .error:
       guard hasValue else { return noteMissingValue() }
-      value = .error(try text(valueBytes))
+      cell = storeText(try checkedText(valueBytes), kind: .error)
     }
     cellCount += 1
     guard cellCount <= limits.maxCellsPerSheet else {
       throw .tooManyCells(file: file, sheet: sheet, limit: limits.maxCellsPerSheet)
     }
-    cells.append((cellColumn, value))
+    cells.append(cell)
+  }
+
+  /// Copies a cell's text into the row's bytes and describes the cell.
+  @inline(__always)
+  private func storeText(_ text: UnsafeBufferPointer<UInt8>, kind: SheetRowView.Cell.Kind) -> SheetRowView.Cell {
+    let start = rowBytes.count
+    rowBytes.append(text)
+    return SheetRowView.Cell(column: cellColumn, kind: kind, start: start, count: text.count)
   }
 
   /// A formula whose cached value is missing keeps nothing; the reader reports it as a warning.
@@ -297,10 +308,11 @@ final class WorksheetHandler: XMLEventHandler {
 
   private var currentReference: String { CellAddress(row: rowIndex, column: cellColumn).a1 }
 
-  private func text(_ buffer: ByteBuffer) throws(XLSXReadError) -> String {
+  /// The buffer's bytes, once they are known to fit the cell text limit.
+  private func checkedText(_ buffer: ByteBuffer) throws(XLSXReadError) -> UnsafeBufferPointer<UInt8> {
     let bytes = buffer.bytes
     if bytes.count > limits.maxCellTextLength, scalarCount(bytes) > limits.maxCellTextLength { throw textTooLong() }
-    return String(decoding: bytes, as: UTF8.self)
+    return bytes
   }
 
   private func textTooLong() -> XLSXReadError {

@@ -73,7 +73,7 @@ public final class XLSXReader {
   public func grid(sheet index: Int) throws(XLSXReadError) -> Grid {
     let info = try sheetInfo(index)
     var rows: [GridRow] = []
-    let extras = try read(info, keepsRows: true) { row throws(XLSXReadError) in rows.append(row) }
+    let extras = try read(info) { (row: borrowing SheetRowView) throws(XLSXReadError) in rows.append(row.gridRow) }
     if extras.rowsOutOfOrder { rows = Self.mergeRows(rows) }
     return Grid(name: info.name, rows: rows, merges: extras.merges, hiddenRows: extras.hiddenRows)
   }
@@ -96,11 +96,20 @@ public final class XLSXReader {
   /// An error thrown by `body` stops reading and is rethrown as is.
   @discardableResult
   public func streamRows(sheet index: Int, _ body: (GridRow) throws -> Void) throws -> XLSXStreamSummary {
+    try streamRowViews(sheet: index) { row in try body(row.gridRow) }
+  }
+
+  /// Streams a sheet's rows like `streamRows(sheet:_:)`, but hands each row over as a view into
+  /// the reader's buffers, so that only the cells the consumer asks for become values.
+  @discardableResult
+  public func streamRowViews(
+    sheet index: Int, _ body: (borrowing SheetRowView) throws -> Void
+  ) throws -> XLSXStreamSummary {
     let info = try sheetInfo(index)
     var bodyError: (any Error)?
     do {
       let extras = try withoutActuallyEscaping(body) { body throws(XLSXReadError) in
-        try read(info, keepsRows: false) { row throws(XLSXReadError) in
+        try read(info) { (row: borrowing SheetRowView) throws(XLSXReadError) in
           do { try body(row) } catch {
             bodyError = error
             throw XLSXReadError.cannotOpen(file: self.fileName, reason: "stopped by the caller")
@@ -142,11 +151,10 @@ public final class XLSXReader {
   }
 
   private func read(
-    _ info: SheetInfo, keepsRows: Bool, emit: @escaping (GridRow) throws(XLSXReadError) -> Void
+    _ info: SheetInfo, emit: @escaping (borrowing SheetRowView) throws(XLSXReadError) -> Void
   ) throws(XLSXReadError) -> SheetExtras {
     let handler = WorksheetHandler(
-      file: fileName, sheet: info.name, limits: limits, sharedStrings: try sharedStrings(), keepsRows: keepsRows,
-      emit: emit)
+      file: fileName, sheet: info.name, limits: limits, sharedStrings: try sharedStrings(), emit: emit)
     try archive.parse(info.part, budget: limits.maxSheetPartBytes, handler: handler)
     warnings.removeAll {
       if case .formulasWithoutCachedValue(info.name, _, _) = $0 { return true }

@@ -17,7 +17,9 @@ public struct FlatColumn: Sendable, Equatable {
   }
 }
 
-/// Appends data rows to a flat sheet, strictly in order, while `XLSXWriter.writeFlat` runs.
+/// Appends data rows to a flat sheet, strictly in order, while `XLSXWriter.writeFlat` runs:
+/// either a whole row at a time (`append(_:)`), or cell by cell (`startRow()`, then `write…`),
+/// which builds no array and no number text per cell.
 ///
 /// Valid only inside the `writeFlat` call that handed it out.
 public final class FlatRowWriter {
@@ -25,7 +27,7 @@ public final class FlatRowWriter {
   private let formats: [UnsafeMutablePointer<lxw_format>?]
   private let sheetName: String
   private var isOpen = true
-  /// Data rows written so far (the header row not counted).
+  /// Data rows started so far (the header row not counted); the last one is the row being written.
   public private(set) var rowCount = 0
 
   fileprivate init(sheet: UnsafeMutablePointer<lxw_worksheet>, formats: [UnsafeMutablePointer<lxw_format>?], sheetName: String) {
@@ -38,39 +40,78 @@ public final class FlatRowWriter {
 
   /// Writes the next row; values beyond the declared columns are written unstyled.
   public func append(_ values: [CellValue?]) throws {
-    precondition(isOpen, "FlatRowWriter used outside its writeFlat call")
-    let rowIndex = rowCount + 1
-    guard rowIndex <= CellAddress.maxRow else {
-      throw WriteError.cellOutOfRange(sheet: sheetName, cell: CellAddress(row: rowIndex, column: 0))
-    }
-    let row = lxw_row_t(rowIndex)
+    try startRow()
     for (column, value) in values.enumerated() {
-      guard column <= CellAddress.maxColumn else {
-        throw WriteError.cellOutOfRange(sheet: sheetName, cell: CellAddress(row: rowIndex, column: column))
-      }
-      let format = column < formats.count ? formats[column] : nil
-      let col = lxw_col_t(column)
-      let code: lxw_error
       switch value {
-      case .text(let s)? where !s.isEmpty, .error(let s)? where !s.isEmpty:
-        if s.utf8.count > XLSXWriter.maxTextLength {
-          try XLSXWriter.checkTextLength(s, cell: CellAddress(row: rowIndex, column: column).a1, sheet: sheetName)
-        }
-        code = worksheet_write_string(sheet, row, col, s, format)
+      case .text(let s)?, .error(let s)?:
+        try write(text: s, column: column)
       case .number(let s)?:
         guard let number = XLSXWriter.number(s) else {
-          throw WriteError.invalidNumber(sheet: sheetName, cell: CellAddress(row: rowIndex, column: column), text: s)
+          throw WriteError.invalidNumber(sheet: sheetName, cell: CellAddress(row: rowCount, column: column), text: s)
         }
-        code = worksheet_write_number(sheet, row, col, number, format)
+        try write(number: number, column: column)
       case .bool(let b)?:
-        code = worksheet_write_boolean(sheet, row, col, b ? 1 : 0, format)
-      default:
-        guard format != nil else { continue }
-        code = worksheet_write_blank(sheet, row, col, format)
+        try write(bool: b, column: column)
+      case nil:
+        try writeBlank(column: column)
       }
-      try WorkbookHandle.check(code, "sheet \(sheetName) row \(rowIndex + 1)")
+    }
+  }
+
+  /// Starts the next data row; the `write…` methods then fill its cells, in any column order.
+  public func startRow() throws {
+    precondition(isOpen, "FlatRowWriter used outside its writeFlat call")
+    guard rowCount + 1 <= CellAddress.maxRow else {
+      throw WriteError.cellOutOfRange(sheet: sheetName, cell: CellAddress(row: rowCount + 1, column: 0))
     }
     rowCount += 1
+  }
+
+  /// Writes text into a column of the current row; empty text counts as a blank cell.
+  public func write(text: String, column: Int) throws {
+    guard !text.isEmpty else { return try writeBlank(column: column) }
+    let (col, format) = try cell(column)
+    if text.utf8.count > XLSXWriter.maxTextLength {
+      try XLSXWriter.checkTextLength(text, cell: CellAddress(row: rowCount, column: column).a1, sheet: sheetName)
+    }
+    try check(worksheet_write_string(sheet, lxw_row_t(rowCount), col, text, format))
+  }
+
+  /// Writes a number into a column of the current row; it must be finite.
+  public func write(number: Double, column: Int) throws {
+    let (col, format) = try cell(column)
+    guard number.isFinite else {
+      throw WriteError.invalidNumber(sheet: sheetName, cell: CellAddress(row: rowCount, column: column), text: "\(number)")
+    }
+    try check(worksheet_write_number(sheet, lxw_row_t(rowCount), col, number, format))
+  }
+
+  /// Writes a boolean into a column of the current row.
+  public func write(bool: Bool, column: Int) throws {
+    let (col, format) = try cell(column)
+    try check(worksheet_write_boolean(sheet, lxw_row_t(rowCount), col, bool ? 1 : 0, format))
+  }
+
+  /// Marks a column of the current row blank: nothing is written unless the column is styled.
+  public func writeBlank(column: Int) throws {
+    let (col, format) = try cell(column)
+    guard format != nil else { return }
+    try check(worksheet_write_blank(sheet, lxw_row_t(rowCount), col, format))
+  }
+
+  /// The checked column and its format, for a cell of the current row.
+  @inline(__always)
+  private func cell(_ column: Int) throws -> (lxw_col_t, UnsafeMutablePointer<lxw_format>?) {
+    precondition(isOpen && rowCount > 0, "FlatRowWriter: startRow() first, inside writeFlat")
+    guard column >= 0, column <= CellAddress.maxColumn else {
+      throw WriteError.cellOutOfRange(sheet: sheetName, cell: CellAddress(row: rowCount, column: max(column, 0)))
+    }
+    return (lxw_col_t(column), column < formats.count ? formats[column] : nil)
+  }
+
+  @inline(__always)
+  private func check(_ code: lxw_error) throws {
+    try WorkbookHandle.check(code, "sheet \(sheetName) row \(rowCount + 1)")
   }
 }
 

@@ -92,14 +92,17 @@ package struct XMLAttributes {
   }
 }
 
-/// Receives the events of an `XMLPushParser`. Throwing stops the parse with that error.
-package protocol XMLEventHandler: AnyObject {
+/// Receives the events of an `XMLPushParser`; subclasses override what they need (the defaults
+/// ignore the event). Throwing stops the parse with that error. A base class rather than a
+/// protocol, because the parser then calls it through an unretained reference: a protocol
+/// existential was retained and released around every one of millions of events.
+package class XMLEventHandler {
   /// A start tag.
-  func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws(XLSXReadError)
+  package func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws(XLSXReadError) {}
   /// An end tag.
-  func endElement(_ name: XMLName) throws(XLSXReadError)
+  package func endElement(_ name: XMLName) throws(XLSXReadError) {}
   /// Character data (text may arrive in several pieces).
-  func characters(_ text: UnsafeBufferPointer<UInt8>) throws(XLSXReadError)
+  package func characters(_ text: UnsafeBufferPointer<UInt8>) throws(XLSXReadError) {}
 }
 
 /// libxml2 is configured once per process: external entities can never be loaded.
@@ -113,9 +116,9 @@ private let libxmlSetup: Void = {
 package final class XMLPushParser {
   private let file: String
   private let part: String
-  // Unretained on the hot path: `parse` keeps the handler alive for the parser's whole life.
-  private unowned(unsafe) let handler: any XMLEventHandler
-  private let handlerOwner: any XMLEventHandler
+  // Called unretained on the hot path; `handlerOwner` keeps it alive for the parser's whole life.
+  private let handler: Unmanaged<XMLEventHandler>
+  private let handlerOwner: XMLEventHandler
   private var ctxt: xmlParserCtxtPtr?
   fileprivate var failure: XLSXReadError?
   /// Set with `failure`; a plain flag so that the per-event check costs nothing.
@@ -130,11 +133,11 @@ package final class XMLPushParser {
     XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
 
   /// Creates a parser for one part; `file` and `part` locate errors.
-  package init(file: String, part: String, handler: any XMLEventHandler) {
+  package init(file: String, part: String, handler: XMLEventHandler) {
     _ = libxmlSetup
     self.file = file
     self.part = part
-    self.handler = handler
+    self.handler = Unmanaged.passUnretained(handler)
     self.handlerOwner = handler
     var sax = xmlSAXHandler()
     sax.initialized = XML_SAX2_MAGIC
@@ -228,25 +231,31 @@ package final class XMLPushParser {
     _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
   ) {
     guard !stopped else { return }
-    do {
-      try handler.startElement(XMLName(local: local, namespace: namespace(uri)), XMLAttributes(base: attributes, count: count))
-    } catch { stop(error) }
+    let name = XMLName(local: local, namespace: namespace(uri))
+    handler._withUnsafeGuaranteedRef { handler in
+      do throws(XLSXReadError) { try handler.startElement(name, XMLAttributes(base: attributes, count: count)) } catch { stop(error) }
+    }
   }
 
   fileprivate func end(_ local: UnsafePointer<UInt8>, _ uri: UnsafePointer<UInt8>?) {
     guard !stopped else { return }
-    do { try handler.endElement(XMLName(local: local, namespace: namespace(uri))) } catch { stop(error) }
+    let name = XMLName(local: local, namespace: namespace(uri))
+    handler._withUnsafeGuaranteedRef { handler in
+      do throws(XLSXReadError) { try handler.endElement(name) } catch { stop(error) }
+    }
   }
 
   fileprivate func text(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
     guard !stopped else { return }
-    do { try handler.characters(UnsafeBufferPointer(start: bytes, count: count)) } catch { stop(error) }
+    handler._withUnsafeGuaranteedRef { handler in
+      do throws(XLSXReadError) { try handler.characters(UnsafeBufferPointer(start: bytes, count: count)) } catch { stop(error) }
+    }
   }
 }
 
 extension ZipArchive {
   /// Streams one part through a SAX handler, chunk by chunk, under `budget` bytes.
-  package func parse(_ part: String, budget: Int, handler: any XMLEventHandler) throws(XLSXReadError) {
+  package func parse(_ part: String, budget: Int, handler: XMLEventHandler) throws(XLSXReadError) {
     let parser = XMLPushParser(file: name, part: part, handler: handler)
     try read(part, budget: budget) { chunk throws(XLSXReadError) in try parser.feed(chunk) }
     try parser.finish()

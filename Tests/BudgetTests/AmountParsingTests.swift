@@ -73,4 +73,12 @@ final class AmountParsingTests: XCTestCase {
     XCTAssertNil(Amount(parsing: "1E-30"), "more than 18 decimals")
     XCTAssertNotNil(Amount(parsing: "999999999999999"), "15 digits fit")
   }
+
+  func testParsingUTF8BytesAgreesWithParsingText() {
+    for text in ["1331.42", "-3.5", "0.00", "99965.85000000001", "1,331.42", "1.2E3", "(12.00)", "", "abc", "12.3.4"] {
+      let bytes = Array(text.utf8)
+      let fromBytes = bytes.withUnsafeBufferPointer { Amount(parsingUTF8: $0) }
+      XCTAssertEqual(fromBytes, Amount(parsing: text), text)
+    }
+  }
 }

@@ -240,6 +240,54 @@ final class XLSXReaderTests: XCTestCase {
     XCTAssertEqual(seen, 3)
   }
 
+  func testRowViewsAgreeWithTheRowsCellForCell() throws {
+    let rows = """
+      <row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c><c r="C1" t="e"><v>#DIV/0!</v></c>\
+      <c r="D1" t="str"><v>ab</v></c><c r="E1"><v> -1331.42 </v></c><c r="F1" t="inlineStr"><is><t></t></is></c>\
+      <c r="G1" t="inlineStr"><is><r><t>甲</t></r><r><t>乙</t></r></is></c></row>\
+      <row r="3"><c r="B3"><v>1E-3</v></c><c r="A3" t="inlineStr"><is><t>late</t></is></c></row>
+      """
+    let reader = try XLSXReader(bytes: WorkbookBuilder.xlsx(rows: rows))
+    var viewed: [GridRow] = []
+    var kinds: [SheetRowView.Kind] = []
+    var blanks: [Bool] = []
+    var texts: [String] = []
+    try reader.streamRowViews(sheet: 0) { (row: borrowing SheetRowView) in
+      var cells: [(column: Int, value: CellValue)] = []
+      for i in 0..<row.count {
+        cells.append((row.column(i), row.value(i)))
+        kinds.append(row.kind(i))
+        blanks.append(row.isBlank(i))
+        texts.append(row.withUTF8(i) { String(decoding: $0, as: UTF8.self) })
+      }
+      viewed.append(GridRow(index: row.index, cells: cells))
+      XCTAssertEqual(row.gridRow, viewed.last)
+    }
+    let grid = try reader.grid(sheet: 0)
+    XCTAssertEqual(viewed, grid.rows)
+    XCTAssertEqual(kinds, [.bool, .bool, .error, .text, .number, .text, .text, .text, .number])
+    XCTAssertEqual(blanks, grid.rows.flatMap { $0.cells.map(\.value.isBlank) })
+    XCTAssertEqual(texts, grid.rows.flatMap { $0.cells.map(\.value.text) })
+    XCTAssertEqual(texts, ["TRUE", "FALSE", "#DIV/0!", "ab", "-1331.42", "", "甲乙", "late", "1E-3"])
+  }
+
+  func testRowViewsOfSharedStringsAndTheFixture() throws {
+    let reader = try XLSXReader(path: Self.budget)
+    for index in reader.sheets.indices {
+      var rows: [GridRow] = []
+      var texts: [String] = []
+      let summary = try reader.streamRowViews(sheet: index) { (row: borrowing SheetRowView) in
+        rows.append(row.gridRow)
+        for i in 0..<row.count { texts.append(row.withUTF8(i) { String(decoding: $0, as: UTF8.self) }) }
+      }
+      let grid = try reader.grid(sheet: index)
+      XCTAssertEqual(rows, grid.rows)
+      XCTAssertEqual(texts, grid.rows.flatMap { $0.cells.map(\.value.text) })
+      XCTAssertEqual(summary.merges, grid.merges)
+      XCTAssertEqual(summary.cellCount, grid.cellCount)
+    }
+  }
+
   // MARK: Files made by other tools
 
   func testWorkbookWrittenByOpenpyxl() throws {

@@ -62,4 +62,48 @@ final class XLSXWriterFlatTests: XCTestCase {
     XCTAssertEqual(count, 10)
     XCTAssertEqual(SheetsFixtures.entries(dir), ["flat.xlsx"])
   }
+
+  func testCellByCellRowsMatchWholeRows() throws {
+    let whole = dir + "/whole.xlsx"
+    let cells = dir + "/cells.xlsx"
+    let rows: [[CellValue?]] = (0..<300).map { i in
+      [.text(String(2_060_101 + i)), i % 5 == 0 ? nil : .text("项目\(i)"), i % 7 == 0 ? nil : .number("\(i).\(i % 100 < 10 ? "0" : "")\(i % 100)"),
+       .bool(i % 2 == 0), .error("#N/A")]
+    }
+    try XLSXWriter.writeFlat(to: whole, columns: columns, rows: rows)
+    try XLSXWriter.writeFlat(to: cells, columns: columns) { writer in
+      for (i, row) in rows.enumerated() {
+        try writer.startRow()
+        try writer.write(text: String(2_060_101 + i), column: 0)
+        if i % 5 == 0 { try writer.writeBlank(column: 1) } else { try writer.write(text: "项目\(i)", column: 1) }
+        // cents / 100 is the double nearest the exact two-decimal text, as parsing that text gives.
+        if i % 7 == 0 { try writer.writeBlank(column: 2) } else { try writer.write(number: Double(i * 100 + i % 100) / 100, column: 2) }
+        try writer.write(bool: i % 2 == 0, column: 3)
+        try writer.write(text: "#N/A", column: 4)
+        XCTAssertEqual(writer.rowCount, i + 1)
+        _ = row
+      }
+    }
+    let a = try XLSXReader(path: whole).grid(sheet: 0)
+    let b = try XLSXReader(path: cells).grid(sheet: 0)
+    XCTAssertEqual(a.rows, b.rows)
+    XCTAssertEqual(a.rowCount, 301)
+  }
+
+  func testCellByCellErrors() throws {
+    let path = dir + "/flat.xlsx"
+    XCTAssertThrowsError(
+      try XLSXWriter.writeFlat(to: path, columns: columns) { writer in
+        try writer.startRow()
+        try writer.write(number: .infinity, column: 2)
+      }
+    ) { XCTAssertEqual($0 as? WriteError, .invalidNumber(sheet: "Sheet1", cell: CellAddress(a1: "C2")!, text: "inf")) }
+    XCTAssertThrowsError(
+      try XLSXWriter.writeFlat(to: path, columns: columns) { writer in
+        try writer.startRow()
+        try writer.write(text: "x", column: CellAddress.maxColumn + 1)
+      }
+    ) { XCTAssertEqual($0 as? WriteError, .cellOutOfRange(sheet: "Sheet1", cell: CellAddress(row: 1, column: CellAddress.maxColumn + 1))) }
+    XCTAssertEqual(SheetsFixtures.entries(dir), [])
+  }
 }

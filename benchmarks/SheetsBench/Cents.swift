@@ -13,10 +13,12 @@ enum CentsError: Error, CustomStringConvertible {
   }
 }
 
-/// The exact number of cents in a cell's number text, through Budget's exact `Amount` (which reads
+/// The exact number of cents in a cell's number text (UTF-8), through Budget's exact `Amount` (which reads
 /// binary-float artefacts such as `99965.85000000001` the way Excel shows them); no `Double`.
-func parseCents(_ text: String) throws(CentsError) -> Int64 {
-  guard let amount = Amount(parsing: text) else { throw .notANumber(text) }
-  guard let cents = amount.multipliedByPowerOfTen(2), cents.scale == 0 else { throw .notExactCents(text) }
+func parseCents(_ text: UnsafeBufferPointer<UInt8>) throws(CentsError) -> Int64 {
+  guard let amount = Amount(parsingUTF8: text) else { throw .notANumber(String(decoding: text, as: UTF8.self)) }
+  guard let cents = amount.multipliedByPowerOfTen(2), cents.scale == 0 else {
+    throw .notExactCents(String(decoding: text, as: UTF8.self))
+  }
   return cents.units
 }

@@ -9,15 +9,18 @@ struct BenchColumn {
 }
 
 /// Writes the flat formatted sheet with Sheets' constant-memory writer: bold header, the
-/// columns' widths and number formats, `row(i)` for data row i.
+/// columns' widths and number formats; `writeRow(i, writer)` fills data row i cell by cell.
 func writeFlat(
   path: String, sheetName: String, header: [String], columns: [BenchColumn],
-  rowCount: Int, row: (Int) -> [CellValue?]
+  rowCount: Int, writeRow: (Int, FlatRowWriter) throws -> Void
 ) throws {
   let flat = zip(header, columns).map { name, column in
     FlatColumn(header: name, style: CellStyle(numberFormat: column.numberFormat), width: column.width)
   }
   try XLSXWriter.writeFlat(to: path, sheetName: sheetName, columns: flat) { writer in
-    for i in 0..<rowCount { try writer.append(row(i)) }
+    for i in 0..<rowCount {
+      try writer.startRow()
+      try writeRow(i, writer)
+    }
   }
 }

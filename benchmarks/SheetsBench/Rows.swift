@@ -29,17 +29,16 @@ enum BenchRows {
     return x
   }
 
-  /// The 7-digit code of data row i, zero-padded.
+  /// The 7-digit code of data row i, zero-padded (a small string: no allocation).
   static func code(_ i: Int) -> String {
     var n = mix(UInt32(truncatingIfNeeded: i) &* 8 &+ 7) % 10_000_000
-    var digits = [UInt8](repeating: UInt8(ascii: "0"), count: 7)
-    var k = 6
-    while n > 0 {
-      digits[k] = UInt8(ascii: "0") + UInt8(n % 10)
-      n /= 10
-      k -= 1
+    return String(unsafeUninitializedCapacity: 7) { digits in
+      for k in stride(from: 6, through: 0, by: -1) {
+        digits[k] = UInt8(ascii: "0") + UInt8(n % 10)
+        n /= 10
+      }
+      return 7
     }
-    return String(decoding: digits, as: UTF8.self)
   }
 
   /// The name of data row i.
@@ -53,12 +52,19 @@ enum BenchRows {
     return h >> 28 == 0 ? -v : v
   }
 
-  /// Data row i as cell values (nil = blank); amounts as exact two-decimal number text.
-  static func cells(_ i: Int) -> [CellValue?] {
-    var out: [CellValue?] = [.text(code(i)), .text(name(i))]
-    out.reserveCapacity(7)
-    for c in 0..<5 { out.append(amount(i, c).map { .number(centsText($0)) }) }
-    return out
+  /// Writes data row i into the writer's current row: the code and name as text, each amount
+  /// as the number cents / 100 (the same double as the C writer's, and as parsing the exact
+  /// two-decimal text), blanks left to the writer.
+  static func write(_ i: Int, to writer: FlatRowWriter) throws {
+    try writer.write(text: code(i), column: 0)
+    try writer.write(text: name(i), column: 1)
+    for c in 0..<5 {
+      if let cents = amount(i, c) {
+        try writer.write(number: Double(cents) / 100, column: 2 + c)
+      } else {
+        try writer.writeBlank(column: 2 + c)
+      }
+    }
   }
 
   /// The expected correctness line for `rows` data rows.

@@ -2,6 +2,8 @@
 // timed whole process; `read` prints the same correctness line as every peer.
 //
 //   sheets-bench read FILE          stream every cell of the first sheet, count, sum amounts
+//   sheets-bench read-rows FILE     the same through streamRows (a CellValue per cell), for comparison
+//   sheets-bench grids FILE         read every sheet into a grid (the department-workbook path)
 //   sheets-bench write OUT ROWS     write the benchmark rows as a formatted flat sheet
 //   sheets-bench expect ROWS        print the expected correctness line for ROWS data rows
 import Glibc
@@ -22,8 +24,33 @@ enum BenchError: Error, CustomStringConvertible {
   }
 }
 
-/// Streams the first sheet; counts non-empty cells and sums number cells as exact cents.
+/// Streams the first sheet; counts non-empty cells and sums number cells as exact cents, parsed
+/// from each number's exact text where the reader holds it (no String per cell).
 func runRead(path: String) throws {
+  let reader = try XLSXReader(path: path)
+  guard !reader.sheets.isEmpty else { throw BenchError.noSheet(path) }
+  var cells = 0
+  var cents: Int64 = 0
+  var failure: (any Error)?
+  try reader.streamRowViews(sheet: 0) { (row: borrowing SheetRowView) in
+    for i in 0..<row.count {
+      switch row.kind(i) {
+      case .number:
+        cells += 1
+        do { cents += try row.withUTF8(i, parseCents) } catch { failure = failure ?? error }
+      case .text:
+        if !row.isBlank(i) { cells += 1 }
+      case .bool, .error:
+        cells += 1
+      }
+    }
+  }
+  if let failure { throw failure }
+  print(resultLine(cells: cells, cents: cents))
+}
+
+/// `runRead` through `streamRows`, which makes a `CellValue` (and its String) for every cell.
+func runReadRows(path: String) throws {
   let reader = try XLSXReader(path: path)
   guard !reader.sheets.isEmpty else { throw BenchError.noSheet(path) }
   var cells = 0
@@ -32,9 +59,9 @@ func runRead(path: String) throws {
   try reader.streamRows(sheet: 0) { (row: GridRow) in
     for cell in row.cells {
       switch cell.value {
-      case .number(let text):
+      case .number(var text):
         cells += 1
-        do { cents += try parseCents(text) } catch { failure = failure ?? error }
+        do { cents += try text.withUTF8(parseCents) } catch { failure = failure ?? error }
       case .text(let s):
         if !s.isEmpty { cells += 1 }
       case .bool, .error:
@@ -46,6 +73,12 @@ func runRead(path: String) throws {
   print(resultLine(cells: cells, cents: cents))
 }
 
+/// Reads every sheet into a grid, as a department job does; prints the sheet and cell counts.
+func runGrids(path: String) throws {
+  let grids = try XLSXReader(path: path).grids()
+  print("sheets=\(grids.count) cells=\(grids.reduce(0) { $0 + $1.cellCount })")
+}
+
 /// Writes `rows` benchmark rows to `path`, then prints the expected correctness line.
 func runWrite(path: String, rows: Int) throws {
   let columns =
@@ -53,7 +86,7 @@ func runWrite(path: String, rows: Int) throws {
     + Array(repeating: BenchColumn(width: 16, numberFormat: "#,##0.00"), count: 5)
   try writeFlat(
     path: path, sheetName: "预算", header: BenchRows.header, columns: columns,
-    rowCount: rows, row: BenchRows.cells)
+    rowCount: rows, writeRow: BenchRows.write)
   print(BenchRows.expected(rows: rows))
 }
 
@@ -64,11 +97,15 @@ func fail(_ message: String, code: Int32) -> Never {
 }
 
 let arguments = CommandLine.arguments
-let usage = "usage: sheets-bench read FILE | write OUT ROWS | expect ROWS"
+let usage = "usage: sheets-bench read FILE | read-rows FILE | grids FILE | write OUT ROWS | expect ROWS"
 do {
   switch (arguments.count > 1 ? arguments[1] : "", arguments.count) {
   case ("read", 3):
     try runRead(path: arguments[2])
+  case ("read-rows", 3):
+    try runReadRows(path: arguments[2])
+  case ("grids", 3):
+    try runGrids(path: arguments[2])
   case ("write", 4):
     guard let rows = Int(arguments[3]), rows > 0 else { fail(usage, code: 2) }
     try runWrite(path: arguments[2], rows: rows)
