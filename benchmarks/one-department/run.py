@@ -102,7 +102,8 @@ def main():
         a_cpu = [a + b for a, b in zip(cpus["alt yusuan → xlsx"], cpus["alt yusuan → json"])]
         print("openpyxl script ÷ alt yusuan (%s), both calls: wall %.1f× (%.1f ms), CPU %.1f×" % (
             alt, py / statistics.median(a_sums), statistics.median(a_sums) * 1e3, py_cpu / statistics.median(a_cpu)))
-    print("target ≥ 20× (wall, both calls): %s" % ("met" if py / y_total >= 20 else "NOT met"))
+    # The job is one process on each side: the script writes both outputs, and so does one convert call.
+    print("target ≥ 20× (wall, one call): %s" % ("met" if py / med[one] >= 20 else "NOT met"))
 
 
 if __name__ == "__main__":
