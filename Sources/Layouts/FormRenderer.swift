@@ -105,7 +105,7 @@ public enum FormRenderer {
         span(r, column + 1, column + 1, x.level3, Style.text)
         span(r, column + 2, column + 2, x.value, Style.text)
       }
-      for column in [2, 3, 4, 5, 6, 7] where sheet.cells[CellAddress(row: r, column: column)] == nil {
+      for column in [2, 3, 4, 5, 6, 7] where sheet.cell(at: CellAddress(row: r, column: column)) == nil {
         sheet.set(nil, row: r, column: column, style: Style.text)
       }
       r += 1

@@ -87,35 +87,39 @@ public struct TableRenderer: Sendable {
     // Data rows: side-by-side parts start together and end on the same line.
     let placement = Self.placeRows(table.sections)
     let indentNames = layout.numberedColumns  // project names are printed indented
+    let rowCount = (placement.flatMap { $0 }.max() ?? -1) + 1
+    // The data block is laid out in a local grid first and then set row by row, so the sheet gets
+    // its cells in address order and sizing reads the grid instead of looking cells up.
+    var grid = [[DataCell?]](repeating: Array(repeating: nil, count: columns.count), count: rowCount)
     for (c, column) in columns.enumerated() {
       guard column.section < table.sections.count else { continue }
       let section = table.sections[column.section]
       for (i, row) in section.rows.enumerated() {
-        let r = firstData + placement[column.section][i]
+        let r = placement[column.section][i]
         switch column.field {
         case .code:
-          sheet.set(row.code.map(CellValue.text), row: r, column: c, style: Style.code)
+          grid[r][c] = DataCell(value: row.code.map(CellValue.text), style: Style.code)
         case .name:
-          sheet.set(row.name.isEmpty ? nil : .text(row.name), row: r, column: c, style: indentNames ? Style.indentedName : Style.name)
+          grid[r][c] = DataCell(value: row.name.isEmpty ? nil : .text(row.name), style: indentNames ? Style.indentedName : Style.name)
         case .secondName:
-          sheet.set(row.secondName.map(CellValue.text), row: r, column: c, style: Style.name)
+          grid[r][c] = DataCell(value: row.secondName.map(CellValue.text), style: Style.name)
         case .amount(let k):
           let amount = k < row.amounts.count ? row.amounts[k] : nil
-          sheet.set(amount.map { .number($0.text()) }, row: r, column: c, style: Style.amount)
+          grid[r][c] = DataCell(value: amount.map { .number($0.text()) }, style: Style.amount)
         }
       }
     }
-    let rowCount = (placement.flatMap { $0 }.max() ?? -1) + 1
     // Empty spaces of a shorter side still get borders.
-    for r in firstData..<(firstData + rowCount) {
-      for c in columns.indices where sheet.cells[CellAddress(row: r, column: c)] == nil {
-        let style: CellStyle
-        switch columns[c].field {
-        case .amount: style = Style.amount
-        case .code: style = Style.code
-        default: style = Style.name
-        }
-        sheet.set(nil, row: r, column: c, style: style)
+    let emptyStyles = columns.map { column -> CellStyle in
+      switch column.field {
+      case .amount: return Style.amount
+      case .code: return Style.code
+      default: return Style.name
+      }
+    }
+    for (r, cells) in grid.enumerated() {
+      for (c, cell) in cells.enumerated() {
+        sheet.set(cell?.value, row: firstData + r, column: c, style: cell?.style ?? emptyStyles[c])
       }
     }
     var last = firstData + rowCount - 1
@@ -130,20 +134,18 @@ public struct TableRenderer: Sendable {
     }
     // Sizes: widths from the printed texts, then heights so wrapped names and headers show whole.
     let dataRows = firstData..<(firstData + rowCount)
-    let texts: [[String]] = columns.indices.map { c in
-      dataRows.compactMap { r in sheet.cells[CellAddress(row: r, column: c)]?.value.map(Self.printed) }
-    }
+    let texts: [[String]] = columns.indices.map { c in grid.compactMap { $0[c]?.value.map(Self.printed) } }
     let widths = RenderedSizing.widths(columns: columns, data: texts, sections: table.sections.count)
     sheet.columnWidths = widths
     for (l, h) in RenderedSizing.headerHeights(header, widths: widths).enumerated() { sheet.rowHeights[top + l] = h }
     if layout.numberedColumns { sheet.rowHeights[top + header.depth] = RenderedSizing.height(lines: 1) }
-    for r in dataRows {
+    for (r, cells) in grid.enumerated() {
       var lines = 1
       for (c, column) in columns.enumerated() where column.field == .name || column.field == .secondName {
-        guard let value = sheet.cells[CellAddress(row: r, column: c)]?.value else { continue }
+        guard let value = cells[c]?.value else { continue }
         lines = max(lines, RenderedSizing.lines(value.text, width: (widths[c] ?? 8) - (indentNames ? 2 : 0)))
       }
-      sheet.rowHeights[r] = RenderedSizing.height(lines: lines)
+      sheet.rowHeights[firstData + r] = RenderedSizing.height(lines: lines)
     }
     sheet.freezePanes = CellAddress(row: firstData, column: 0)
     sheet.print = PrintSetup(
@@ -151,6 +153,12 @@ public struct TableRenderer: Sendable {
       repeatRows: 0...(firstData - 1), footer: "&C第 &P 页 共 &N 页",
       margins: PrintSetup.Margins(left: 0.4, right: 0.4, top: 0.6, bottom: 0.7), centerHorizontally: true)
     return sheet
+  }
+
+  /// A data cell placed before it is set on the sheet.
+  struct DataCell {
+    var value: CellValue?
+    var style: CellStyle
   }
 
   /// Row offsets per section: leading item rows top-aligned; the block from the first total row

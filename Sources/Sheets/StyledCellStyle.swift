@@ -99,6 +99,9 @@ extension CellStyle {
 
   private static func sameBytes(_ a: String?, _ b: String?) -> Bool {
     guard var x = a, var y = b else { return a == nil && b == nil }
+    // The same representation (one literal, or equal small strings held inline) holds the same
+    // bytes: the common case of a style compared with its own copy needs no byte loop.
+    if unsafeBitCast(x, to: (UInt64, UInt64).self) == unsafeBitCast(y, to: (UInt64, UInt64).self) { return true }
     guard x.utf8.count == y.utf8.count else { return false }
     return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
   }

@@ -28,16 +28,13 @@ extension XLSXWriter {
 
   static func validate(_ sheet: StyledSheet) throws(WriteError) {
     let name = sheet.name
-    func check(_ address: CellAddress, _ cell: StyledCell) throws(WriteError) {
-      try checkInGrid(address, sheet: name)
-      if let value = cell.value { try checkValue(value, at: address, sheet: name) }
-    }
-    // A sheet with several faults always reports the same one, the first in address order; the
-    // sorting is paid for only when there is a fault.
-    do {
-      for (address, cell) in sheet.cells { try check(address, cell) }
-    } catch {
-      for (address, cell) in sheet.cells.sorted(by: { $0.key < $1.key }) { try check(address, cell) }
+    // Stored cells come in address order, so a sheet with several faults always reports the first.
+    for stored in sheet.storedRows {
+      for cell in stored.cells {
+        let address = CellAddress(row: stored.row, column: cell.column)
+        try checkInGrid(address, sheet: name)
+        if let value = cell.value { try checkValue(value, at: address, sheet: name) }
+      }
     }
     for merge in sheet.merges {
       try checkInGrid(merge.range.first, sheet: name)
@@ -113,29 +110,56 @@ extension XLSXWriter {
 
   /// Refuses a value in a cell that a merge covers: only the merge's own value is shown.
   static func checkCoveredCells(_ sheet: StyledSheet) throws(WriteError) {
-    for address in coveredCells(sheet).sorted() where sheet.cells[address]?.value != nil {
-      let merge = sheet.merges.first { $0.range.contains(address) }!.range
-      throw .valueCoveredByMerge(sheet: sheet.name, cell: address, merge: merge)
+    guard !sheet.merges.isEmpty else { return }
+    var merged = MergeSweep(sheet.merges)
+    for stored in sheet.storedRows {
+      merged.advance(to: stored.row)
+      for cell in stored.cells where cell.value != nil && merged.covers(column: cell.column) {
+        let address = CellAddress(row: stored.row, column: cell.column)
+        let merge = sheet.merges.first { $0.range.contains(address) }!.range
+        throw .valueCoveredByMerge(sheet: sheet.name, cell: address, merge: merge)
+      }
     }
   }
 
-  /// The stored cells that lie inside a merge; each merge costs min(its area, number of cells).
+  /// The stored cells that lie inside a merge.
   static func coveredCells(_ sheet: StyledSheet) -> Set<CellAddress> {
     var covered: Set<CellAddress> = []
-    guard !sheet.cells.isEmpty else { return covered }
-    for merge in sheet.merges {
-      let range = merge.range
-      if range.cellCount <= sheet.cells.count {
-        for row in range.first.row...range.last.row {
-          for column in range.first.column...range.last.column {
-            let address = CellAddress(row: row, column: column)
-            if sheet.cells[address] != nil { covered.insert(address) }
-          }
-        }
-      } else {
-        for address in sheet.cells.keys where range.contains(address) { covered.insert(address) }
+    var merged = MergeSweep(sheet.merges)
+    for stored in sheet.storedRows {
+      merged.advance(to: stored.row)
+      for cell in stored.cells where merged.covers(column: cell.column) {
+        covered.insert(CellAddress(row: stored.row, column: cell.column))
       }
     }
     return covered
+  }
+}
+
+/// Which columns the merges cover, row by row, for rows visited in increasing order: only the
+/// merges spanning the current row are kept, so a cell is checked against a handful of ranges.
+struct MergeSweep {
+  /// Merge ranges in order of their first row.
+  private let ranges: [CellRange]
+  private var next = 0
+  /// The merges spanning the current row.
+  private var active: [CellRange] = []
+
+  init(_ merges: [StyledMerge]) {
+    ranges = merges.map(\.range).sorted { $0.first.row < $1.first.row }
+  }
+
+  /// Moves to `row`, which must not be before the previous one.
+  mutating func advance(to row: Int) {
+    active.removeAll { $0.last.row < row }
+    while next < ranges.count, ranges[next].first.row <= row {
+      if ranges[next].last.row >= row { active.append(ranges[next]) }
+      next += 1
+    }
+  }
+
+  /// Whether a merge spanning the current row covers `column`.
+  func covers(column: Int) -> Bool {
+    active.contains { $0.first.column <= column && column <= $0.last.column }
   }
 }

@@ -33,12 +33,24 @@ public enum XLSXWriter {
     for (row, height) in sheet.rowHeights.sorted(by: { $0.key < $1.key }) {
       try WorkbookHandle.check(worksheet_set_row(ws, lxw_row_t(row), height, nil), "\(step) row height")
     }
-    // Cells a merge covers are written by the merge itself (with the merge's style).
-    let covered = coveredCells(sheet)
-    // In address order, so that the shared strings (numbered by first use) come out the same every time.
-    for address in sheet.cells.keys.sorted() where !covered.contains(address) {
-      let cell = sheet.cells[address]!
-      try writeCell(cell.value, style: cell.style, at: address, sheet: ws, handle: handle, sheetName: sheet.name)
+    // One format lookup per style of the sheet rather than per cell, made at the style's first use
+    // so the workbook's formats are created in the order the cells use them.
+    var formats: [UnsafeMutablePointer<lxw_format>?] = Array(repeating: nil, count: sheet.styles.count)
+    var looked = Array(repeating: false, count: sheet.styles.count)
+    // Stored in address order, so that the shared strings (numbered by first use) come out the same
+    // every time. Cells a merge covers are written by the merge itself (with the merge's style).
+    var merged = MergeSweep(sheet.merges)
+    for stored in sheet.storedRows {
+      merged.advance(to: stored.row)
+      for cell in stored.cells where !merged.covers(column: cell.column) {
+        if !looked[cell.style] {
+          formats[cell.style] = handle.format(sheet.styles[cell.style])
+          looked[cell.style] = true
+        }
+        try writeCell(
+          cell.value, format: formats[cell.style], at: CellAddress(row: stored.row, column: cell.column), sheet: ws,
+          sheetName: sheet.name)
+      }
     }
     for merge in sheet.merges {
       let r = merge.range
@@ -52,7 +64,7 @@ public enum XLSXWriter {
       // merge_range writes only strings; numbers and booleans go into the first cell afterwards.
       switch merge.value {
       case .number?, .bool?:
-        try writeCell(merge.value, style: merge.style, at: r.first, sheet: ws, handle: handle, sheetName: sheet.name)
+        try writeCell(merge.value, format: format, at: r.first, sheet: ws, sheetName: sheet.name)
       default: break
       }
     }
@@ -68,14 +80,14 @@ public enum XLSXWriter {
     }
   }
 
-  /// Writes one value with its style; a nil or empty value with a style becomes a styled blank.
+  /// Writes one value with its format (nil for the plain style); a nil or empty value with a
+  /// format becomes a styled blank.
   static func writeCell(
-    _ value: CellValue?, style: CellStyle, at address: CellAddress, sheet ws: UnsafeMutablePointer<lxw_worksheet>,
-    handle: WorkbookHandle, sheetName: String
+    _ value: CellValue?, format: UnsafeMutablePointer<lxw_format>?, at address: CellAddress,
+    sheet ws: UnsafeMutablePointer<lxw_worksheet>, sheetName: String
   ) throws(WriteError) {
     let row = lxw_row_t(address.row)
     let column = lxw_col_t(address.column)
-    let format = handle.format(style)
     let code: lxw_error
     switch value {
     case .text(let s)? where !s.isEmpty, .error(let s)? where !s.isEmpty:
