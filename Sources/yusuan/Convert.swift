@@ -5,8 +5,8 @@ import Layouts
 import Sheets
 import Validation
 
-extension OutputFormat: ExpressibleByArgument {}
-extension CSVLayout: ExpressibleByArgument {}
+extension OutputFormat: NamedArgument {}
+extension CSVLayout: NamedArgument {}
 
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(

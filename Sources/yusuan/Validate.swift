@@ -5,7 +5,7 @@ import Layouts
 import Sheets
 import Validation
 
-enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+enum ReportFormat: String, NamedArgument {
   case text, json, junit
 }
 
