@@ -21,14 +21,25 @@ extension StringProtocol {
   /// substring test, far cheaper than `contains` for CJK text, which compares grapheme by grapheme.
   @inlinable
   public func containsBytes(_ other: some StringProtocol) -> Bool {
-    let needle = Array(other.utf8)
-    guard !needle.isEmpty else { return true }
-    let hay = Array(utf8)
-    guard hay.count >= needle.count else { return false }
-    outer: for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
-      for j in 1..<needle.count where hay[i + j] != needle[j] { continue outer }
-      return true
+    // Native strings are searched in place; only other storage is copied out first.
+    let inPlace = utf8.withContiguousStorageIfAvailable { hay in
+      other.utf8.withContiguousStorageIfAvailable { needle in utf8Bytes(hay, contain: needle) }
     }
-    return false
+    if let found = inPlace ?? nil { return found }
+    return Array(utf8).withUnsafeBufferPointer { hay in
+      Array(other.utf8).withUnsafeBufferPointer { needle in utf8Bytes(hay, contain: needle) }
+    }
   }
+}
+
+/// Whether `needle` occurs in `hay`, byte for byte (an empty needle always does).
+@usableFromInline
+func utf8Bytes(_ hay: UnsafeBufferPointer<UInt8>, contain needle: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard let first = needle.first else { return true }
+  guard hay.count >= needle.count else { return false }
+  outer: for i in 0...(hay.count - needle.count) where hay[i] == first {
+    for j in 1..<needle.count where hay[i + j] != needle[j] { continue outer }
+    return true
+  }
+  return false
 }

@@ -143,12 +143,35 @@ func shown(_ amount: Amount?, _ language: Language) -> String {
 /// Where one amount was read: the table's source, column letter and line. Kept unformatted
 /// because every rule reads hundreds of figures and only findings need the text.
 public struct CellRef: Sendable, Equatable {
-  /// The table's source.
-  public var source: SourceRef
+  /// A table's source, shared by every cell of the table: copying a cell then costs one
+  /// reference instead of the source's three strings.
+  final class Origin: Sendable {
+    let source: SourceRef
+    init(_ source: SourceRef) { self.source = source }
+  }
+
+  private var origin: Origin
   /// The column letter (`C`).
   public var letter: String
   /// The 1-based line.
   public var line: Int
+
+  /// The table's source.
+  public var source: SourceRef {
+    get { origin.source }
+    set { origin = Origin(newValue) }
+  }
+
+  /// Creates a reference to a cell.
+  public init(source: SourceRef, letter: String, line: Int) {
+    self.init(origin: Origin(source), letter: letter, line: line)
+  }
+
+  init(origin: Origin, letter: String, line: Int) {
+    self.origin = origin
+    self.letter = letter
+    self.line = line
+  }
 
   /// `预算公开表03.csv!C6` or `预算公开表3!C6`; a whole sheet (a form) when `letter` is empty.
   public var text: String {
@@ -157,4 +180,8 @@ public struct CellRef: Sendable, Equatable {
 
   /// A reference to a whole sheet, such as a performance-target form.
   public static func sheet(_ source: SourceRef) -> CellRef { CellRef(source: source, letter: "", line: 0) }
+
+  public static func == (a: CellRef, b: CellRef) -> Bool {
+    a.line == b.line && a.letter == b.letter && (a.origin === b.origin || a.origin.source == b.origin.source)
+  }
 }

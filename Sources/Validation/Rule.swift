@@ -90,12 +90,15 @@ public struct Rule: Sendable {
 
   /// Why the rule cannot run on a context, or nil when it can.
   public func notApplicableReason(in context: ValidationContext) -> NotApplicable? {
-    let missing = tables.filter { context.disclosure.table($0) == nil }
-    if needsAllTables ? !missing.isEmpty : missing.count == tables.count { return .tablesAbsent(missing) }
     let present = tables.compactMap { context.disclosure.table($0) }
+    let missing = present.count == tables.count ? [] : tables.filter { t in !present.contains { $0.number == t } }
+    if needsAllTables ? !missing.isEmpty : present.isEmpty { return .tablesAbsent(missing) }
     if needsCatalog && context.catalog == nil { return .noCatalog }
+    // A coded row (what `codedRows` lists) or a second name, looked for without building row lists.
     if group == .codes || group == .catalog,
-      !present.contains(where: { $0.sections.contains { !$0.codedRows.isEmpty || $0.rows.contains { $0.secondName != nil } } })
+      !present.contains(where: {
+        $0.sections.contains { $0.rows.contains { ($0.kind == .item && !($0.code ?? "").isEmpty) || $0.secondName != nil } }
+      })
     {
       return .noCodes(present.map(\.number))
     }

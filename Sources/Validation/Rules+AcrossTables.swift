@@ -109,7 +109,10 @@ extension Rule {
       let t2 = ctx.codeView(2, columns: other)
       var nonFiscal = View(table: 2, nameZh: "预算公开表2", nameEn: "Table 2")
       var skip = Set<String>()
-      for code in Set(t2.keys.map { String(keyCode($0)) }) {
+      // Codes in the order 表2 prints them (a Set's order would change from run to run).
+      var seenCodes = Set<Substring>()
+      for code in t2.keys.lazy.map(keyCode) where seenCodes.insert(code).inserted {
+        let code = String(code)
         let f = Figure.sum(other.compactMap { t2.entries[viewKey(code, $0)]?.figure })
         guard !f.value.isZero else { continue }
         nonFiscal.add(viewKey(code, total), row: code, column: "合计", f)
@@ -272,8 +275,8 @@ extension ValidationContext {
     else { return view }
     guard let b = balance(4) else { return view }
     guard let row = b.expenditureTotal, exp.columnIndex(fund) != nil else { return view }
-    let carried = zip(b.carryInParts, b.carryInFunds).filter { $1 == fund }.map { figure(table, income, $0.0, ik) }
-    view.add(key, View.Entry(rowLabel: .text(row.name), columnLabel: .key(fund), figure: figure(table, exp, row, fund).minus(carried)))
+    let carried = zip(b.carryInParts, b.carryInFunds).filter { $1 == fund }.map { figure(table, income, $0.0, column: ik) }
+    view.add(key, View.Entry(rowLabel: .text(row.name), columnLabel: .key(fund), figure: figure(table, exp, row, column: fund).minus(carried)))
     return view
   }
 }

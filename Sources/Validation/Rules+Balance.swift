@@ -17,7 +17,7 @@ extension Rule {
       guard let b = ctx.balance(t) else { return [] }
       var out: [Finding] = []
       if let income = table.section(.income), let key = income.columns.first {
-        func f(_ row: BudgetRow?) -> Figure { row.map { ctx.figure(table, income, $0, key) } ?? .blank }
+        func f(_ row: BudgetRow?) -> Figure { row.map { ctx.figure(table, income, $0, column: key) } ?? .blank }
         func check(_ row: BudgetRow?, _ parts: [BudgetRow?], _ zh: String, _ en: String) {
           guard let row else { return }
           if let x = ctx.compare(
@@ -31,7 +31,7 @@ extension Rule {
       }
       if let exp = table.section(.expenditure) {
         for key in exp.columns {
-          func f(_ row: BudgetRow?) -> Figure { row.map { ctx.figure(table, exp, $0, key) } ?? .blank }
+          func f(_ row: BudgetRow?) -> Figure { row.map { ctx.figure(table, exp, $0, column: key) } ?? .blank }
           func check(_ row: BudgetRow?, _ parts: [BudgetRow?], _ zh: String, _ en: String) {
             guard let row else { return }
             if let x = ctx.compare(
@@ -48,7 +48,7 @@ extension Rule {
         let ig = b.incomeGrand, let eg = b.expenditureGrand, exp.columnIndex(ColumnKey.total) != nil,
         let x = ctx.compare(
           ruleId: id, table: t, row: eg.name, column: ColumnKey.chineseName(ColumnKey.total),
-          found: ctx.figure(table, exp, eg, ColumnKey.total), expected: ctx.figure(table, income, ig, ik),
+          found: ctx.figure(table, exp, eg, column: ColumnKey.total), expected: ctx.figure(table, income, ig, column: ik),
           basisZh: "收入总计", basisEn: "收入总计 (income grand total)")
       {
         out.append(x)
@@ -60,10 +60,10 @@ extension Rule {
         for (line, fund) in zip(b.incomeLines, b.incomeFunds) {
           guard let fund, exp.columnIndex(fund) != nil else { continue }
           let carried = zip(b.carryInParts, b.carryInFunds).filter { $1 == fund }.map(\.0)
-          let expected = Figure.sum(([line] + carried).map { ctx.figure(table, income, $0, ik) })
+          let expected = Figure.sum(([line] + carried).map { ctx.figure(table, income, $0, column: ik) })
           if let x = ctx.compare(
             ruleId: id, table: t, row: eg.name, column: ColumnKey.chineseName(fund),
-            found: ctx.figure(table, exp, eg, fund), expected: expected,
+            found: ctx.figure(table, exp, eg, column: fund), expected: expected,
             basisZh: "收入 \(plainName(line.name)) + 上年结转", basisEn: "income \(line.name) + carry-over")
           {
             out.append(x)

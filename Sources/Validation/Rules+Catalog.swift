@@ -71,7 +71,7 @@ extension Rule {
         default: columns = []
         }
         for (key, budget) in columns where budget != record.budget {
-          let f = ctx.figure(table, section, row, key)
+          let f = ctx.figure(table, section, row, column: key)
           guard let a = f.amount, a.magnitude > ctx.tolerance else { continue }
           out.append(
             Finding(

@@ -16,7 +16,7 @@ extension Rule {
     var rowName = "公务用车运行维护费"
     for section in t6.sections {
       for row in section.rows where row.kind == .item && plainName(row.name) == "公务用车运行维护费" {
-        figures.append(ctx.figure(t6, section, row, ColumnKey.total))
+        figures.append(ctx.figure(t6, section, row, column: ColumnKey.total))
         rowName = row.displayName
       }
     }
@@ -25,7 +25,7 @@ extension Rule {
     for section in t10.sections {
       guard let row = section.rows.first(where: { plainName($0.name) == "公务用车运行维护费" }) else { continue }
       let key = section.columnIndex(ColumnKey.generalPublic) != nil ? ColumnKey.generalPublic : ColumnKey.total
-      bound = ctx.figure(t10, section, row, key)
+      bound = ctx.figure(t10, section, row, column: key)
       boundRow = "\(row.name) \(ColumnKey.chineseName(key))"
     }
     let found = Figure.sum(figures)
@@ -55,7 +55,7 @@ extension Rule {
         guard let second = row.secondName, !second.isEmpty else { continue }
         let name = plainName(second)
         let code = ctx.catalog?.economicCode(named: name, kind: .economicGovernment) ?? StandardLines.governmentGoodsAndServices[name]
-        if let code, code.hasPrefix("502") { figures.append(ctx.figure(t6, section, row, key)) }
+        if let code, code.hasPrefix("502") { figures.append(ctx.figure(t6, section, row, column: key)) }
       }
     }
     var t6view = View(table: 6, nameZh: "预算公开表6", nameEn: "Table 6")

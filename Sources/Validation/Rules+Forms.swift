@@ -28,7 +28,7 @@ extension Rule {
   ) { ctx in
     ctx.disclosure.forms.compactMap { form -> Finding? in
       guard let (table, section, row) = ctx.projectRow(form.projectName) else { return nil }
-      let printed = ctx.figure(table, section, row, ColumnKey.total)
+      let printed = ctx.figure(table, section, row, column: ColumnKey.total)
       let expected = Figure(amount: printed.amount?.multipliedByPowerOfTen(4), cells: printed.cells, terms: printed.amount == nil ? 0 : 1)
       let found = Figure(amount: form.annualFunding.total, cells: ctx.formCells(form), terms: 1)
       return ctx.compare(

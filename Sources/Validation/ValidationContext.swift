@@ -13,6 +13,8 @@ public struct ValidationContext: Sendable {
   let balances: [Int: Balance]
   /// The coded rows of the coded tables, read once for the code and catalog rules.
   let codedParts: [CodedPart]
+  /// The source of each table (by number) that has one, shared by the cells read from it.
+  let origins: [CellRef.Origin?]
 
   /// Creates a context.
   public init(disclosure: Disclosure, tolerance: Amount = .zero, catalog: (any ClassificationLookup)? = nil) {
@@ -22,6 +24,12 @@ public struct ValidationContext: Sendable {
     var balances: [Int: Balance] = [:]
     for t in [1, 4] { if let table = disclosure.table(t) { balances[t] = Balance(table, catalog: catalog) } }
     self.balances = balances
+    // The first table of a number is the one `disclosure.table(_:)` gives the rules.
+    var origins = [CellRef.Origin?](repeating: nil, count: max(0, disclosure.tables.map(\.number).max() ?? 0) + 1)
+    for table in disclosure.tables.reversed() where table.number >= 0 {
+      origins[table.number] = table.source.map(CellRef.Origin.init)
+    }
+    self.origins = origins
     codedParts = codedTables.compactMap { disclosure.table($0) }.flatMap { table in
       table.sections.map {
         CodedPart(table: table, section: $0, kind: codeKind(table: table.number, section: $0), rows: $0.codedRows)
@@ -34,28 +42,62 @@ public struct ValidationContext: Sendable {
 
   /// The cell of a row's amount in a column, if the source is known.
   public func cell(_ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, _ key: String) -> CellRef? {
-    section.columnIndex(key).flatMap { cell(table, section, row, column: $0) }
+    section.columnIndex(key).flatMap { cell(section, row, column: $0, origin: checkedOrigin(table)) }
   }
 
-  /// The cell of a row's amount in the column at a position, if the source is known.
+  /// The cell of a row's amount in the column at a position, if the source is known; `table`
+  /// is one the rules read from the disclosure (see `sharedOrigin`).
   func cell(_ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, column i: Int) -> CellRef? {
-    guard let source = table.source, let line = row.line, let letters = section.columnLetters, i < letters.count,
-      !letters[i].isEmpty
+    cell(section, row, column: i, origin: sharedOrigin(table))
+  }
+
+  private func cell(_ section: TableSection, _ row: BudgetRow, column i: Int, origin: CellRef.Origin?) -> CellRef? {
+    guard let line = row.line, let letters = section.columnLetters, i < letters.count, !letters[i].isEmpty,
+      let origin
     else { return nil }
-    return CellRef(source: source, letter: letters[i], line: line)
+    return CellRef(origin: origin, letter: letters[i], line: line)
+  }
+
+  /// The shared source of a table the rules read from the disclosure: they take tables from
+  /// `disclosure.table(_:)`, the first of each number, so the number alone tells the table
+  /// (comparing sources for every figure would cost more than sharing them saves).
+  private func sharedOrigin(_ table: BudgetTable) -> CellRef.Origin? {
+    let number = table.number
+    if number >= 0, number < origins.count, let origin = origins[number] { return origin }
+    return table.source.map(CellRef.Origin.init)
+  }
+
+  /// The shared source of any table: the public entry points may be handed a table that is
+  /// not the disclosure's, so the source is compared once.
+  private func checkedOrigin(_ table: BudgetTable) -> CellRef.Origin? {
+    guard let source = table.source else { return nil }
+    if let origin = sharedOrigin(table), origin.source == source { return origin }
+    return CellRef.Origin(source)
   }
 
   /// A row's amount in a column as a figure (blank when the column is missing).
   public func figure(_ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, _ key: String) -> Figure {
     guard let i = section.columnIndex(key) else { return .blank }
+    return figure(section, row, column: i, origin: checkedOrigin(table))
+  }
+
+  /// A row's amount in a column (blank when the column is missing); `table` is one the rules
+  /// read from the disclosure (see `sharedOrigin`).
+  func figure(_ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, column key: String) -> Figure {
+    guard let i = section.columnIndex(key) else { return .blank }
     return figure(table, section, row, column: i)
   }
 
-  /// A row's amount in the column at a position, for loops that already know the position.
+  /// A row's amount in the column at a position, for loops that already know the position;
+  /// `table` is one the rules read from the disclosure (see `sharedOrigin`).
   func figure(_ table: BudgetTable, _ section: TableSection, _ row: BudgetRow, column i: Int) -> Figure {
+    figure(section, row, column: i, origin: sharedOrigin(table))
+  }
+
+  private func figure(_ section: TableSection, _ row: BudgetRow, column i: Int, origin: CellRef.Origin?) -> Figure {
     let amount = i < row.amounts.count ? row.amounts[i] : nil
     // A blank cell is listed but is not a printed value that could carry rounding.
-    return Figure(amount: amount, cell: cell(table, section, row, column: i), terms: amount == nil ? 0 : 1)
+    return Figure(amount: amount, cell: cell(section, row, column: i, origin: origin), terms: amount == nil ? 0 : 1)
   }
 
   /// Compares a printed figure with what it should be, making a finding when they differ by

@@ -30,8 +30,12 @@ public struct Catalog: Sendable {
 
   private var byCode: [Key: Int] = [:]
   /// Entries by the byte hash (`plainHash`) of their normalized name, for names that are plain
-  /// text; lookups check kind and bytes, since different names may share a hash.
-  private var byName: [Int: [Int]] = [:]
+  /// text; lookups check kind and bytes, since different names may share a hash. Each hash holds
+  /// the first and last entry of a chain in catalog order, linked through `nextByName`: one
+  /// array for all names instead of one per name, which made up much of loading.
+  private var byName: [Int: (first: Int, last: Int)] = [:]
+  /// The next entry with the same name hash as the entry at this index (-1: none).
+  private var nextByName: [Int] = []
   /// Entries whose normalized name is not plain text (none in the built-in data), compared as Strings.
   private var irregularNames: [Int] = []
 
@@ -48,6 +52,7 @@ public struct Catalog: Sendable {
     self.entries.reserveCapacity(entries.count)
     byCode.reserveCapacity(entries.count)
     byName.reserveCapacity(entries.count)
+    nextByName.reserveCapacity(entries.count)
     upsert(entries)
   }
 
@@ -69,8 +74,11 @@ public struct Catalog: Sendable {
     let isNamed = { (i: Int) in self.entries[i].kind == kind && Catalog.normalizedName(self.entries[i].name) == name }
     guard let hash = Catalog.plainHash(name) else { return entries.indices.filter(isNamed).map { entries[$0] } }
     // Plain texts are equal exactly when their bytes are.
-    let plain = (byName[hash] ?? []).filter {
-      entries[$0].kind == kind && Catalog.normalizedName(entries[$0].name).hasSameBytes(as: name)
+    var plain: [Int] = []
+    var i = byName[hash]?.first ?? -1
+    while i >= 0 {
+      if entries[i].kind == kind && Catalog.normalizedName(entries[i].name).hasSameBytes(as: name) { plain.append(i) }
+      i = nextByName[i]
     }
     let irregular = irregularNames.filter(isNamed)
     return (irregular.isEmpty ? plain : (plain + irregular).sorted()).map { entries[$0] }
@@ -170,6 +178,7 @@ public struct Catalog: Sendable {
       } else {
         byCode[key] = entries.count
         entries.append(entry)
+        nextByName.append(-1)
         addName(of: entries.count - 1)
       }
     }
@@ -182,8 +191,22 @@ public struct Catalog: Sendable {
       irregularNames.sort()
       return
     }
-    byName[hash, default: []].append(index)
-    if index < entries.count - 1 { byName[hash]!.sort() }  // a replaced entry
+    guard let chain = byName[hash] else {
+      byName[hash] = (index, index)
+      return
+    }
+    if index > chain.last {  // the usual case: a new entry, appended
+      nextByName[chain.last] = index
+      byName[hash] = (chain.first, index)
+    } else if index < chain.first {
+      nextByName[index] = chain.first
+      byName[hash] = (index, chain.last)
+    } else {  // a replaced entry, linked in at its place
+      var previous = chain.first
+      while nextByName[previous] < index { previous = nextByName[previous] }
+      nextByName[index] = nextByName[previous]
+      nextByName[previous] = index
+    }
   }
 
   /// Removes an entry's name from the index.
@@ -192,8 +215,18 @@ public struct Catalog: Sendable {
       irregularNames.removeAll { $0 == index }
       return
     }
-    byName[hash]?.removeAll { $0 == index }
-    if byName[hash]?.isEmpty == true { byName[hash] = nil }
+    guard let chain = byName[hash] else { return }
+    defer { nextByName[index] = -1 }
+    if chain.first == index {
+      let next = nextByName[index]
+      byName[hash] = next < 0 ? nil : (next, chain.last)
+      return
+    }
+    var previous = chain.first
+    while nextByName[previous] >= 0 && nextByName[previous] != index { previous = nextByName[previous] }
+    guard nextByName[previous] == index else { return }
+    nextByName[previous] = nextByName[index]
+    if chain.last == index { byName[hash] = (chain.first, previous) }
   }
 }
 
