@@ -71,33 +71,50 @@ struct Convert: ParsableCommand {
       throw CommandFailure(message: Console.message(error, lang), status: 2)
     }
     for issue in reading.issues { Console.error((lang == .zh ? "提示：" : "note: ") + issue.message(lang)) }
-    let report = stopwatch.measure(lang == .zh ? "校验" : "validate") {
-      RuleSet.standard.validate(reading.disclosure, catalog: StandardCatalog.lookup)
+    // Validating and writing are independent: the checks run on a second core while the outputs
+    // are written (after them with --strict, which needs the verdict first). Messages keep their order.
+    let disclosure = reading.disclosure
+    let validation = Background {
+      let clock = ContinuousClock()
+      let start = clock.now
+      let report = RuleSet.standard.validate(disclosure, catalog: StandardCatalog.lookup)
+      return (report, clock.now - start)
     }
-    Console.error(report.summaryLine(lang))
-    if strict && report.count(.error) > 0 {
+    func reportValidation() -> Report {
+      let (report, duration) = validation.value()
+      stopwatch.record(lang == .zh ? "校验" : "validate", duration)
+      Console.error(report.summaryLine(lang))
+      return report
+    }
+    if strict && reportValidation().count(.error) > 0 {
       throw CommandFailure(
         message: lang == .zh ? "有校验错误，未写出（--strict）；用 yusuan validate 查看详情" :
           "validation errors: nothing written (--strict); run yusuan validate for details", status: 1)
     }
+    var written: [String] = []
+    var failure: CommandFailure?
     for target in targets {
       do {
-        let written = try stopwatch.measure(lang == .zh ? "写出" : "write") {
+        let files = try stopwatch.measure(lang == .zh ? "写出" : "write") {
           try DisclosureWriter().write(
-            reading.disclosure, as: target.format, to: target.path, csvLayout: csvLayout, encoding: encoding, refusing: inputs)
+            disclosure, as: target.format, to: target.path, csvLayout: csvLayout, encoding: encoding, refusing: inputs)
         }
-        let tables = reading.disclosure.tables.map { String($0.number) }.joined(separator: ",")
-        let forms = reading.disclosure.forms.count
+        let tables = disclosure.tables.map { String($0.number) }.joined(separator: ",")
+        let forms = disclosure.forms.count
         var content: [String] = []
         if !tables.isEmpty { content.append(lang == .zh ? "表 \(tables)" : "tables \(tables)") }
         if forms > 0 { content.append(lang == .zh ? "绩效目标申报表 \(forms) 张" : "\(forms) performance forms") }
-        Console.error(
-          lang == .zh ? "已写出 \(written.count) 个文件（\(content.joined(separator: "，"))）→ \(target.path)" :
-            "wrote \(written.count) file(s) (\(content.joined(separator: ", "))) → \(target.path)")
+        written.append(
+          lang == .zh ? "已写出 \(files.count) 个文件（\(content.joined(separator: "，"))）→ \(target.path)" :
+            "wrote \(files.count) file(s) (\(content.joined(separator: ", "))) → \(target.path)")
       } catch {
-        throw CommandFailure(message: Console.message(error, lang), status: 2)
+        failure = CommandFailure(message: Console.message(error, lang), status: 2)
+        break
       }
     }
+    if !strict { _ = reportValidation() }
+    written.forEach(Console.error)
+    if let failure { throw failure }
     if timings { Console.error(stopwatch.summary) }
   }
 }

@@ -13,8 +13,13 @@ struct Stopwatch {
   mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
     let clock = ContinuousClock()
     let start = clock.now
-    defer { stages.append((name, clock.now - start)) }
+    defer { record(name, clock.now - start) }
     return try body()
+  }
+
+  /// Records a stage timed elsewhere (on another thread).
+  mutating func record(_ name: String, _ duration: Duration) {
+    stages.append((name, duration))
   }
 
   /// `读取 12.3 ms，校验 1.2 ms，写出 4.0 ms`.
