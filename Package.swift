@@ -19,6 +19,8 @@ let package = Package(
     .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+    // glibc's <malloc.h>, for the command line's allocator tuning.
+    .systemLibrary(name: "CMalloc"),
 
     // Spreadsheet I/O that knows nothing about budgets.
     .target(name: "Sheets", dependencies: ["CXlsxWriter", "CLibXML2", "CLibZip"]),
@@ -35,6 +37,7 @@ let package = Package(
       name: "yusuan",
       dependencies: [
         "Sheets", "Budget", "Layouts", "Validation", "YusuanKit",
+        .target(name: "CMalloc", condition: .when(platforms: [.linux])),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Start-up matters for one-file jobs: a non-PIE release executable skips ~78,000 run-time
