@@ -1,6 +1,9 @@
 import ArgumentParser
+import Dispatch
 import Foundation
+import Layouts
 import Sheets
+import Validation
 
 #if canImport(CMalloc)
   import CMalloc
@@ -44,6 +47,13 @@ struct Yusuan: ParsableCommand {
   /// Runs the command and maps every failure to the documented exit statuses.
   static func main() {
     keepFreedMemory()
+    // The table declarations, the rules and the catalog are built on first use; building them on
+    // a second core while the arguments are parsed takes them off the path of every command.
+    DispatchQueue.global().async {
+      _ = LayoutSet.datong
+      _ = RuleSet.standard
+      _ = StandardCatalog.lookup
+    }
     do {
       var command = try parseAsRoot()
       try command.run()
