@@ -199,13 +199,7 @@ public struct StyledSheet: Sendable, Equatable {
 
   /// The position of the first stored row at or after `row` (binary search).
   func firstRowIndex(notBefore row: Int) -> Int {
-    var low = 0
-    var high = storedRows.count
-    while low < high {
-      let mid = (low + high) / 2
-      if storedRows[mid].row < row { low = mid + 1 } else { high = mid }
-    }
-    return low
+    storedRows.partitionPoint { $0.row >= row }
   }
 
   private func rowIndex(_ row: Int) -> Int? {
@@ -243,11 +237,19 @@ struct StoredRow: Sendable {
   }
 
   private func firstIndex(notBefore column: Int) -> Int {
+    cells.partitionPoint { $0.column >= column }
+  }
+}
+
+extension Array {
+  /// The index of the first element that satisfies `isAfter`, found by binary search: the
+  /// elements are ordered so that it is false for a prefix and true for the rest.
+  fileprivate func partitionPoint(_ isAfter: (Element) -> Bool) -> Int {
     var low = 0
-    var high = cells.count
+    var high = count
     while low < high {
       let mid = (low + high) / 2
-      if cells[mid].column < column { low = mid + 1 } else { high = mid }
+      if isAfter(self[mid]) { high = mid } else { low = mid + 1 }
     }
     return low
   }
