@@ -24,20 +24,10 @@ final class CLIBatchCITests: XCTestCase {
 
   /// Runs the commands with bash in `repo`, with the built `yusuan` first on PATH.
   func runCI(_ commands: [String], in repo: String) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-eu", "-c", commands.joined(separator: "\n")]
-    process.currentDirectoryURL = URL(fileURLWithPath: repo)
     var env = ProcessInfo.processInfo.environment
     env["PATH"] = (try CLI.executable() as NSString).deletingLastPathComponent + ":" + (env["PATH"] ?? "/usr/bin:/bin")
-    process.environment = env
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let result = try Subprocess.run("/bin/bash", ["-eu", "-c", commands.joined(separator: "\n")], in: repo, environment: env)
+    return (result.status, result.stdout + result.stderr)
   }
 
   func testTheCIExampleValidatesAndRoundTripsEveryWorkbookAndWritesJUnit() throws {

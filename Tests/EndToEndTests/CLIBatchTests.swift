@@ -115,16 +115,9 @@ final class CLIBatchTests: XCTestCase {
     // `script` runs the command on a pseudo-terminal and copies what it shows.
     let command = ([try CLI.executable(), "batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--jobs", "1", "--lang", "en"])
       .map { "'" + $0 + "'" }.joined(separator: " ")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-    process.arguments = ["-qec", command, "/dev/null"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let shown = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    XCTAssertEqual(process.terminationStatus, 0, shown)
+    let result = try Subprocess.run("/usr/bin/script", ["-qec", command, "/dev/null"])
+    let shown = result.stdout
+    XCTAssertEqual(result.status, 0, shown)
     XCTAssertTrue(shown.contains("\r\u{1B}[K[████████████████████████] 3/3  "), shown)
     XCTAssertNotNil(shown.range(of: #"3/3  [0-9.]+/s  ETA 0:00"#, options: .regularExpression), shown)
     XCTAssertTrue(shown.contains("3/3 departments: 3 ok"), shown)

@@ -34,18 +34,11 @@ final class LibreOfficeTests: XCTestCase {
     let soffice = try soffice()
     XCTAssertFalse(Self.workbook.isEmpty, "yusuan convert failed to write the workbook", file: file, line: line)
     let out = try Fixtures.scratchFolder("yusuan-e2e-libreoffice-out")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: soffice)
-    process.arguments = [
-      "--headless", "-env:UserInstallation=file://\(out)/profile", "--convert-to", filter, "--outdir", out, Self.workbook,
-    ]
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    XCTAssertEqual(process.terminationStatus, 0, "soffice exit status; stderr:\n\(stderr)", file: file, line: line)
+    let result = try Subprocess.run(
+      soffice,
+      ["--headless", "-env:UserInstallation=file://\(out)/profile", "--convert-to", filter, "--outdir", out, Self.workbook])
+    let stderr = result.stderr
+    XCTAssertEqual(result.status, 0, "soffice exit status; stderr:\n\(stderr)", file: file, line: line)
     // LibreOffice reports an unloadable file on stderr ("Error: source file could not be loaded")
     // and still exits 0, so stderr is checked too; the javaldx notice is harmless.
     let complaints = stderr.split(separator: "\n").filter { $0.localizedCaseInsensitiveContains("error") }

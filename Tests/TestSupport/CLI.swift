@@ -3,16 +3,7 @@ import Foundation
 /// Runs the built `yusuan` binary, as a user would.
 public enum CLI {
   /// What one run produced.
-  public struct Result: CustomStringConvertible {
-    /// The exit status.
-    public let status: Int32
-    /// Standard output, decoded as UTF-8.
-    public let stdout: String
-    /// Standard error, decoded as UTF-8.
-    public let stderr: String
-
-    public var description: String { "exit \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
-  }
+  public typealias Result = Subprocess.Result
 
   /// Why the binary could not be run.
   public struct Missing: Error, CustomStringConvertible {
@@ -44,29 +35,6 @@ public enum CLI {
   /// Runs `yusuan` with arguments (in `directory` when given) and collects its output.
   @discardableResult
   public static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try executable())
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    // Read both pipes concurrently so a large stderr cannot block the child while stdout is read.
-    let group = DispatchGroup()
-    nonisolated(unsafe) var errData = Data()
-    group.enter()
-    DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    try Subprocess.run(try executable(), arguments, in: directory)
   }
 }
