@@ -21,25 +21,31 @@ extension StringProtocol {
   /// substring test, far cheaper than `contains` for CJK text, which compares grapheme by grapheme.
   @inlinable
   public func containsBytes(_ other: some StringProtocol) -> Bool {
+    utf8Range(of: other) != nil
+  }
+
+  /// The byte offsets of the first occurrence of `other`'s UTF-8 in this text's, if any.
+  @inlinable
+  public func utf8Range(of other: some StringProtocol) -> Range<Int>? {
     // Native strings are searched in place; only other storage is copied out first.
     let inPlace = utf8.withContiguousStorageIfAvailable { hay in
-      other.utf8.withContiguousStorageIfAvailable { needle in utf8Bytes(hay, contain: needle) }
+      other.utf8.withContiguousStorageIfAvailable { needle in firstOccurrence(of: needle, in: hay) }
     }
-    if let found = inPlace ?? nil { return found }
+    if let found = inPlace ?? nil { return found }  // both in place: the answer, found or not
     return Array(utf8).withUnsafeBufferPointer { hay in
-      Array(other.utf8).withUnsafeBufferPointer { needle in utf8Bytes(hay, contain: needle) }
+      Array(other.utf8).withUnsafeBufferPointer { needle in firstOccurrence(of: needle, in: hay) }
     }
   }
 }
 
-/// Whether `needle` occurs in `hay`, byte for byte (an empty needle always does).
+/// Where `needle` first occurs in `hay`, byte for byte (an empty needle at 0).
 @usableFromInline
-func utf8Bytes(_ hay: UnsafeBufferPointer<UInt8>, contain needle: UnsafeBufferPointer<UInt8>) -> Bool {
-  guard let first = needle.first else { return true }
-  guard hay.count >= needle.count else { return false }
+func firstOccurrence(of needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+  guard let first = needle.first else { return 0..<0 }
+  guard hay.count >= needle.count else { return nil }
   outer: for i in 0...(hay.count - needle.count) where hay[i] == first {
     for j in 1..<needle.count where hay[i + j] != needle[j] { continue outer }
-    return true
+    return i..<(i + needle.count)
   }
-  return false
+  return nil
 }

@@ -110,11 +110,9 @@ struct RowReader {
     return false
   }
 
-  /// `Normalize.header(BudgetRow.normalizedName(name))`: the key of a line name without its ordinal.
-  /// Header normalization drops white space as `normalizedName` does, so only a name that may
-  /// start with an ordinal needs the latter.
+  /// The key of a line name without its ordinal (`normalizedName` returns most names as they are).
   static func lineKey(_ name: String) -> String {
-    Normalize.header(mayStartWithOrdinal(name) ? BudgetRow.normalizedName(name) : name)
+    Normalize.header(BudgetRow.normalizedName(name))
   }
 
   /// Whether a name may begin with an ordinal (`六、`, `①`): it holds `、` or starts with ①…⑩.

@@ -280,28 +280,6 @@ extension String {
     return false
   }
 
-  /// The byte offsets of the first occurrence of another text's UTF-8, if any.
-  func utf8Range(of other: String) -> Range<Int>? {
-    var text = self
-    var needle = other
-    return text.withUTF8 { hay in
-      needle.withUTF8 { needle -> Range<Int>? in
-        guard let first = needle.first else { return 0..<0 }
-        guard hay.count >= needle.count else { return nil }
-        var i = 0
-        while i <= hay.count - needle.count {
-          if hay[i] == first {
-            var k = 1
-            while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-            if k == needle.count { return i..<(i + needle.count) }
-          }
-          i += 1
-        }
-        return nil
-      }
-    }
-  }
-
   /// Whether the text holds a scalar other than white space (so is not empty once trimmed).
   var hasNonSpace: Bool {
     unicodeScalars.contains { !$0.isSpace }

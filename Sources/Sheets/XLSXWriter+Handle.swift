@@ -6,9 +6,8 @@ import Glibc
 /// the workbook without writing. Used only inside `XLSXWriter` functions, never stored.
 final class WorkbookHandle {
   private var raw: UnsafeMutablePointer<lxw_workbook>?
-  /// One format per distinct style; the workbook owns the pointers.
-  /// Formats made so far. A workbook uses a handful of styles, so a scan beats hashing the style
-  /// (and its CJK font name) for every cell.
+  /// One format per distinct style, in the order first used; the workbook owns the pointers. A
+  /// workbook has a handful of styles and each sheet asks once per style, so a scan suffices.
   private var formats: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)] = []
 
   /// Creates a workbook that will be written to `path` on `close()`.
