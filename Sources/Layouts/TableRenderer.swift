@@ -98,14 +98,14 @@ public struct TableRenderer: Sendable {
         let r = placement[column.section][i]
         switch column.field {
         case .code:
-          grid[r][c] = DataCell(value: row.code.map(CellValue.text), style: Style.code)
+          grid[r][c] = DataCell(text: row.code, style: Style.code)
         case .name:
-          grid[r][c] = DataCell(value: row.name.isEmpty ? nil : .text(row.name), style: indentNames ? Style.indentedName : Style.name)
+          grid[r][c] = DataCell(text: row.name.isEmpty ? nil : row.name, style: indentNames ? Style.indentedName : Style.name)
         case .secondName:
-          grid[r][c] = DataCell(value: row.secondName.map(CellValue.text), style: Style.name)
+          grid[r][c] = DataCell(text: row.secondName, style: Style.name)
         case .amount(let k):
           let amount = k < row.amounts.count ? row.amounts[k] : nil
-          grid[r][c] = DataCell(value: amount.map { .number($0.text()) }, style: Style.amount)
+          grid[r][c] = DataCell(value: amount.map { .number($0.text()) }, style: Style.amount, printed: amount?.grouped())
         }
       }
     }
@@ -133,8 +133,7 @@ public struct TableRenderer: Sendable {
         CellRange(firstRow: firstData, firstColumn: c, lastRow: firstData + rowCount - 1, lastColumn: c))
     }
     // Sizes: widths from the printed texts, then heights so wrapped names and headers show whole.
-    let dataRows = firstData..<(firstData + rowCount)
-    let texts: [[String]] = columns.indices.map { c in grid.compactMap { $0[c]?.value.map(Self.printed) } }
+    let texts: [[String]] = columns.indices.map { c in grid.compactMap { $0[c]?.printed } }
     let widths = RenderedSizing.widths(columns: columns, data: texts, sections: table.sections.count)
     sheet.columnWidths = widths
     for (l, h) in RenderedSizing.headerHeights(header, widths: widths).enumerated() { sheet.rowHeights[top + l] = h }
@@ -159,6 +158,19 @@ public struct TableRenderer: Sendable {
   struct DataCell {
     var value: CellValue?
     var style: CellStyle
+    /// The text as printed, which sizes the column (amounts with thousands separators).
+    var printed: String?
+
+    /// A text cell.
+    init(text: String?, style: CellStyle) {
+      self.init(value: text.map(CellValue.text), style: style, printed: text)
+    }
+
+    init(value: CellValue?, style: CellStyle, printed: String?) {
+      self.value = value
+      self.style = style
+      self.printed = printed
+    }
   }
 
   /// Row offsets per section: leading item rows top-aligned; the block from the first total row
@@ -177,12 +189,6 @@ public struct TableRenderer: Sendable {
         return headHeight + j
       }
     }
-  }
-
-  /// A cell's text as printed: amounts with thousands separators.
-  static func printed(_ value: CellValue) -> String {
-    if case .number(let n) = value, let a = Amount(parsing: n) { return a.grouped() }
-    return value.text
   }
 
   /// The `disclosure` CSV layout of a table: the rendered grid's values, a merged cell's text in
