@@ -1,6 +1,7 @@
 import Budget
 import Foundation
 import Sheets
+import Synchronization
 
 /// Why inputs could not be read as a disclosure.
 public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
@@ -42,12 +43,19 @@ public struct DisclosureReader: Sendable {
   public var limits: Limits
   /// Forced CSV encoding; nil detects UTF-8 or GB18030.
   public var csvEncoding: TextEncoding?
+  /// Whether a workbook's sheets are read on two threads when the machine has two cores (the
+  /// result is the same; a caller that already keeps every core busy can turn it off).
+  public var readsSheetsInParallel: Bool
 
   /// Creates a reader.
-  public init(layouts: LayoutSet = .datong, limits: Limits = .default, csvEncoding: TextEncoding? = nil) {
+  public init(
+    layouts: LayoutSet = .datong, limits: Limits = .default, csvEncoding: TextEncoding? = nil,
+    readsSheetsInParallel: Bool = true
+  ) {
     self.recognizer = TableRecognizer(layouts: layouts)
     self.limits = limits
     self.csvEncoding = csvEncoding
+    self.readsSheetsInParallel = readsSheetsInParallel
   }
 
   /// The kind of an input path.
@@ -142,15 +150,40 @@ public struct DisclosureReader: Sendable {
     let file = (path as NSString).lastPathComponent
     do {
       let reader = try XLSXReader(path: path, limits: limits)
-      var out: [GridReading] = []
-      for index in reader.sheets.indices {
-        let grid = try reader.grid(sheet: index)
-        out.append(recognizer.read(grid, file: file, sheet: reader.sheets[index].name))
+      if readsSheetsInParallel && reader.sheets.count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 {
+        return try readSheetsOnTwoThreads(reader, file: file)
       }
-      return out
+      return try reader.sheets.indices.map { index in
+        recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheets[index].name)
+      }
     } catch {
       throw InputError.unreadable(path: path, underlying: error)
     }
+  }
+
+  /// Reads the sheets on two threads, each with its own reader, taking the sheets in workbook
+  /// order. After a failure no further sheet is started, and the error of the first failing sheet
+  /// is thrown: every sheet before it was taken earlier and has been read, as one by one.
+  private func readSheetsOnTwoThreads(_ reader: XLSXReader, file: String) throws -> [GridReading] {
+    // Each reader is used by one lane only.
+    nonisolated(unsafe) let readers = [reader, try reader.sibling()]
+    let count = reader.sheets.count
+    let nextSheet = Atomic(0)
+    let failed = Atomic(false)
+    let results = Mutex([Result<GridReading, any Error>?](repeating: nil, count: count))
+    DispatchQueue.concurrentPerform(iterations: readers.count) { lane in
+      let reader = readers[lane]
+      while !failed.load(ordering: .relaxed) {
+        let index = nextSheet.add(1, ordering: .relaxed).oldValue
+        guard index < count else { return }
+        let result = Result { () throws(XLSXReadError) in
+          recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheets[index].name)
+        }
+        if case .failure = result { failed.store(true, ordering: .relaxed) }
+        results.withLock { $0[index] = result.mapError { $0 } }
+      }
+    }
+    return try results.withLock { $0 }.compactMap { try $0?.get() }
   }
 
   func readCSV(_ path: String) throws -> GridReading {

@@ -64,6 +64,24 @@ public final class XLSXReader {
     self.sharedStringsPart = workbook.sharedStrings
   }
 
+  private init(sibling of: XLSXReader, archive: ZipArchive, sharedStrings: [String]) {
+    self.archive = archive
+    self.limits = of.limits
+    self.fileName = of.fileName
+    self.sheets = of.sheets
+    self.date1904 = of.date1904
+    self.sharedStringsPart = of.sharedStringsPart
+    self.sharedStringsCache = sharedStrings
+  }
+
+  /// A second reader of the same workbook, for reading other sheets on another thread (a reader
+  /// serves one thread at a time). It has its own archive handle but shares the sheet list, the
+  /// shared strings (read now, if not yet) and the whole-archive byte budget with this one.
+  public func sibling() throws(XLSXReadError) -> XLSXReader {
+    let strings = try sharedStrings()
+    return XLSXReader(sibling: self, archive: try archive.reopened(), sharedStrings: strings)
+  }
+
   /// The sheet with the given name (exact match), if any.
   public func sheet(named name: String) -> SheetInfo? {
     sheets.first { $0.name == name }

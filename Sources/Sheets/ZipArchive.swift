@@ -1,4 +1,5 @@
 internal import CLibZip
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -9,16 +10,24 @@ internal import CLibZip
 /// A read-only zip container (libzip), opened from a path or from bytes, that inflates parts
 /// in 64 KiB chunks under byte budgets. libzip checks declared sizes and CRCs only at EOF, so
 /// the budgets are counted here, inside the read loop, to stop zip bombs early.
+///
+/// A handle is used by one thread at a time; `reopened()` gives another thread its own handle
+/// on the same archive, and the whole-archive budget counts the parts read through either.
 package final class ZipArchive {
   /// The name used in error messages (the path, or a caller-chosen label for bytes).
   package let name: String
   private let handle: OpaquePointer
+  private let origin: Origin
   private let limits: Limits
-  /// Bytes counted per entry index, so re-reading a part does not count twice against the total.
-  private var inflatedByEntry: [Int: Int] = [:]
-  private var inflatedTotal = 0
+  private let ledger: InflationLedger
   private let chunk: UnsafeMutableRawPointer
   private static let chunkSize = 64 << 10
+
+  /// Where the archive's bytes come from, kept so that it can be opened again.
+  private enum Origin {
+    case path(String)
+    case bytes(ArchiveBytes)
+  }
 
   /// Opens the zip file at `path`, refusing empty, oversized and non-zip files.
   package convenience init(path: String, limits: Limits) throws(XLSXReadError) {
@@ -30,12 +39,7 @@ package final class ZipArchive {
     let size = Int(st.st_size)
     guard size > 0 else { throw .emptyFile(file: path) }
     guard size <= limits.maxFileBytes else { throw .fileTooLarge(file: path, bytes: size, limit: limits.maxFileBytes) }
-    let magic = Self.readMagic(path: path)
-    var code: Int32 = 0
-    guard let za = zip_open(path, ZIP_RDONLY, &code) else {
-      throw Self.openError(code: code, detail: Self.describe(code: code), magic: magic, name: path)
-    }
-    try self.init(handle: za, name: path, limits: limits)
+    try self.init(origin: .path(path), name: path, limits: limits, ledger: InflationLedger())
   }
 
   /// Opens a zip held in memory (used for fuzzing and tests); the bytes are copied.
@@ -44,28 +48,23 @@ package final class ZipArchive {
     guard bytes.count <= limits.maxFileBytes else {
       throw .fileTooLarge(file: name, bytes: bytes.count, limit: limits.maxFileBytes)
     }
-    // libzip frees this copy (freep = 1) together with the source.
-    guard let copy = malloc(bytes.count) else { throw .cannotOpen(file: name, reason: "out of memory") }
-    bytes.withUnsafeBytes { _ = memcpy(copy, $0.baseAddress!, bytes.count) }
-    var error = zip_error_t()
-    zip_error_init(&error)
-    defer { zip_error_fini(&error) }
-    guard let source = zip_source_buffer_create(copy, zip_uint64_t(bytes.count), 1, &error) else {
-      free(copy)
-      throw .cannotOpen(file: name, reason: String(cString: zip_error_strerror(&error)))
-    }
-    guard let za = zip_open_from_source(source, ZIP_RDONLY, &error) else {
-      zip_source_free(source)
-      let code = zip_error_code_zip(&error)
-      throw Self.openError(code: code, detail: String(cString: zip_error_strerror(&error)), magic: Array(bytes.prefix(8)), name: name)
-    }
-    try self.init(handle: za, name: name, limits: limits)
+    guard let copy = ArchiveBytes(bytes) else { throw .cannotOpen(file: name, reason: "out of memory") }
+    try self.init(origin: .bytes(copy), name: name, limits: limits, ledger: InflationLedger())
   }
 
-  private init(handle: OpaquePointer, name: String, limits: Limits) throws(XLSXReadError) {
+  /// Another handle on the same archive, for another thread. It shares this handle's
+  /// whole-archive budget and checks the entries again (the file may have changed since).
+  package func reopened() throws(XLSXReadError) -> ZipArchive {
+    try ZipArchive(origin: origin, name: name, limits: limits, ledger: ledger)
+  }
+
+  private init(origin: Origin, name: String, limits: Limits, ledger: InflationLedger) throws(XLSXReadError) {
+    let handle = try Self.open(origin, name: name)
     self.handle = handle
+    self.origin = origin
     self.name = name
     self.limits = limits
+    self.ledger = ledger
     self.chunk = UnsafeMutableRawPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
     let count = Int(zip_get_num_entries(handle, 0))
     guard count <= limits.maxZipEntries else {
@@ -83,6 +82,32 @@ package final class ZipArchive {
   deinit {
     zip_discard(handle)
     chunk.deallocate()
+  }
+
+  private static func open(_ origin: Origin, name: String) throws(XLSXReadError) -> OpaquePointer {
+    switch origin {
+    case .path(let path):
+      var code: Int32 = 0
+      guard let za = zip_open(path, ZIP_RDONLY, &code) else {
+        throw openError(code: code, detail: describe(code: code), magic: readMagic(path: path), name: name)
+      }
+      return za
+    case .bytes(let bytes):
+      var error = zip_error_t()
+      zip_error_init(&error)
+      defer { zip_error_fini(&error) }
+      // freep = 0: the bytes belong to `ArchiveBytes`, which every handle on them keeps alive.
+      guard let source = zip_source_buffer_create(bytes.start, zip_uint64_t(bytes.count), 0, &error) else {
+        throw .cannotOpen(file: name, reason: String(cString: zip_error_strerror(&error)))
+      }
+      guard let za = zip_open_from_source(source, ZIP_RDONLY, &error) else {
+        zip_source_free(source)
+        let code = zip_error_code_zip(&error)
+        let magic = Array(UnsafeRawBufferPointer(start: bytes.start, count: min(8, bytes.count)))
+        throw openError(code: code, detail: String(cString: zip_error_strerror(&error)), magic: magic, name: name)
+      }
+      return za
+    }
   }
 
   /// The number of entries.
@@ -119,9 +144,8 @@ package final class ZipArchive {
     // A declared size beyond the budget is refused before inflating a single byte.
     let declared = st.size > UInt64(Int.max) ? Int.max : Int(st.size)
     guard declared <= budget else { throw .partTooLarge(file: name, part: part, limit: budget) }
-    let othersTotal = inflatedTotal - (inflatedByEntry[index] ?? 0)
-    let totalRemaining = max(0, limits.maxTotalInflatedBytes - othersTotal)
-    guard declared <= totalRemaining else {
+    // The whole-archive budget reserves the declared size (an upper bound: more is refused below).
+    guard ledger.reserve(declared, forEntry: index, limit: limits.maxTotalInflatedBytes) else {
       throw .archiveTooLarge(file: name, part: part, limit: limits.maxTotalInflatedBytes)
     }
 
@@ -141,8 +165,6 @@ package final class ZipArchive {
       if n == 0 { break }
       if n > allowed { throw .partLargerThanDeclared(file: name, part: part, declared: declared) }
       counted += n
-      inflatedByEntry[index] = counted
-      inflatedTotal = othersTotal + counted
       try body(UnsafeRawBufferPointer(start: chunk, count: n))
     }
   }
@@ -180,6 +202,38 @@ package final class ZipArchive {
       return .cannotOpen(file: name, reason: detail)
     default:
       return .corruptZip(file: name, part: nil, detail: detail)
+    }
+  }
+}
+
+/// A copy of an in-memory archive, shared by every handle opened on it.
+private final class ArchiveBytes {
+  let start: UnsafeMutableRawPointer
+  let count: Int
+
+  init?(_ bytes: [UInt8]) {
+    guard let start = malloc(bytes.count) else { return nil }
+    bytes.withUnsafeBytes { _ = memcpy(start, $0.baseAddress!, bytes.count) }
+    self.start = start
+    self.count = bytes.count
+  }
+
+  deinit { free(start) }
+}
+
+/// The bytes reserved against the whole-archive budget, per entry, by all handles on one archive.
+/// An entry read again replaces its own reservation, so re-reading a part does not count twice.
+private final class InflationLedger: Sendable {
+  private let state = Mutex((byEntry: [Int: Int](), total: 0))
+
+  /// Reserves `bytes` for `entry`; false (nothing reserved) when the total would exceed `limit`.
+  func reserve(_ bytes: Int, forEntry entry: Int, limit: Int) -> Bool {
+    state.withLock { state in
+      let others = state.total - (state.byEntry[entry] ?? 0)
+      guard bytes <= limit - others else { return false }
+      state.byEntry[entry] = bytes
+      state.total = others + bytes
+      return true
     }
   }
 }

@@ -71,7 +71,7 @@ public struct BatchRunner: Sendable {
     StaleTemporaries.remove(for: plan, shard: options.shard)
     let manifest = BatchManifest(outputRoot: plan.outputRoot, shard: options.shard)
     let state = WorkState(count: plan.departments.count, limit: options.limit)
-    let jobs = max(1, min(options.jobs, plan.departments.count))
+    let jobs = workerCount
     let group = DispatchGroup()
     for _ in 0..<jobs {
       group.enter()
@@ -130,11 +130,17 @@ public struct BatchRunner: Sendable {
     return .due(hash: hash)
   }
 
+  /// The number of departments converted at once.
+  private var workerCount: Int { max(1, min(options.jobs, plan.departments.count)) }
+
   /// One department, read to written; never throws: every problem becomes the row's status.
   func process(_ department: BatchDepartment, hash: String, manifest: BatchManifest) -> BatchRow {
     let reading: DisclosureReading
     do {
-      reading = try Yusuan.read([department.path], csvEncoding: options.inputEncoding)
+      // With one worker, the sheets of a workbook are read on two cores; with more, each worker
+      // already has its own.
+      reading = try DisclosureReader(csvEncoding: options.inputEncoding, readsSheetsInParallel: workerCount == 1)
+        .read([department.path])
     } catch {
       return BatchRow(file: department.key, status: .unreadable, error: message(error))
     }
@@ -154,7 +160,8 @@ public struct BatchRunner: Sendable {
           refusing: department.files + [department.path])
         row.outputs.append(relative)
         if options.verify {
-          let differences = disclosure.differences(from: try Yusuan.read([target]).disclosure)
+          let again = try DisclosureReader(readsSheetsInParallel: workerCount == 1).read([target])
+          let differences = disclosure.differences(from: again.disclosure)
           if !differences.isEmpty, row.status == .ok || row.status == .findings {
             row.status = .differences
             row.error = "\(format.rawValue): " + differences.prefix(3).map(\.description).joined(separator: "; ")

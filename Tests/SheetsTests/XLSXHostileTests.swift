@@ -80,6 +80,24 @@ final class XLSXHostileTests: XCTestCase {
     }
   }
 
+  func testSiblingReadersShareTheWholeArchiveBudget() throws {
+    var limits = Limits.default
+    limits.maxTotalInflatedBytes = 5 << 20
+    let bytes = HostileFiles.inflatingSheet(megabytes: 2, sheets: 3)
+    let reader = try XLSXReader(bytes: bytes, name: "hostile.xlsx", limits: limits)
+    let sibling = try reader.sibling()
+    XCTAssertEqual(try reader.grid(sheet: 0).rows.count, 0)
+    // Reading a part again, through either reader, does not count it twice.
+    XCTAssertNoThrow(try sibling.grid(sheet: 0))
+    XCTAssertNoThrow(try sibling.grid(sheet: 1))
+    // 2 + 2 MiB are spent; the third sheet would pass a fresh reader's budget, not the shared one.
+    XCTAssertNoThrow(try XLSXReader(bytes: bytes, name: "hostile.xlsx", limits: limits).grid(sheet: 2))
+    XCTAssertThrowsError(try reader.grid(sheet: 2)) {
+      XCTAssertEqual(
+        $0 as? XLSXReadError, .archiveTooLarge(file: "hostile.xlsx", part: "xl/worksheets/sheet3.xml", limit: 5 << 20))
+    }
+  }
+
   func testTruncatedZip() {
     assertRejects(HostileFiles.truncated()) { $0 == .truncatedZip(file: "hostile.xlsx") }
   }

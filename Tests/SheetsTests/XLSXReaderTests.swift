@@ -136,6 +136,28 @@ final class XLSXReaderTests: XCTestCase {
     XCTAssertEqual(grid[a1: "D1"], .text("a & b <c>"))
   }
 
+  func testSiblingReaderReadsTheSameSheetsOnAnotherThread() throws {
+    let sst = WorkbookBuilder.sharedStrings(["<si><t>合计</t></si>", "<si><t>科目名称</t></si>"])
+    let sheets = (1...4).map { n in
+      ("S\(n)", WorkbookBuilder.sheet(#"<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B\#(n)" t="s"><v>0</v></c><c r="C1"><v>\#(n).50</v></c></row>"#))
+    }
+    for reader in [try XLSXReader(bytes: WorkbookBuilder.xlsx(sheets: sheets, sharedStrings: sst)), try XLSXReader(path: Self.budget)] {
+      let expected = try reader.grids()
+      nonisolated(unsafe) let sibling = try reader.sibling()
+      XCTAssertEqual(sibling.sheets, reader.sheets)
+      // The sibling reads on another thread while the first reader reads the same sheets.
+      nonisolated(unsafe) var fromSibling: [Grid] = []
+      let done = DispatchSemaphore(value: 0)
+      Thread.detachNewThread {
+        fromSibling = (try? sibling.grids()) ?? []
+        done.signal()
+      }
+      XCTAssertEqual(try reader.grids(), expected)
+      done.wait()
+      XCTAssertEqual(fromSibling, expected)
+    }
+  }
+
   func testCellTypesAndFormulaCachedValues() throws {
     let rows = """
       <row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c><c r="C1" t="e"><v>#DIV/0!</v></c>\

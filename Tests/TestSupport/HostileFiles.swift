@@ -41,16 +41,16 @@ public enum HostileFiles {
     return ZipArchive.write(entries)
   }
 
-  /// A sheet of `megabytes` MiB of spaces inside `<sheetData>`: deflates about 1000:1.
-  public static func inflatingSheet(megabytes: Int) -> [UInt8] {
+  /// `sheets` sheets, each of `megabytes` MiB of spaces inside `<sheetData>`: deflates about 1000:1.
+  public static func inflatingSheet(megabytes: Int, sheets: Int = 1) -> [UInt8] {
     let head = "<worksheet xmlns=\"\(WorkbookBuilder.transitional)\"><sheetData>"
     let tail = "</sheetData></worksheet>"
     // Filled in one go (memset-fast even in debug builds), then the tags written over the ends.
     var xml = [UInt8](repeating: UInt8(ascii: " "), count: head.utf8.count + (megabytes << 20) + tail.utf8.count)
     xml.replaceSubrange(0..<head.utf8.count, with: Array(head.utf8))
     xml.replaceSubrange((xml.count - tail.utf8.count)..<xml.count, with: Array(tail.utf8))
-    var entries = WorkbookBuilder.entries(sheets: [("Sheet1", "")])
-    for i in entries.indices where entries[i].name == "xl/worksheets/sheet1.xml" { entries[i].bytes = xml }
+    var entries = WorkbookBuilder.entries(sheets: (1...sheets).map { ("Sheet\($0)", "") })
+    for i in entries.indices where entries[i].name.hasPrefix("xl/worksheets/sheet") { entries[i].bytes = xml }
     return ZipArchive.write(entries)
   }
 
