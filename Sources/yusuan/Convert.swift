@@ -54,14 +54,13 @@ struct Convert: ParsableCommand {
 
   func run() throws {
     let lang = common.lang
-    var targets: [(path: String, format: OutputFormat)] = []
-    for path in output {
+    let targets: [(path: String, format: OutputFormat)] = try output.map { path in
       guard let format = to ?? OutputFormat.implied(by: path) else {
         throw CommandFailure(
           message: lang == .zh ? "无法从输出文件名 \(path) 判断格式，请用 --to 指定 xlsx、csv 或 json" :
             "cannot tell the format from \(path); use --to xlsx, csv or json", status: 2)
       }
-      targets.append((path, format))
+      return (path, format)
     }
     var stopwatch = Stopwatch(language: lang)
     let reading: DisclosureReading
@@ -71,50 +70,99 @@ struct Convert: ParsableCommand {
       throw CommandFailure(message: Console.message(error, lang), status: 2)
     }
     for issue in reading.issues { Console.error((lang == .zh ? "提示：" : "note: ") + issue.message(lang)) }
-    // Validating and writing are independent: the checks run on a second core while the outputs
-    // are written (after them with --strict, which needs the verdict first). Messages keep their order.
-    let disclosure = reading.disclosure
-    let validation = Background {
-      let clock = ContinuousClock()
-      let start = clock.now
-      let report = RuleSet.standard.validate(disclosure, catalog: StandardCatalog.lookup)
-      return (report, clock.now - start)
+    // Checking and writing are independent, so they share two cores: this thread writes the
+    // workbooks (the heaviest outputs), a second one checks the rules and writes the rest. With
+    // --strict the verdict comes first. Messages keep their order: summary, then "wrote" lines.
+    let job = ConvertJob(
+      disclosure: reading.disclosure, csvLayout: csvLayout, encoding: encoding, inputs: inputs, language: lang)
+    func report(_ verdict: Verdict) {
+      stopwatch.record(lang == .zh ? "校验" : "validate", verdict.duration)
+      Console.error(verdict.report.summaryLine(lang))
     }
-    func reportValidation() -> Report {
-      let (report, duration) = validation.value()
-      stopwatch.record(lang == .zh ? "校验" : "validate", duration)
-      Console.error(report.summaryLine(lang))
-      return report
-    }
-    if strict && reportValidation().count(.error) > 0 {
-      throw CommandFailure(
-        message: lang == .zh ? "有校验错误，未写出（--strict）；用 yusuan validate 查看详情" :
-          "validation errors: nothing written (--strict); run yusuan validate for details", status: 1)
-    }
-    var written: [String] = []
-    var failure: CommandFailure?
-    for target in targets {
-      do {
-        let files = try stopwatch.measure(lang == .zh ? "写出" : "write") {
-          try DisclosureWriter().write(
-            disclosure, as: target.format, to: target.path, csvLayout: csvLayout, encoding: encoding, refusing: inputs)
-        }
-        let tables = disclosure.tables.map { String($0.number) }.joined(separator: ",")
-        let forms = disclosure.forms.count
-        var content: [String] = []
-        if !tables.isEmpty { content.append(lang == .zh ? "表 \(tables)" : "tables \(tables)") }
-        if forms > 0 { content.append(lang == .zh ? "绩效目标申报表 \(forms) 张" : "\(forms) performance forms") }
-        written.append(
-          lang == .zh ? "已写出 \(files.count) 个文件（\(content.joined(separator: "，"))）→ \(target.path)" :
-            "wrote \(files.count) file(s) (\(content.joined(separator: ", "))) → \(target.path)")
-      } catch {
-        failure = CommandFailure(message: Console.message(error, lang), status: 2)
-        break
+    let verdict = strict ? job.validate() : nil
+    if let verdict {
+      report(verdict)
+      if verdict.report.count(.error) > 0 {
+        throw CommandFailure(
+          message: lang == .zh ? "有校验错误，未写出（--strict）；用 yusuan validate 查看详情" :
+            "validation errors: nothing written (--strict); run yusuan validate for details", status: 1)
       }
     }
-    if !strict { _ = reportValidation() }
-    written.forEach(Console.error)
-    if let failure { throw failure }
+    let workbooks = targets.indices.filter { targets[$0].format == .xlsx }
+    let here = workbooks.isEmpty ? Array(targets.indices) : workbooks
+    let there = targets.indices.filter { !here.contains($0) }
+    let second = Background { (verdict ?? job.validate(), there.map { job.write(targets[$0]) }) }
+    var outcomes = [Outcome?](repeating: nil, count: targets.count)
+    for i in here { outcomes[i] = job.write(targets[i]) }
+    let (checked, writtenThere) = second.value()
+    for (i, outcome) in zip(there, writtenThere) { outcomes[i] = outcome }
+    if verdict == nil { report(checked) }
+    var failures: [String] = []
+    for case let outcome? in outcomes {
+      stopwatch.record(lang == .zh ? "写出" : "write", outcome.duration)
+      switch outcome.result {
+      case .success(let line): Console.error(line)
+      case .failure(let message): failures.append(message.text)
+      }
+    }
+    if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\n"), status: 2) }
     if timings { Console.error(stopwatch.summary) }
+  }
+}
+
+/// A validation report and how long it took.
+private struct Verdict: Sendable {
+  var report: Report
+  var duration: Duration
+}
+
+/// What writing one output gave: the "wrote" line or the error message, and how long it took.
+private struct Outcome: Sendable {
+  var result: Result<String, Message>
+  var duration: Duration
+
+  struct Message: Error {
+    var text: String
+  }
+}
+
+/// The work of one `convert` after reading, shared by both threads.
+private struct ConvertJob: Sendable {
+  var disclosure: Disclosure
+  var csvLayout: CSVLayout
+  var encoding: TextEncoding
+  var inputs: [String]
+  var language: Language
+
+  func validate() -> Verdict {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let report = RuleSet.standard.validate(disclosure, catalog: StandardCatalog.lookup)
+    return Verdict(report: report, duration: clock.now - start)
+  }
+
+  func write(_ target: (path: String, format: OutputFormat)) -> Outcome {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let result: Result<String, Outcome.Message>
+    do {
+      let files = try DisclosureWriter().write(
+        disclosure, as: target.format, to: target.path, csvLayout: csvLayout, encoding: encoding, refusing: inputs)
+      result = .success(wroteLine(files: files.count, to: target.path))
+    } catch {
+      result = .failure(Outcome.Message(text: Console.message(error, language)))
+    }
+    return Outcome(result: result, duration: clock.now - start)
+  }
+
+  private func wroteLine(files: Int, to path: String) -> String {
+    let zh = language == .zh
+    let tables = disclosure.tables.map { String($0.number) }.joined(separator: ",")
+    let forms = disclosure.forms.count
+    var content: [String] = []
+    if !tables.isEmpty { content.append(zh ? "表 \(tables)" : "tables \(tables)") }
+    if forms > 0 { content.append(zh ? "绩效目标申报表 \(forms) 张" : "\(forms) performance forms") }
+    return zh ? "已写出 \(files) 个文件（\(content.joined(separator: "，"))）→ \(path)" :
+      "wrote \(files) file(s) (\(content.joined(separator: ", "))) → \(path)"
   }
 }
