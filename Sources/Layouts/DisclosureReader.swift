@@ -161,29 +161,23 @@ public struct DisclosureReader: Sendable {
     }
   }
 
-  /// Reads the sheets on two threads, each with its own reader, taking the sheets in workbook
-  /// order. After a failure no further sheet is started, and the error of the first failing sheet
-  /// is thrown: every sheet before it was taken earlier and has been read, as one by one.
+  /// Reads the sheets on two threads, this one and a new one, each with its own reader, taking
+  /// the sheets in workbook order. After a failure no further sheet is started, and the error of
+  /// the first failing sheet is thrown: every sheet before it was taken earlier and has been read.
   private func readSheetsOnTwoThreads(_ reader: XLSXReader, file: String) throws -> [GridReading] {
-    // Each reader is used by one lane only.
-    nonisolated(unsafe) let readers = [reader, try reader.sibling()]
-    let count = reader.sheets.count
-    let nextSheet = Atomic(0)
-    let failed = Atomic(false)
-    let results = Mutex([Result<GridReading, any Error>?](repeating: nil, count: count))
-    DispatchQueue.concurrentPerform(iterations: readers.count) { lane in
-      let reader = readers[lane]
-      while !failed.load(ordering: .relaxed) {
-        let index = nextSheet.add(1, ordering: .relaxed).oldValue
-        guard index < count else { return }
-        let result = Result { () throws(XLSXReadError) in
-          recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheets[index].name)
-        }
-        if case .failure = result { failed.store(true, ordering: .relaxed) }
-        results.withLock { $0[index] = result.mapError { $0 } }
-      }
-    }
-    return try results.withLock { $0 }.compactMap { try $0?.get() }
+    let lanes = SheetLanes(count: reader.sheets.count)
+    let recognizer = self.recognizer
+    // Each reader is used by one thread only.
+    nonisolated(unsafe) let second = try reader.sibling()
+    let done = DispatchSemaphore(value: 0)
+    // A thread of its own: the shared pool may start work late when its threads are busy.
+    Thread {
+      lanes.run(second, recognizer: recognizer, file: file)
+      done.signal()
+    }.start()
+    lanes.run(reader, recognizer: recognizer, file: file)
+    done.wait()
+    return try lanes.results()
   }
 
   func readCSV(_ path: String) throws -> GridReading {
@@ -204,5 +198,38 @@ struct JSONTooLarge: Error, LocalizedMessage {
 
   func message(_ language: Language) -> String {
     language == .zh ? "\(path) 超过 \(limit >> 20) MiB 的大小上限" : "\(path) exceeds the \(limit >> 20) MiB size limit"
+  }
+}
+
+/// The sheets of one workbook shared out between threads: each takes the next sheet not yet taken.
+private final class SheetLanes: Sendable {
+  private let count: Int
+  private let nextSheet = Atomic(0)
+  private let failed = Atomic(false)
+  private let readings: Mutex<[Result<GridReading, XLSXReadError>?]>
+
+  init(count: Int) {
+    self.count = count
+    self.readings = Mutex(Array(repeating: nil, count: count))
+  }
+
+  /// Reads sheets with `reader` until none is left or one has failed.
+  func run(_ reader: XLSXReader, recognizer: TableRecognizer, file: String) {
+    while !failed.load(ordering: .relaxed) {
+      let index = nextSheet.add(1, ordering: .relaxed).oldValue
+      guard index < count else { return }
+      let reading = Result { () throws(XLSXReadError) in
+        recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheets[index].name)
+      }
+      if case .failure = reading { failed.store(true, ordering: .relaxed) }
+      readings.withLock { $0[index] = reading }
+    }
+  }
+
+  /// The readings in sheet order, or the error of the first sheet that failed.
+  func results() throws(XLSXReadError) -> [GridReading] {
+    var out: [GridReading] = []
+    for case let reading? in readings.withLock({ $0 }) { out.append(try reading.get()) }
+    return out
   }
 }
