@@ -17,6 +17,14 @@ extension Character {
 }
 
 extension StringProtocol {
+  /// The text without its leading and trailing white space (`Character.isSpace`).
+  public func trimmingSpace() -> SubSequence {
+    guard let first = firstIndex(where: { !$0.isSpace }), let last = lastIndex(where: { !$0.isSpace }) else {
+      return self[endIndex...]
+    }
+    return self[first...last]
+  }
+
   /// Whether the UTF-8 bytes of `other` occur in this text: an exact (not canonical-equivalence)
   /// substring test, far cheaper than `contains` for CJK text, which compares grapheme by grapheme.
   @inlinable

@@ -1,7 +1,14 @@
 import Budget
-import Foundation
+import Dispatch
+import FoundationEssentials
 import Sheets
 import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Why inputs could not be read as a disclosure.
 public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
@@ -65,20 +72,20 @@ public struct DisclosureReader: Sendable {
 
   /// The kind of a path, by extension, else by its first bytes.
   public static func kind(of path: String) throws -> InputKind {
-    var isDirectory: ObjCBool = false
+    var isDirectory = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw InputError.notFound(path: path)
     }
-    if isDirectory.boolValue { return .folder }
-    switch (path as NSString).pathExtension.lowercased() {
+    if isDirectory { return .folder }
+    switch Paths.extension(path).lowercased() {
     case "xlsx", "xlsm": return .xlsx
     case "csv", "txt": return .csv
     case "json": return .json
     default:
-      var head: [UInt8] = []
-      if let handle = FileHandle(forReadingAtPath: path) {
-        head = [UInt8](handle.readData(ofLength: 4))
-        try? handle.close()
+      var head = [UInt8](repeating: 0, count: 4)
+      if let file = fopen(path, "rb") {
+        head.removeLast(4 - fread(&head, 1, 4, file))
+        fclose(file)
       }
       if head.starts(with: [0x50, 0x4B]) { return .xlsx }
       if head.first == UInt8(ascii: "{") { return .json }
@@ -112,7 +119,7 @@ public struct DisclosureReader: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         let csvs = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
         guard !csvs.isEmpty else { throw InputError.emptyFolder(path: path) }
-        for name in csvs { grids.append(try readCSV((path as NSString).appendingPathComponent(name))) }
+        for name in csvs { grids.append(try readCSV(Paths.join(path, name))) }
       }
     }
     if let json = jsonDisclosures.first, grids.isEmpty {
@@ -147,7 +154,7 @@ public struct DisclosureReader: Sendable {
   }
 
   func readWorkbook(_ path: String) throws -> [GridReading] {
-    let file = (path as NSString).lastPathComponent
+    let file = Paths.lastComponent(path)
     do {
       let reader = try XLSXReader(path: path, limits: limits)
       if readsSheetsInParallel && reader.sheets.count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 {
@@ -170,18 +177,17 @@ public struct DisclosureReader: Sendable {
     // Each reader is used by one thread only.
     nonisolated(unsafe) let second = try reader.sibling()
     let done = DispatchSemaphore(value: 0)
-    // A thread of its own: the shared pool may start work late when its threads are busy.
-    Thread {
+    detachThread {
       lanes.run(second, recognizer: recognizer, file: file)
       done.signal()
-    }.start()
+    }
     lanes.run(reader, recognizer: recognizer, file: file)
     done.wait()
     return try lanes.results()
   }
 
   func readCSV(_ path: String) throws -> GridReading {
-    let file = (path as NSString).lastPathComponent
+    let file = Paths.lastComponent(path)
     do {
       let document = try CSVReader.read(path: path, encoding: csvEncoding, limits: limits)
       return recognizer.read(Self.unguarded(document.grid), file: file, sheet: nil)

@@ -1,5 +1,5 @@
 import Budget
-import Foundation
+import FoundationEssentials
 import Sheets
 
 /// Output formats.
@@ -13,7 +13,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
   /// The format implied by an output path's extension (a path without one is a CSV folder).
   public static func implied(by path: String) -> OutputFormat? {
-    switch (path as NSString).pathExtension.lowercased() {
+    switch Paths.extension(path).lowercased() {
     case "xlsx": return .xlsx
     case "json": return .json
     case "": return .csv
@@ -66,7 +66,7 @@ public struct DisclosureWriter: Sendable {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
       var written: [String] = []
       for table in disclosure.tables {
-        let file = (path as NSString).appendingPathComponent(Self.csvFileName(table.number))
+        let file = Paths.join(path, Self.csvFileName(table.number))
         let rows: [[CSVField]]
         switch csvLayout {
         case .tidy: rows = TidyCSV.rows(table, in: disclosure)
@@ -85,11 +85,11 @@ public struct DisclosureWriter: Sendable {
   static func expandingFolders(_ inputs: [String]) -> [String] {
     var out = inputs
     for input in inputs {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue,
+      var isDirectory = false
+      guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory,
         let names = try? FileManager.default.contentsOfDirectory(atPath: input)
       else { continue }
-      out += names.map { (input as NSString).appendingPathComponent($0) }
+      out += names.map { Paths.join(input, $0) }
     }
     return out
   }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Budget
 import Sheets
 
@@ -9,7 +9,7 @@ enum FormWriting {
     _ forms: [PerformanceForm], folder: String, layout: CSVLayout, encoding: TextEncoding, refusing inputs: [String]
   ) throws -> [String] {
     guard !forms.isEmpty else { return [] }
-    let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
+    let path = { (name: String) in Paths.join(folder, name) }
     switch layout {
     case .tidy:
       let file = path(FormTidyCSV.fileName)

@@ -1,6 +1,7 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 import Sheets
+import Synchronization
 
 /// What the manifest remembers of a department whose outputs were written.
 public struct ManifestEntry: Codable, Sendable, Equatable {
@@ -30,7 +31,7 @@ public final class BatchManifest: @unchecked Sendable {
   public let previous: [String: ManifestEntry]
   /// The file this run appends to.
   public let path: String
-  private let lock = NSLock()
+  private let lock = Mutex(())
   private var fd: Int32 = -1
   private var latest: [String: ManifestEntry]
 
@@ -42,12 +43,12 @@ public final class BatchManifest: @unchecked Sendable {
   /// Reads every manifest in `outputRoot` (all shards' files: a department may have moved shard
   /// when the shard count changed) and prepares this shard's file for appending.
   public init(outputRoot: String, shard: Shard) {
-    path = (outputRoot as NSString).appendingPathComponent(Self.fileName(for: shard))
+    path = Paths.join(outputRoot, Self.fileName(for: shard))
     var entries: [String: ManifestEntry] = [:]
     var own: [String: ManifestEntry] = [:]
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: outputRoot)) ?? []).sorted()
     for name in names where name.hasPrefix(".yusuan-manifest") && name.hasSuffix(".jsonl") {
-      let file = (outputRoot as NSString).appendingPathComponent(name)
+      let file = Paths.join(outputRoot, name)
       let parsed = Self.parse(file)
       for entry in parsed { entries[entry.key] = entry }
       if file == path { for entry in parsed { own[entry.key] = entry } }
@@ -69,7 +70,7 @@ public final class BatchManifest: @unchecked Sendable {
   public func upToDate(key: String, hash: String, outputRoot: String) -> ManifestEntry? {
     guard let entry = previous[key], entry.hash == hash else { return nil }
     for output in entry.outputs {
-      guard FileManager.default.fileExists(atPath: (outputRoot as NSString).appendingPathComponent(output)) else { return nil }
+      guard FileManager.default.fileExists(atPath: Paths.join(outputRoot, output)) else { return nil }
     }
     return entry
   }
@@ -79,33 +80,33 @@ public final class BatchManifest: @unchecked Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let line = Array(try encoder.encode(entry)) + [UInt8(ascii: "\n")]
-    lock.lock()
-    defer { lock.unlock() }
-    latest[entry.key] = entry
-    if fd < 0 {
-      fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-      guard fd >= 0 else { throw WriteError.io(path: path, operation: "open", errno: errno) }
+    try lock.withLock { _ throws(WriteError) in
+      latest[entry.key] = entry
+      if fd < 0 {
+        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WriteError.io(path: path, operation: "open", errno: errno) }
+      }
+      let n = line.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
+      guard n == line.count else { throw WriteError.io(path: path, operation: "write", errno: errno) }
     }
-    let n = line.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
-    guard n == line.count else { throw WriteError.io(path: path, operation: "write", errno: errno) }
   }
 
   /// Rewrites this shard's file with one line per department (atomically), dropping superseded lines.
   public func compact() throws {
-    lock.lock()
-    defer { lock.unlock() }
-    if fd >= 0 {
-      close(fd)
-      fd = -1
+    try lock.withLock { _ throws in
+      if fd >= 0 {
+        close(fd)
+        fd = -1
+      }
+      guard !latest.isEmpty else { return }
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      var bytes: [UInt8] = []
+      for key in latest.keys.sorted() {
+        bytes += Array(try encoder.encode(latest[key]!)) + [UInt8(ascii: "\n")]
+      }
+      try AtomicFile.write(bytes: bytes, to: path)
     }
-    guard !latest.isEmpty else { return }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    var bytes: [UInt8] = []
-    for key in latest.keys.sorted() {
-      bytes += Array(try encoder.encode(latest[key]!)) + [UInt8(ascii: "\n")]
-    }
-    try AtomicFile.write(bytes: bytes, to: path)
   }
 
   /// The content key of a department: Yusuan's version and options, then each file's name
@@ -115,7 +116,7 @@ public final class BatchManifest: @unchecked Sendable {
     sha.update(options.fingerprint + "\n")
     for file in department.files {
       let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
-      sha.update((file as NSString).lastPathComponent + "\u{0}" + String(bytes.count) + "\u{0}")
+      sha.update(Paths.lastComponent(file) + "\u{0}" + String(bytes.count) + "\u{0}")
       sha.update(bytes)
     }
     return sha.hexDigest()

@@ -1,5 +1,5 @@
 import Budget
-import Foundation
+import FoundationEssentials
 import Layouts
 import Sheets
 
@@ -96,7 +96,7 @@ public struct BatchOptions: Sendable {
   public static func formats(parsing text: String) throws -> [OutputFormat] {
     var out: [OutputFormat] = []
     for part in text.split(separator: ",") {
-      let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+      let name = part.trimmingSpace().lowercased()
       guard let format = OutputFormat(rawValue: name) else { throw BatchError.badFormatList(text) }
       if !out.contains(format) { out.append(format) }
     }

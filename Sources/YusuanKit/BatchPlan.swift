@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Layouts
 
 /// One department found among the inputs: a workbook, a JSON or CSV file, or a folder of CSV tables.
@@ -45,15 +46,15 @@ public struct BatchPlan: Sendable {
     let fm = FileManager.default
     var absolute: [(path: String, isDirectory: Bool)] = []
     for input in inputs {
-      var isDirectory: ObjCBool = false
+      var isDirectory = false
       guard fm.fileExists(atPath: input, isDirectory: &isDirectory) else { throw BatchError.inputNotFound(input) }
-      absolute.append((standardized(input), isDirectory.boolValue))
+      absolute.append((standardized(input), isDirectory))
     }
     let root: String
     if absolute.count == 1, absolute[0].isDirectory {
       root = absolute[0].path
     } else {
-      root = commonAncestor(absolute.map { ($0.path as NSString).deletingLastPathComponent })
+      root = commonAncestor(absolute.map { Paths.parent($0.path) })
     }
     let outputRoot = standardized(output)
     try checkSeparate(output: outputRoot, inputs: absolute.map(\.path))
@@ -113,8 +114,8 @@ public struct BatchPlan: Sendable {
   public func checkOutsideInputs(_ path: String, inputs: [String]) throws {
     let target = Self.resolved(Self.standardized(path))
     for input in inputs {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+      var isDirectory = false
+      guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory else { continue }
       let folder = Self.resolved(Self.standardized(input))
       if target.hasPrefix(folder == "/" ? "/" : folder + "/") {
         throw BatchError.reportInsideInput(report: path, input: input)
@@ -129,10 +130,10 @@ public struct BatchPlan: Sendable {
     while head != "/" {
       if let real = realpath(head, nil) {
         defer { free(real) }
-        return ([String(cString: real)] + tail.reversed()).joined(separator: "/").replacingOccurrences(of: "//", with: "/")
+        return ([String(cString: real)] + tail.reversed()).joined(separator: "/").replacing("//", with: "/")
       }
-      tail.append((head as NSString).lastPathComponent)
-      head = (head as NSString).deletingLastPathComponent
+      tail.append(Paths.lastComponent(head))
+      head = Paths.parent(head)
     }
     return "/" + tail.reversed().joined(separator: "/")
   }
@@ -141,12 +142,12 @@ public struct BatchPlan: Sendable {
   static func relative(_ path: String, root: String) -> String {
     if path == root { return "" }
     let prefix = root == "/" ? "/" : root + "/"
-    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : (path as NSString).lastPathComponent
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : Paths.lastComponent(path)
   }
 
   static func department(file path: String, root: String) -> BatchDepartment {
     let key = relative(path, root: root)
-    return BatchDepartment(key: key, path: path, files: [path], stem: (key as NSString).deletingPathExtension)
+    return BatchDepartment(key: key, path: path, files: [path], stem: Paths.removingExtension(key))
   }
 
   /// Adds the departments of a folder tree: each workbook/JSON file, and the folder itself when it holds CSV files.
@@ -155,16 +156,16 @@ public struct BatchPlan: Sendable {
     guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return }
     var csvs: [String] = []
     for name in names.sorted() {
-      let path = (folder as NSString).appendingPathComponent(name)
-      let ext = (name as NSString).pathExtension.lowercased()
+      let path = Paths.join(folder, name)
+      let ext = Paths.extension(name).lowercased()
       // The reader takes every .csv of a folder, hidden or not; the hash must cover the same files.
       if ext == "csv" { csvs.append(path) }
       if name.hasPrefix(".") || name.hasPrefix("~$") { continue }
       guard let type = try? fm.attributesOfItem(atPath: path)[.type] as? FileAttributeType else { continue }
-      var isDirectory: ObjCBool = false
+      var isDirectory = false
       if type == .typeDirectory {
         walk(path, root: root, into: &found)
-      } else if type == .typeSymbolicLink, fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      } else if type == .typeSymbolicLink, fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
         continue  // a linked folder could loop back into the tree
       } else if departmentExtensions.contains(ext) {
         found.append(department(file: path, root: root))
@@ -172,7 +173,7 @@ public struct BatchPlan: Sendable {
     }
     if !csvs.isEmpty {
       let rel = relative(folder, root: root)
-      let stem = rel.isEmpty ? (folder as NSString).lastPathComponent : rel
+      let stem = rel.isEmpty ? Paths.lastComponent(folder) : rel
       found.append(BatchDepartment(key: rel.isEmpty ? "./" : rel + "/", path: folder, files: csvs, stem: stem))
     }
   }
@@ -184,7 +185,7 @@ public struct BatchPlan: Sendable {
     var count: [String: Int] = [:]
     for d in departments { count[d.stem, default: 0] += 1 }
     for i in departments.indices where count[departments[i].stem]! > 1 && !departments[i].key.hasSuffix("/") {
-      let ext = (departments[i].key as NSString).pathExtension
+      let ext = Paths.extension(departments[i].key)
       departments[i].stem += "_" + ext
     }
     var taken = Set<String>()

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Sheets
 import Validation
 
@@ -13,7 +13,7 @@ public enum BatchReportFormat: String, Sendable {
 
   /// The format implied by a report path: `.csv`, `.json`, `.xml` (JUnit).
   public static func implied(by path: String) -> BatchReportFormat? {
-    switch (path as NSString).pathExtension.lowercased() {
+    switch Paths.extension(path).lowercased() {
     case "csv": .csv
     case "json": .json
     case "xml": .junit
@@ -60,7 +60,7 @@ extension BatchSummary {
     let failures = rows.filter { $0.status.exitStatus == 1 }.count
     let errors = rows.filter { $0.status.exitStatus == 2 }.count
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    out += "<testsuite name=\"yusuan batch\" tests=\"\(rows.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\" time=\"\(String(format: "%.3f", seconds))\">\n"
+    out += "<testsuite name=\"yusuan batch\" tests=\"\(rows.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\" time=\"\(seconds.text(decimals: 3))\">\n"
     for row in rows {
       let open = "  <testcase classname=\"yusuan.batch\" name=\"\(xmlEscape(row.file))\""
       let detail = "\(row.department) \(row.year.map(String.init) ?? "") findings=\(row.findings) \(row.error ?? "")"
@@ -83,5 +83,20 @@ extension BatchSummary {
     case .junit: try AtomicFile.write(bytes: Array(junit().utf8), to: path, refusing: inputs)
     case nil: throw BatchError.unknownFormat(path)
     }
+  }
+}
+
+extension Double {
+  /// The value with `decimals` digits after the point (`1.5` → `1.500`), as printf's `%.Nf`
+  /// prints the durations and rates Yusuan shows (halves are rounded away from zero).
+  public func text(decimals: Int) -> String {
+    guard isFinite else { return String(self) }
+    var scale = 1
+    for _ in 0..<decimals { scale *= 10 }
+    let units = Int((magnitude * Double(scale)).rounded())
+    let fraction = String(units % scale)
+    let sign = self < 0 && units != 0 ? "-" : ""
+    let whole = sign + String(units / scale)
+    return decimals == 0 ? whole : whole + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
   }
 }

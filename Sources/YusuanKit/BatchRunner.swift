@@ -1,12 +1,14 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import Layouts
 import Sheets
+import Synchronization
 import Validation
 
 /// A flag a signal handler (or any thread) raises to stop a batch: workers finish the department
 /// in hand — every output whole, its manifest line written — and take no new one.
 public final class BatchCancellation: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Mutex(())
   private var raised = false
   /// The signal that raised it, if any.
   public private(set) var signal: Int32?
@@ -16,17 +18,15 @@ public final class BatchCancellation: @unchecked Sendable {
 
   /// Raises the flag.
   public func cancel(signal: Int32? = nil) {
-    lock.lock()
-    defer { lock.unlock() }
-    if !raised { self.signal = signal }
-    raised = true
+    lock.withLock { _ in
+      if !raised { self.signal = signal }
+      raised = true
+    }
   }
 
   /// Whether the flag is raised.
   public var isCancelled: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return raised
+    lock.withLock { _ in raised }
   }
 }
 
@@ -75,7 +75,7 @@ public struct BatchRunner: Sendable {
     let group = DispatchGroup()
     for _ in 0..<jobs {
       group.enter()
-      let thread = Thread { [self] in
+      detachThread { [self] in
         defer { group.leave() }
         while !cancellation.isCancelled, let index = state.take() {
           let department = plan.departments[index]
@@ -94,9 +94,6 @@ public struct BatchRunner: Sendable {
           }
         }
       }
-      // Reading a workbook recurses through the XML; give workers a main-thread-sized stack.
-      thread.stackSize = 8 << 20
-      thread.start()
     }
     group.wait()
     try manifest.compact()
@@ -151,10 +148,10 @@ public struct BatchRunner: Sendable {
       status: report.exitStatus(strict: options.strict) == 0 ? .ok : .findings, findings: report.findings.count)
     for format in options.formats {
       let relative = department.output(format)
-      let target = (plan.outputRoot as NSString).appendingPathComponent(relative)
+      let target = Paths.join(plan.outputRoot, relative)
       do {
         try FileManager.default.createDirectory(
-          atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+          atPath: Paths.parent(target), withIntermediateDirectories: true)
         try Yusuan.write(
           disclosure, as: format, to: target, csvLayout: options.csvLayout, encoding: options.encoding,
           refusing: department.files + [department.path])
@@ -193,7 +190,7 @@ public struct BatchRunner: Sendable {
 
 /// The queue of department indices and the finished rows, shared by the workers.
 final class WorkState: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Mutex(())
   private var next = 0
   private var done = 0
   private var started = 0
@@ -209,38 +206,36 @@ final class WorkState: @unchecked Sendable {
 
   /// The next index to handle, or nil when all are taken or the limit is reached.
   func take() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard next < count else { return nil }
-    next += 1
-    return next - 1
+    lock.withLock { _ in
+      guard next < count else { return nil }
+      next += 1
+      return next - 1
+    }
   }
 
   /// Counts one department against the limit; false (and no more indices handed out) once reached.
   func reserve() -> Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    guard started < (limit ?? Int.max) else {
-      next = count
-      return false
+    lock.withLock { _ in
+      guard started < (limit ?? Int.max) else {
+        next = count
+        return false
+      }
+      started += 1
+      return true
     }
-    started += 1
-    return true
   }
 
   /// Stores a row and reports progress while still holding the lock, so reports arrive in order.
   func finish(_ index: Int, _ row: BatchRow, report: (Int) -> Void) {
-    lock.lock()
-    defer { lock.unlock() }
-    results[index] = row
-    done += 1
-    report(done)
+    lock.withLock { _ in
+      results[index] = row
+      done += 1
+      report(done)
+    }
   }
 
   /// The rows stored, in index order.
   func rows() -> [BatchRow] {
-    lock.lock()
-    defer { lock.unlock() }
-    return results.compactMap { $0 }
+    lock.withLock { _ in results.compactMap { $0 } }
   }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Removes temporary files (`.NAME.tmp-XXXXXX`, as `AtomicFile` names them) that a killed run left
 /// beside this plan's outputs. Only names whose target is one of this shard's outputs are touched,
@@ -8,9 +8,9 @@ enum StaleTemporaries {
     // folder → names of outputs that may be written in it
     var targets: [String: Set<String>] = [:]
     for department in plan.departments {
-      let stem = (plan.outputRoot as NSString).appendingPathComponent(department.stem)
-      let folder = (stem as NSString).deletingLastPathComponent
-      let name = (stem as NSString).lastPathComponent
+      let stem = Paths.join(plan.outputRoot, department.stem)
+      let folder = Paths.parent(stem)
+      let name = Paths.lastComponent(stem)
       targets[folder, default: []].formUnion([name + ".xlsx", name + ".json"])
       targets[stem, default: []].formUnion((1...13).map(DisclosureWriter.csvFileName))
     }
@@ -20,14 +20,14 @@ enum StaleTemporaries {
       guard let entries = try? fm.contentsOfDirectory(atPath: folder) else { continue }
       for entry in entries where entry.hasPrefix(".") {
         guard let target = targetName(ofTemporary: entry), names.contains(target) else { continue }
-        try? fm.removeItem(atPath: (folder as NSString).appendingPathComponent(entry))
+        try? fm.removeItem(atPath: Paths.join(folder, entry))
       }
     }
   }
 
   /// `NAME` for `.NAME.tmp-XXXXXX` (six characters from mkstemp), else nil.
   static func targetName(ofTemporary entry: String) -> String? {
-    guard entry.hasPrefix("."), let range = entry.range(of: ".tmp-", options: .backwards) else { return nil }
+    guard entry.hasPrefix("."), let range = entry.ranges(of: ".tmp-").last else { return nil }
     let suffix = entry[range.upperBound...]
     guard suffix.count == 6, suffix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
     return String(entry[entry.index(after: entry.startIndex)..<range.lowerBound])

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import YusuanKit
 
 /// What `yusuan batch` shows while it runs: on a terminal a progress bar redrawn in place
@@ -38,7 +39,7 @@ final class BatchConsole: @unchecked Sendable {
         lastDraw = p.elapsed
         text += clear + bar(p)
       }
-      if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
+      if !text.isEmpty { Console.write(text, to: STDERR_FILENO) }
     } else {
       let decile = p.total == 0 ? 10 : p.done * 10 / p.total
       if decile > lastDecile {
@@ -61,18 +62,19 @@ final class BatchConsole: @unchecked Sendable {
     let perSecond = p.elapsed > 0 ? Double(p.done) / p.elapsed : 0
     let remaining = perSecond > 0 ? Double(p.total - p.done) / perSecond : 0
     let eta = Int(remaining.rounded())
-    return String(format: "%.1f/s  ETA %d:%02d", perSecond, eta / 60, eta % 60)
+    return "\(perSecond.text(decimals: 1))/s  ETA \(eta / 60):\(eta % 60 < 10 ? "0" : "")\(eta % 60)"
   }
 
   /// The closing summary line.
   func finish(_ s: BatchSummary, skippedByShard: Int) {
-    if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    if terminal { Console.write("\n", to: STDERR_FILENO) }
     let zh = language == .zh
     let rate = s.seconds > 0 ? Double(s.rows.count) / s.seconds : 0
     var line = zh
       ? "共 \(s.rows.count)/\(s.planned) 个部门：正常 \(s.count(.ok))，有问题 \(s.count(.findings))，往返不一致 \(s.count(.differences))，无法读取 \(s.count(.unreadable))，写出失败 \(s.count(.failed))；其中 \(s.skipped) 个已是最新而跳过"
       : "\(s.rows.count)/\(s.planned) departments: \(s.count(.ok)) ok, \(s.count(.findings)) with findings, \(s.count(.differences)) with differences, \(s.count(.unreadable)) unreadable, \(s.count(.failed)) failed; \(s.skipped) skipped as up to date"
-    line += String(format: zh ? "；用时 %.1f 秒，%.1f 个/秒" : "; %.1f s, %.1f/s", s.seconds, rate)
+    let (seconds, perSecond) = (s.seconds.text(decimals: 1), rate.text(decimals: 1))
+    line += zh ? "；用时 \(seconds) 秒，\(perSecond) 个/秒" : "; \(seconds) s, \(perSecond)/s"
     if skippedByShard > 0 { line += zh ? "（另有 \(skippedByShard) 个属于其他分片）" : " (\(skippedByShard) more belong to other shards)" }
     if s.cancelled { line += zh ? "。已中断，再次运行将继续。" : ". Interrupted; run again to resume." }
     Console.error(line)

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Budget
-import Foundation
+import FoundationEssentials
 import Layouts
 import Sheets
 
@@ -33,7 +33,7 @@ struct Inspect: ParsableCommand {
       switch try DisclosureReader.kind(of: input) {
       case .xlsx:
         let reader = try XLSXReader(path: input)
-        let file = (input as NSString).lastPathComponent
+        let file = Paths.lastComponent(input)
         for (i, info) in reader.sheets.enumerated() {
           let grid = try reader.grid(sheet: i)
           let state = info.visibility == .visible ? "" : (zh ? "（隐藏）" : " (hidden)")
@@ -43,7 +43,7 @@ struct Inspect: ParsableCommand {
         grids.append(try csvGrid(input))
       case .folder:
         let names = (try FileManager.default.contentsOfDirectory(atPath: input)).filter { $0.lowercased().hasSuffix(".csv") }.sorted()
-        for name in names { grids.append(try csvGrid((input as NSString).appendingPathComponent(name))) }
+        for name in names { grids.append(try csvGrid(Paths.join(input, name))) }
       case .json:
         let reading = try DisclosureReader().read([input])
         Console.out(summary(reading.disclosure, zh: zh))
@@ -87,7 +87,7 @@ struct Inspect: ParsableCommand {
 
   func csvGrid(_ path: String) throws -> (grid: Grid, file: String, sheet: String?, extra: String) {
     let document = try CSVReader.read(path: path, encoding: encoding)
-    let file = (path as NSString).lastPathComponent
+    let file = Paths.lastComponent(path)
     return (document.grid, file, nil, "（\(document.detectedEncoding.rawValue)）")
   }
 
@@ -101,7 +101,7 @@ struct Inspect: ParsableCommand {
   }
 
   static func short(_ text: String) -> String {
-    let flat = text.replacingOccurrences(of: "\n", with: "⏎")
+    let flat = text.replacing("\n", with: "⏎")
     return flat.count > 24 ? String(flat.prefix(23)) + "…" : flat
   }
 }

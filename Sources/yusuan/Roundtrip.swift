@@ -1,6 +1,7 @@
 import ArgumentParser
 import Budget
-import Foundation
+import FoundationEssentials
+import Glibc
 import Layouts
 import Sheets
 
@@ -31,7 +32,8 @@ struct Roundtrip: ParsableCommand {
     } catch {
       throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }
-    let work = NSTemporaryDirectory() + "yusuan-roundtrip-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let work = Paths.join(
+      FileManager.default.temporaryDirectory.path, "yusuan-roundtrip-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: work) }
     var trips: [(String, OutputFormat, CSVLayout, TextEncoding, String)] = [
@@ -44,7 +46,7 @@ struct Roundtrip: ParsableCommand {
     }
     var failures = 0
     for (label, format, layout, enc, name) in trips {
-      let path = (work as NSString).appendingPathComponent(name)
+      let path = Paths.join(work, name)
       do {
         try DisclosureWriter().write(original, as: format, to: path, csvLayout: layout, encoding: enc)
         let again = try DisclosureReader().read([path]).disclosure

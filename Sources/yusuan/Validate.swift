@@ -1,6 +1,6 @@
 import ArgumentParser
 import Budget
-import Foundation
+import FoundationEssentials
 import Layouts
 import Sheets
 import Validation

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 import Layouts
 import Sheets
 import Validation
@@ -58,14 +59,14 @@ struct Yusuan: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
     } catch let exit as ExitCode {
-      Foundation.exit(exit.rawValue)
+      Glibc.exit(exit.rawValue)
     } catch let failure as CommandFailure {
       Console.error(failure.message)
-      Foundation.exit(failure.status)
+      Glibc.exit(failure.status)
     } catch {
       if exitCode(for: error) == .success { Self.exit(withError: error) }
       Console.error(fullMessage(for: error))
-      Foundation.exit(2)
+      Glibc.exit(2)
     }
   }
 }
@@ -104,12 +105,24 @@ extension TextEncoding: NamedArgument {
 enum Console {
   /// Prints a line on standard error.
   static func error(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    write(line + "\n", to: STDERR_FILENO)
   }
 
   /// Prints text on standard output, as is.
   static func out(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    write(text, to: STDOUT_FILENO)
+  }
+
+  /// Writes all of `text` to a file descriptor (a pipe may take it in parts); gives up quietly
+  /// when the reader has gone, as there is nobody left to tell.
+  static func write(_ text: String, to descriptor: Int32) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return }
+      bytes = bytes.dropFirst(n)
+    }
   }
 
   /// The message of any error in the chosen language.

@@ -21,4 +21,12 @@ final class ByteSearchTests: XCTestCase {
     // Bytes, not canonical equivalence: a decomposed é is not the precomposed one.
     XCTAssertFalse("caf\u{E9}".containsBytes("e\u{301}"))
   }
+
+  func testTrimmingSpaceKeepsInnerSpaceAndTakesUnicodeSpace() {
+    XCTAssertEqual(" \u{3000}行政运行\t\r\n".trimmingSpace(), "行政运行")
+    XCTAssertEqual("  a b ".trimmingSpace(), "a b")
+    XCTAssertEqual(" \u{A0} ".trimmingSpace(), "")
+    XCTAssertEqual("".trimmingSpace(), "")
+    XCTAssertEqual("x".dropFirst(0).trimmingSpace(), "x")
+  }
 }

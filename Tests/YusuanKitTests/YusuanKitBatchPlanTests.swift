@@ -10,6 +10,17 @@ final class YusuanKitBatchPlanTests: XCTestCase {
   override func setUpWithError() throws { dir = try Fixtures.scratchFolder("yusuankit-plan") }
   override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
 
+  func testDecimalTextsAsPrintfWouldPrintThem() {
+    XCTAssertEqual(1.5.text(decimals: 3), "1.500")
+    XCTAssertEqual(12.345678.text(decimals: 1), "12.3")
+    XCTAssertEqual(0.04.text(decimals: 1), "0.0")
+    XCTAssertEqual(0.96.text(decimals: 1), "1.0")
+    XCTAssertEqual((-2.25).text(decimals: 1), "-2.3")
+    XCTAssertEqual((-0.01).text(decimals: 1), "0.0")
+    XCTAssertEqual(1234.0.text(decimals: 0), "1234")
+    XCTAssertEqual(0.0005.text(decimals: 3), "0.001")
+  }
+
   func testMixedTreeIsFoundAsFiveDepartmentsMirroredUnderTheOutput() throws {
     let expected = try BatchTrees.mixed(in: dir + "/in")
     let plan = try BatchPlan.discover([dir + "/in"], output: dir + "/out")

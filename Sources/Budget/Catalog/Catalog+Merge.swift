@@ -44,7 +44,7 @@ extension Catalog {
         kind = inferred
       }
       guard Catalog.codeShape(code, kind: kind) else { throw .invalidCode(line: line, code: code, kind: kind) }
-      let name = record.fields[nameColumn].trimmingEdgeWhitespace()
+      let name = String(record.fields[nameColumn].trimmingSpace())
       guard !name.isEmpty else { throw .emptyName(line: line, code: code) }
       let level = Catalog.level(ofCode: code)!
       if let value = cell("level") {
@@ -63,8 +63,8 @@ extension Catalog {
       let key = Key(kind: kind, text: code)
       if let first = firstLine[key] { throw .duplicateCode(line: line, code: code, firstLine: first) }
       firstLine[key] = line
-      let source = columns["source"].map { record.fields[$0].trimmingEdgeWhitespace() } ?? ""
-      let note = columns["note"].map { record.fields[$0].trimmingEdgeWhitespace() } ?? ""
+      let source = columns["source"].map { String(record.fields[$0].trimmingSpace()) } ?? ""
+      let note = columns["note"].map { String(record.fields[$0].trimmingSpace()) } ?? ""
       parsed.append(
         CatalogEntry(
           code: code, name: name, kind: kind, level: level, parentCode: parent,
@@ -86,12 +86,5 @@ extension Catalog {
     if let index = levelNames.firstIndex(of: text) { return index + 1 }
     if let number = Int(text), (1...4).contains(number) { return number }
     return nil
-  }
-}
-
-extension String {
-  /// The text without leading and trailing whitespace (no Foundation needed).
-  fileprivate func trimmingEdgeWhitespace() -> String {
-    String(drop { $0.isSpace }.reversed().drop { $0.isSpace }.reversed())
   }
 }
