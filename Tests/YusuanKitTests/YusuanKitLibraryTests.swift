@@ -56,7 +56,7 @@ final class YusuanKitLibraryTests: XCTestCase {
     let dir = try Fixtures.scratchFolder("yusuankit-readme")
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let previous = FileManager.default.currentDirectoryPath
-    defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+    defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
     try Fixtures.write(try Fixtures.bytes(Fixtures.sampleXLSX), to: dir + "/部门预算.xlsx")
     for n in 1...13 { try Fixtures.write(try Fixtures.bytes(Fixtures.csvFile(n)), to: dir + "/csv目录/\(n).csv") }
     for name in ["甲", "乙"] { try Fixtures.write(try Fixtures.bytes(Fixtures.sampleXLSX), to: dir + "/各部门/\(name).xlsx") }
