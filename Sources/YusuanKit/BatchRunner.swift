@@ -71,7 +71,7 @@ public struct BatchRunner: Sendable {
     StaleTemporaries.remove(for: plan, shard: options.shard)
     let manifest = BatchManifest(outputRoot: plan.outputRoot, shard: options.shard)
     let state = WorkState(count: plan.departments.count, limit: options.limit)
-    let jobs = workerCount
+    let jobs = max(1, min(options.jobs, plan.departments.count))
     let group = DispatchGroup()
     for _ in 0..<jobs {
       group.enter()
@@ -127,16 +127,12 @@ public struct BatchRunner: Sendable {
     return .due(hash: hash)
   }
 
-  /// The number of departments converted at once.
-  private var workerCount: Int { max(1, min(options.jobs, plan.departments.count)) }
-
   /// One department, read to written; never throws: every problem becomes the row's status.
   func process(_ department: BatchDepartment, hash: String, manifest: BatchManifest) -> BatchRow {
     let reading: DisclosureReading
     do {
-      // With one worker, the sheets of a workbook are read on two cores; with more, each worker
-      // already has its own.
-      reading = try DisclosureReader(csvEncoding: options.inputEncoding, readsSheetsInParallel: workerCount == 1)
+      // One thread per job: `--jobs` is how many cores a batch may use.
+      reading = try DisclosureReader(csvEncoding: options.inputEncoding, readsSheetsInParallel: false)
         .read([department.path])
     } catch {
       return BatchRow(file: department.key, status: .unreadable, error: message(error))
@@ -157,7 +153,7 @@ public struct BatchRunner: Sendable {
           refusing: department.files + [department.path])
         row.outputs.append(relative)
         if options.verify {
-          let again = try DisclosureReader(readsSheetsInParallel: workerCount == 1).read([target])
+          let again = try DisclosureReader(readsSheetsInParallel: false).read([target])
           let differences = disclosure.differences(from: again.disclosure)
           if !differences.isEmpty, row.status == .ok || row.status == .findings {
             row.status = .differences

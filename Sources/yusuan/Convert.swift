@@ -102,7 +102,7 @@ struct Convert: ParsableCommand {
       stopwatch.record(lang == .zh ? "写出" : "write", outcome.duration)
       switch outcome.result {
       case .success(let line): Console.error(line)
-      case .failure(let message): failures.append(message.text)
+      case .failure(let failure): failures.append(failure.message)
       }
     }
     if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\n"), status: 2) }
@@ -116,14 +116,10 @@ private struct Verdict: Sendable {
   var duration: Duration
 }
 
-/// What writing one output gave: the "wrote" line or the error message, and how long it took.
+/// What writing one output gave: the "wrote" line or the failure, and how long it took.
 private struct Outcome: Sendable {
-  var result: Result<String, Message>
+  var result: Result<String, CommandFailure>
   var duration: Duration
-
-  struct Message: Error {
-    var text: String
-  }
 }
 
 /// The work of one `convert` after reading, shared by both threads.
@@ -144,13 +140,13 @@ private struct ConvertJob: Sendable {
   func write(_ target: (path: String, format: OutputFormat)) -> Outcome {
     let clock = ContinuousClock()
     let start = clock.now
-    let result: Result<String, Outcome.Message>
+    let result: Result<String, CommandFailure>
     do {
       let files = try DisclosureWriter().write(
         disclosure, as: target.format, to: target.path, csvLayout: csvLayout, encoding: encoding, refusing: inputs)
       result = .success(wroteLine(files: files.count, to: target.path))
     } catch {
-      result = .failure(Outcome.Message(text: Console.message(error, language)))
+      result = .failure(CommandFailure(message: Console.message(error, language), status: 2))
     }
     return Outcome(result: result, duration: clock.now - start)
   }
