@@ -2,7 +2,6 @@ import Budget
 import Dispatch
 import FoundationEssentials
 import Sheets
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -208,34 +207,42 @@ struct JSONTooLarge: Error, LocalizedMessage {
 }
 
 /// The sheets of one workbook shared out between threads: each takes the next sheet not yet taken.
-private final class SheetLanes: Sendable {
-  private let count: Int
-  private let nextSheet = Atomic(0)
-  private let failed = Atomic(false)
-  private let readings: Mutex<[Result<GridReading, XLSXReadError>?]>
+private final class SheetLanes: @unchecked Sendable {
+  private let lock = Lock()
+  private var nextSheet = 0
+  private var failed = false
+  private var readings: [Result<GridReading, XLSXReadError>?]
 
   init(count: Int) {
-    self.count = count
-    self.readings = Mutex(Array(repeating: nil, count: count))
+    readings = Array(repeating: nil, count: count)
   }
 
   /// Reads sheets with `reader` until none is left or one has failed.
   func run(_ reader: XLSXReader, recognizer: TableRecognizer, file: String) {
-    while !failed.load(ordering: .relaxed) {
-      let index = nextSheet.add(1, ordering: .relaxed).oldValue
-      guard index < count else { return }
+    while let index = take() {
       let reading = Result { () throws(XLSXReadError) in
         recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheets[index].name)
       }
-      if case .failure = reading { failed.store(true, ordering: .relaxed) }
-      readings.withLock { $0[index] = reading }
+      lock.withLock {
+        readings[index] = reading
+        if case .failure = reading { failed = true }
+      }
+    }
+  }
+
+  /// The next sheet to read, unless all are taken or one has failed.
+  private func take() -> Int? {
+    lock.withLock {
+      guard !failed, nextSheet < readings.count else { return nil }
+      nextSheet += 1
+      return nextSheet - 1
     }
   }
 
   /// The readings in sheet order, or the error of the first sheet that failed.
   func results() throws(XLSXReadError) -> [GridReading] {
     var out: [GridReading] = []
-    for case let reading? in readings.withLock({ $0 }) { out.append(try reading.get()) }
+    for case let reading? in lock.withLock({ readings }) { out.append(try reading.get()) }
     return out
   }
 }

@@ -1,5 +1,4 @@
 internal import CLibZip
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -223,16 +222,18 @@ private final class ArchiveBytes {
 
 /// The bytes reserved against the whole-archive budget, per entry, by all handles on one archive.
 /// An entry read again replaces its own reservation, so re-reading a part does not count twice.
-private final class InflationLedger: Sendable {
-  private let state = Mutex((byEntry: [Int: Int](), total: 0))
+private final class InflationLedger: @unchecked Sendable {
+  private let lock = Lock()
+  private var byEntry: [Int: Int] = [:]
+  private var total = 0
 
   /// Reserves `bytes` for `entry`; false (nothing reserved) when the total would exceed `limit`.
   func reserve(_ bytes: Int, forEntry entry: Int, limit: Int) -> Bool {
-    state.withLock { state in
-      let others = state.total - (state.byEntry[entry] ?? 0)
+    lock.withLock {
+      let others = total - (byEntry[entry] ?? 0)
       guard bytes <= limit - others else { return false }
-      state.byEntry[entry] = bytes
-      state.total = others + bytes
+      byEntry[entry] = bytes
+      total = others + bytes
       return true
     }
   }

@@ -1,7 +1,6 @@
 import FoundationEssentials
 import Glibc
 import Sheets
-import Synchronization
 
 /// What the manifest remembers of a department whose outputs were written.
 public struct ManifestEntry: Codable, Sendable, Equatable {
@@ -31,7 +30,7 @@ public final class BatchManifest: @unchecked Sendable {
   public let previous: [String: ManifestEntry]
   /// The file this run appends to.
   public let path: String
-  private let lock = Mutex(())
+  private let lock = Lock()
   private var fd: Int32 = -1
   private var latest: [String: ManifestEntry]
 
@@ -80,7 +79,7 @@ public final class BatchManifest: @unchecked Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let line = Array(try encoder.encode(entry)) + [UInt8(ascii: "\n")]
-    try lock.withLock { _ throws(WriteError) in
+    try lock.withLock {
       latest[entry.key] = entry
       if fd < 0 {
         fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
@@ -93,7 +92,7 @@ public final class BatchManifest: @unchecked Sendable {
 
   /// Rewrites this shard's file with one line per department (atomically), dropping superseded lines.
   public func compact() throws {
-    try lock.withLock { _ throws in
+    try lock.withLock {
       if fd >= 0 {
         close(fd)
         fd = -1

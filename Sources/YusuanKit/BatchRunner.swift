@@ -2,13 +2,12 @@ import Dispatch
 import FoundationEssentials
 import Layouts
 import Sheets
-import Synchronization
 import Validation
 
 /// A flag a signal handler (or any thread) raises to stop a batch: workers finish the department
 /// in hand — every output whole, its manifest line written — and take no new one.
 public final class BatchCancellation: @unchecked Sendable {
-  private let lock = Mutex(())
+  private let lock = Lock()
   private var raised = false
   /// The signal that raised it, if any.
   public private(set) var signal: Int32?
@@ -18,7 +17,7 @@ public final class BatchCancellation: @unchecked Sendable {
 
   /// Raises the flag.
   public func cancel(signal: Int32? = nil) {
-    lock.withLock { _ in
+    lock.withLock {
       if !raised { self.signal = signal }
       raised = true
     }
@@ -26,7 +25,7 @@ public final class BatchCancellation: @unchecked Sendable {
 
   /// Whether the flag is raised.
   public var isCancelled: Bool {
-    lock.withLock { _ in raised }
+    lock.withLock { raised }
   }
 }
 
@@ -186,7 +185,7 @@ public struct BatchRunner: Sendable {
 
 /// The queue of department indices and the finished rows, shared by the workers.
 final class WorkState: @unchecked Sendable {
-  private let lock = Mutex(())
+  private let lock = Lock()
   private var next = 0
   private var done = 0
   private var started = 0
@@ -202,7 +201,7 @@ final class WorkState: @unchecked Sendable {
 
   /// The next index to handle, or nil when all are taken or the limit is reached.
   func take() -> Int? {
-    lock.withLock { _ in
+    lock.withLock {
       guard next < count else { return nil }
       next += 1
       return next - 1
@@ -211,7 +210,7 @@ final class WorkState: @unchecked Sendable {
 
   /// Counts one department against the limit; false (and no more indices handed out) once reached.
   func reserve() -> Bool {
-    lock.withLock { _ in
+    lock.withLock {
       guard started < (limit ?? Int.max) else {
         next = count
         return false
@@ -223,7 +222,7 @@ final class WorkState: @unchecked Sendable {
 
   /// Stores a row and reports progress while still holding the lock, so reports arrive in order.
   func finish(_ index: Int, _ row: BatchRow, report: (Int) -> Void) {
-    lock.withLock { _ in
+    lock.withLock {
       results[index] = row
       done += 1
       report(done)
@@ -232,6 +231,6 @@ final class WorkState: @unchecked Sendable {
 
   /// The rows stored, in index order.
   func rows() -> [BatchRow] {
-    lock.withLock { _ in results.compactMap { $0 } }
+    lock.withLock { results.compactMap { $0 } }
   }
 }
