@@ -101,7 +101,8 @@ struct Inspect: ParsableCommand {
   }
 
   static func short(_ text: String) -> String {
-    let flat = text.replacing("\n", with: "⏎")
+    // Line feeds by scalar: in "\r\n" the "\n" is part of one Character.
+    let flat = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" ? "⏎" : $0 }))
     return flat.count > 24 ? String(flat.prefix(23)) + "…" : flat
   }
 }
