@@ -156,8 +156,12 @@ public struct DisclosureReader: Sendable {
     let file = Paths.lastComponent(path)
     do {
       let reader = try XLSXReader(path: path, limits: limits)
-      if readsSheetsInParallel && reader.sheets.count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 {
-        return try readSheetsOnTwoThreads(reader, file: file)
+      // A second reader can fail to open (the file changed, its shared strings are broken…):
+      // then the sheets are read one by one, and any error is met there.
+      if readsSheetsInParallel && reader.sheets.count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1,
+        let second = try? reader.sibling()
+      {
+        return try readSheets(with: [reader, second], file: file)
       }
       return try reader.sheets.indices.map { index in
         recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheets[index].name)
@@ -167,20 +171,21 @@ public struct DisclosureReader: Sendable {
     }
   }
 
-  /// Reads the sheets on two threads, this one and a new one, each with its own reader, taking
-  /// the sheets in workbook order. After a failure no further sheet is started, and the error of
-  /// the first failing sheet is thrown: every sheet before it was taken earlier and has been read.
-  private func readSheetsOnTwoThreads(_ reader: XLSXReader, file: String) throws -> [GridReading] {
-    let lanes = SheetLanes(count: reader.sheets.count)
+  /// Reads the sheets on two threads, this one with `readers[0]` and a new one with `readers[1]`,
+  /// taking the sheets in workbook order. After a failure no further sheet is started, and the
+  /// error of the first failing sheet is thrown: every sheet before it was taken earlier and has
+  /// been read, as one by one.
+  private func readSheets(with readers: [XLSXReader], file: String) throws -> [GridReading] {
+    let lanes = SheetLanes(count: readers[0].sheets.count)
     let recognizer = self.recognizer
     // Each reader is used by one thread only.
-    nonisolated(unsafe) let second = try reader.sibling()
+    nonisolated(unsafe) let second = readers[1]
     let done = DispatchSemaphore(value: 0)
     detachThread {
       lanes.run(second, recognizer: recognizer, file: file)
       done.signal()
     }
-    lanes.run(reader, recognizer: recognizer, file: file)
+    lanes.run(readers[0], recognizer: recognizer, file: file)
     done.wait()
     return try lanes.results()
   }

@@ -24,7 +24,8 @@ package final class ZipArchive {
 
   /// Where the archive's bytes come from, kept so that it can be opened again.
   private enum Origin {
-    case path(String)
+    /// A file, with what `stat` said of it before it was first opened.
+    case path(String, FileIdentity)
     case bytes(ArchiveBytes)
   }
 
@@ -38,7 +39,7 @@ package final class ZipArchive {
     let size = Int(st.st_size)
     guard size > 0 else { throw .emptyFile(file: path) }
     guard size <= limits.maxFileBytes else { throw .fileTooLarge(file: path, bytes: size, limit: limits.maxFileBytes) }
-    try self.init(origin: .path(path), name: path, limits: limits, ledger: InflationLedger())
+    try self.init(origin: .path(path, FileIdentity(st)), name: path, limits: limits, ledger: InflationLedger())
   }
 
   /// Opens a zip held in memory (used for fuzzing and tests); the bytes are copied.
@@ -51,10 +52,18 @@ package final class ZipArchive {
     try self.init(origin: .bytes(copy), name: name, limits: limits, ledger: InflationLedger())
   }
 
-  /// Another handle on the same archive, for another thread. It shares this handle's
-  /// whole-archive budget and checks the entries again (the file may have changed since).
+  /// Another handle on the same archive, for another thread, sharing this handle's whole-archive
+  /// budget. A file is opened again by its path, so this fails if the path no longer names the
+  /// file first opened (replaced or changed meanwhile): the two handles never mix two versions.
   package func reopened() throws(XLSXReadError) -> ZipArchive {
-    try ZipArchive(origin: origin, name: name, limits: limits, ledger: ledger)
+    let again = try ZipArchive(origin: origin, name: name, limits: limits, ledger: ledger)
+    if case .path(let path, let identity) = origin {
+      var st = stat()
+      guard stat(path, &st) == 0, FileIdentity(st) == identity else {
+        throw .cannotOpen(file: name, reason: "the file changed while it was being read")
+      }
+    }
+    return again
   }
 
   private init(origin: Origin, name: String, limits: Limits, ledger: InflationLedger) throws(XLSXReadError) {
@@ -85,7 +94,7 @@ package final class ZipArchive {
 
   private static func open(_ origin: Origin, name: String) throws(XLSXReadError) -> OpaquePointer {
     switch origin {
-    case .path(let path):
+    case .path(let path, _):
       var code: Int32 = 0
       guard let za = zip_open(path, ZIP_RDONLY, &code) else {
         throw openError(code: code, detail: describe(code: code), magic: readMagic(path: path), name: name)
@@ -202,6 +211,18 @@ package final class ZipArchive {
     default:
       return .corruptZip(file: name, part: nil, detail: detail)
     }
+  }
+}
+
+/// What tells one version of a file from another: device, inode, size and modification time.
+private struct FileIdentity: Equatable {
+  var device, inode, size: Int
+  var modified, modifiedNanoseconds, changed, changedNanoseconds: Int
+
+  init(_ st: stat) {
+    (device, inode, size) = (Int(st.st_dev), Int(st.st_ino), Int(st.st_size))
+    (modified, modifiedNanoseconds) = (Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec))
+    (changed, changedNanoseconds) = (Int(st.st_ctim.tv_sec), Int(st.st_ctim.tv_nsec))
   }
 }
 

@@ -158,6 +158,26 @@ final class XLSXReaderTests: XCTestCase {
     }
   }
 
+  func testNoSiblingOnceThePathNamesAnotherFile() throws {
+    let folder = try Fixtures.scratchFolder("yusuan-sibling")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/book.xlsx"
+    let first = WorkbookBuilder.xlsx(rows: #"<row r="1"><c r="A1"><v>1</v></c></row>"#)
+    try Fixtures.write(first, to: path)
+    let reader = try XLSXReader(path: path)
+    XCTAssertNoThrow(try reader.sibling())
+    // Saved again meanwhile (a new file renamed over the old one): a second handle would read
+    // another version, so none is given; the first handle still reads the version it opened.
+    try Fixtures.write(WorkbookBuilder.xlsx(rows: #"<row r="1"><c r="A1"><v>2</v></c></row>"#), to: path + ".new")
+    XCTAssertEqual(rename(path + ".new", path), 0)
+    XCTAssertThrowsError(try reader.sibling()) {
+      guard case .cannotOpen(let file, let reason) = $0 as? XLSXReadError else { return XCTFail("\($0)") }
+      XCTAssertEqual(file, path)
+      XCTAssertTrue(reason.contains("changed"), reason)
+    }
+    XCTAssertEqual(try reader.grid(sheet: 0)[a1: "A1"], .number("1"))
+  }
+
   func testCellTypesAndFormulaCachedValues() throws {
     let rows = """
       <row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c><c r="C1" t="e"><v>#DIV/0!</v></c>\

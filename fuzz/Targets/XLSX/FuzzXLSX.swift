@@ -16,13 +16,19 @@ let fuzzLimits: Limits = {
   return limits
 }()
 
-/// Opens the bytes as a workbook and reads every sheet, both as grids and as a row stream.
+/// Opens the bytes as a workbook and reads every sheet, both as grids and as a row stream, and
+/// again through a sibling reader (a second archive handle sharing the budgets).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzXLSX(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let bytes = FuzzDriver.bytes(data, size)
   guard let reader = try? XLSXReader(bytes: bytes, name: "fuzz.xlsx", limits: fuzzLimits) else { return 0 }
+  let sibling = try? reader.sibling()
   for info in reader.sheets {
-    guard let grid = try? reader.grid(sheet: info.index) else { continue }
+    let grid = try? reader.grid(sheet: info.index)
+    if let sibling, (try? sibling.grid(sheet: info.index)) != grid {
+      fatalError("the sibling reader read \(info.name) differently")
+    }
+    guard let grid else { continue }
     // The streamed rows must be the rows of the grid: a reader that drops or invents a cell fails here.
     var streamed = 0
     if (try? reader.streamRows(sheet: info.index, { row in streamed += row.cells.count })) != nil,
