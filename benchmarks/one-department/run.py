@@ -7,7 +7,8 @@ Each round runs, in turn (interleaved, so both share the machine's noise):
   - yusuan convert IN -o out.json      (JSON model)
   - yusuan convert IN -o out.xlsx -o out.json  (both from one reading: the job as one process)
   - python3 openpyxl_job.py IN out.xlsx out.json   (both outputs in one process)
-With YUSUAN_ALT=PATH (e.g. a build with -static-stdlib), that binary's two calls join each round.
+Round k starts with the k-th command (rotating), so that no command always runs right after the
+same one. With YUSUAN_ALT=PATH (e.g. another build), that binary's two calls join each round.
 One untimed warm-up round first checks that every command succeeds and writes its outputs.
 Wall time per process comes from time.perf_counter around posix_spawn + wait4; peak RSS is the
 child's ru_maxrss from wait4. Prints medians, min/max, and the ratios.
@@ -61,8 +62,11 @@ def main():
     walls = {k: [] for k in commands}
     cpus = {k: [] for k in commands}
     rss = {k: 0 for k in commands}
+    names = list(commands)
     for round_ in range(runs + 1):
-        for name, argv in commands.items():
+        # Each round starts one command later, so that no command always follows the same one.
+        for name in names[round_ % len(names):] + names[:round_ % len(names)]:
+            argv = commands[name]
             fresh(y_xlsx, y_json, p_xlsx, p_json)
             wall, cpu, peak = run(argv)
             if round_ == 0:
