@@ -161,7 +161,7 @@ public struct DisclosureReader: Sendable {
       if readsSheetsInParallel && reader.sheets.count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1,
         let second = try? reader.sibling()
       {
-        return try readSheets(with: [reader, second], file: file)
+        return try readSheets(reader, second, file: file)
       }
       return try reader.sheets.indices.map { index in
         recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheets[index].name)
@@ -171,21 +171,21 @@ public struct DisclosureReader: Sendable {
     }
   }
 
-  /// Reads the sheets on two threads, this one with `readers[0]` and a new one with `readers[1]`,
-  /// taking the sheets in workbook order. After a failure no further sheet is started, and the
+  /// Reads the sheets on two threads, this one with `first` and a new one with `second`, taking
+  /// the sheets in workbook order. After a failure no further sheet is started, and the
   /// error of the first failing sheet is thrown: every sheet before it was taken earlier and has
   /// been read, as one by one.
-  private func readSheets(with readers: [XLSXReader], file: String) throws -> [GridReading] {
-    let lanes = SheetLanes(count: readers[0].sheets.count)
+  private func readSheets(_ first: XLSXReader, _ second: XLSXReader, file: String) throws -> [GridReading] {
+    let lanes = SheetLanes(count: first.sheets.count)
     let recognizer = self.recognizer
     // Each reader is used by one thread only.
-    nonisolated(unsafe) let second = readers[1]
+    nonisolated(unsafe) let second = second
     let done = DispatchSemaphore(value: 0)
     detachThread {
       lanes.run(second, recognizer: recognizer, file: file)
       done.signal()
     }
-    lanes.run(readers[0], recognizer: recognizer, file: file)
+    lanes.run(first, recognizer: recognizer, file: file)
     done.wait()
     return try lanes.results()
   }

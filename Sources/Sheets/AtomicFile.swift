@@ -11,17 +11,8 @@ public enum AtomicFile {
       let fd = open(tempPath, O_WRONLY | O_TRUNC | O_CLOEXEC)
       guard fd >= 0 else { throw WriteError.io(path: tempPath, operation: "open", errno: errno) }
       defer { close(fd) }
-      var written = 0
-      while written < bytes.count {
-        let n = bytes.withUnsafeBytes { raw in
-          Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-        }
-        if n < 0 {
-          if errno == EINTR { continue }
-          throw WriteError.io(path: path, operation: "write", errno: errno)
-        }
-        written += n
-      }
+      let failure = writeAll(fd, bytes)
+      guard failure == 0 else { throw WriteError.io(path: path, operation: "write", errno: failure) }
     }
   }
 
@@ -122,4 +113,19 @@ extension Substring {
     while let l = s.last, set.contains(l) { s = s.dropLast() }
     return s
   }
+}
+
+/// Writes all of `bytes` to a file descriptor, in as many `write` calls as it takes (a pipe or
+/// a signal may cut one short). Returns 0, or the errno of the call that failed.
+package func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32 {
+  var written = 0
+  while written < bytes.count {
+    let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+    if n < 0 {
+      if errno == EINTR { continue }
+      return errno
+    }
+    written += n
+  }
+  return 0
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Sheets
 
 /// Work started on another thread whose result is collected later: `convert` validates on a
 /// second core while it writes the outputs.
@@ -7,9 +8,9 @@ final class Background<Result: Sendable>: @unchecked Sendable {
   private var result: Result?
   private let finished = DispatchSemaphore(value: 0)
 
-  /// Starts `work` at once.
+  /// Starts `work` at once, on a thread of its own.
   init(_ work: @escaping @Sendable () -> Result) {
-    DispatchQueue.global().async {
+    detachThread {
       self.result = work()
       self.finished.signal()
     }

@@ -1,4 +1,5 @@
 import Sheets
+import YusuanKit
 
 /// Times the stages of a command for `--timings`.
 struct Stopwatch {
@@ -26,7 +27,7 @@ struct Stopwatch {
   var summary: String {
     let parts = stages.map { name, d in
       let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-      return "\(name) \((ms * 10).rounded() / 10) ms"
+      return "\(name) \(ms.text(decimals: 1)) ms"
     }
     return parts.joined(separator: language == .zh ? "，" : ", ")
   }

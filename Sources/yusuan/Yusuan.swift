@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import FoundationEssentials
 import Glibc
 import Layouts
@@ -50,7 +49,7 @@ struct Yusuan: ParsableCommand {
     keepFreedMemory()
     // The table declarations, the rules and the catalog are built on first use; building them on
     // a second core while the arguments are parsed takes them off the path of every command.
-    DispatchQueue.global().async {
+    detachThread {
       _ = LayoutSet.datong
       _ = RuleSet.standard
       _ = StandardCatalog.lookup
@@ -113,16 +112,10 @@ enum Console {
     write(text, to: STDOUT_FILENO)
   }
 
-  /// Writes all of `text` to a file descriptor (a pipe may take it in parts); gives up quietly
-  /// when the reader has gone, as there is nobody left to tell.
+  /// Writes all of `text` to a file descriptor; a failure is ignored, as there is nobody left to
+  /// tell when the terminal or pipe has gone.
   static func write(_ text: String, to descriptor: Int32) {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-      let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { return }
-      bytes = bytes.dropFirst(n)
-    }
+    _ = writeAll(descriptor, Array(text.utf8))
   }
 
   /// The message of any error in the chosen language.
