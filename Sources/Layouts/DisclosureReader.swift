@@ -176,18 +176,20 @@ public struct DisclosureReader: Sendable {
   /// error of the first failing sheet is thrown: every sheet before it was taken earlier and has
   /// been read, as one by one.
   private func readSheets(_ first: XLSXReader, _ second: XLSXReader, file: String) throws -> [GridReading] {
-    let lanes = SheetLanes(count: first.sheets.count)
     let recognizer = self.recognizer
     // Each reader is used by one thread only.
     nonisolated(unsafe) let second = second
-    let done = DispatchSemaphore(value: 0)
-    detachThread {
-      lanes.run(second, recognizer: recognizer, file: file)
-      done.signal()
+    @Sendable func read(_ reader: XLSXReader, _ index: Int) -> Result<GridReading, XLSXReadError> {
+      Result { () throws(XLSXReadError) in
+        recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheets[index].name)
+      }
     }
-    lanes.run(first, recognizer: recognizer, file: file)
-    done.wait()
-    return try lanes.results()
+    let readings = inTwoLanes(
+      first.sheets.count, here: { read(first, $0) }, there: { read(second, $0) },
+      stops: { if case .failure = $0 { true } else { false } })
+    var out: [GridReading] = []
+    for case let reading? in readings { out.append(try reading.get()) }
+    return out
   }
 
   func readCSV(_ path: String) throws -> GridReading {
@@ -211,43 +213,3 @@ struct JSONTooLarge: Error, LocalizedMessage {
   }
 }
 
-/// The sheets of one workbook shared out between threads: each takes the next sheet not yet taken.
-private final class SheetLanes: @unchecked Sendable {
-  private let lock = Lock()
-  private var nextSheet = 0
-  private var failed = false
-  private var readings: [Result<GridReading, XLSXReadError>?]
-
-  init(count: Int) {
-    readings = Array(repeating: nil, count: count)
-  }
-
-  /// Reads sheets with `reader` until none is left or one has failed.
-  func run(_ reader: XLSXReader, recognizer: TableRecognizer, file: String) {
-    while let index = take() {
-      let reading = Result { () throws(XLSXReadError) in
-        recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheets[index].name)
-      }
-      lock.withLock {
-        readings[index] = reading
-        if case .failure = reading { failed = true }
-      }
-    }
-  }
-
-  /// The next sheet to read, unless all are taken or one has failed.
-  private func take() -> Int? {
-    lock.withLock {
-      guard !failed, nextSheet < readings.count else { return nil }
-      nextSheet += 1
-      return nextSheet - 1
-    }
-  }
-
-  /// The readings in sheet order, or the error of the first sheet that failed.
-  func results() throws(XLSXReadError) -> [GridReading] {
-    var out: [GridReading] = []
-    for case let reading? in lock.withLock({ readings }) { out.append(try reading.get()) }
-    return out
-  }
-}

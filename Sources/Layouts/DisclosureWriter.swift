@@ -38,11 +38,15 @@ public struct DisclosureWriter: Sendable {
   public var renderer: TableRenderer
   /// Name recorded as the author of written workbooks.
   public var generator: String
+  /// Whether a workbook's sheets are rendered on two threads, when the machine has two cores.
+  /// Batch runs turn it off: they already keep every core busy, one workbook each.
+  public var rendersInParallel: Bool
 
   /// Creates a writer.
-  public init(layouts: LayoutSet = .datong, generator: String = "Yusuan") {
+  public init(layouts: LayoutSet = .datong, generator: String = "Yusuan", rendersInParallel: Bool = true) {
     self.renderer = TableRenderer(layouts: layouts)
     self.generator = generator
+    self.rendersInParallel = rendersInParallel
   }
 
   /// Writes the disclosure; returns the paths written. A CSV output is a folder of
@@ -58,7 +62,8 @@ public struct DisclosureWriter: Sendable {
       try AtomicFile.write(bytes: disclosure.jsonBytes(), to: path, refusing: inputs)
       return [path]
     case .xlsx:
-      var workbook = renderer.workbook(disclosure, generator: generator)
+      let twoLanes = rendersInParallel && ProcessInfo.processInfo.activeProcessorCount > 1
+      var workbook = renderer.workbook(disclosure, generator: generator, inTwoLanes: twoLanes)
       workbook.sheets += disclosure.forms.enumerated().map { FormRenderer.sheet($1, number: $0 + 1) }
       try XLSXWriter.write(workbook, to: path, refusing: inputs)
       return [path]

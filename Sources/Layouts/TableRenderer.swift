@@ -32,9 +32,15 @@ public struct TableRenderer: Sendable {
     static let note = CellStyle(fontName: body, fontSize: 10, horizontal: .left, vertical: .center)
   }
 
-  /// The formatted workbook: one sheet `预算公开表N` per table present.
-  public func workbook(_ disclosure: Disclosure, generator: String = "Yusuan") -> StyledWorkbook {
-    let sheets = disclosure.tables.compactMap { sheet($0, in: disclosure) }
+  /// The formatted workbook: one sheet `预算公开表N` per table present. With `inTwoLanes`, the
+  /// sheets are rendered on two threads (same result).
+  public func workbook(_ disclosure: Disclosure, generator: String = "Yusuan", inTwoLanes twoLanes: Bool = false) -> StyledWorkbook {
+    let tables = disclosure.tables
+    let render: @Sendable (Int) -> StyledSheet? = { sheet(tables[$0], in: disclosure) }
+    let sheets =
+      twoLanes && tables.count > 1
+      ? inTwoLanes(tables.count, here: render, there: render).compactMap { $0 ?? nil }
+      : tables.indices.compactMap(render)
     let year = disclosure.year.map { "\($0)年" } ?? ""
     var properties = DocumentProperties()
     properties.title = "\(disclosure.department)\(year)部门预算公开表"

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import Dispatch
 
 /// Runs `body` on a new thread, started at once (the shared Dispatch pool may start work only
 /// when one of its threads is free), with a stack as large as the main thread's: reading a
@@ -61,4 +62,57 @@ package final class Lock: @unchecked Sendable {
     defer { pthread_mutex_unlock(mutex) }
     return try body()
   }
+}
+
+/// Works through the indices `0..<count` on two threads, this one running `here` and a new one
+/// running `there`, each taking the next index not yet taken. Once a result satisfies
+/// `stops`, no further index is started. The results come back in index order, nil for the
+/// indices never started; every index before the last one started has its result.
+package func inTwoLanes<T: Sendable>(
+  _ count: Int, here: (Int) -> T, there: @escaping @Sendable (Int) -> T, stops: @escaping @Sendable (T) -> Bool = { _ in false }
+) -> [T?] {
+  let lanes = Lanes<T>(count: count, stops: stops)
+  let done = DispatchSemaphore(value: 0)
+  detachThread {
+    lanes.run(there)
+    done.signal()
+  }
+  lanes.run(here)
+  done.wait()
+  return lanes.results
+}
+
+/// The indices shared out between the threads of `inTwoLanes`.
+private final class Lanes<T: Sendable>: @unchecked Sendable {
+  private let lock = Lock()
+  private let stops: @Sendable (T) -> Bool
+  private var next = 0
+  private var stopped = false
+  private var slots: [T?]
+
+  init(count: Int, stops: @escaping @Sendable (T) -> Bool) {
+    slots = Array(repeating: nil, count: count)
+    self.stops = stops
+  }
+
+  func run(_ body: (Int) -> T) {
+    while let index = take() {
+      let result = body(index)
+      let stop = stops(result)
+      lock.withLock {
+        slots[index] = result
+        if stop { stopped = true }
+      }
+    }
+  }
+
+  private func take() -> Int? {
+    lock.withLock {
+      guard !stopped, next < slots.count else { return nil }
+      next += 1
+      return next - 1
+    }
+  }
+
+  var results: [T?] { lock.withLock { slots } }
 }

@@ -147,7 +147,8 @@ public struct BatchRunner: Sendable {
       do {
         try FileManager.default.createDirectory(
           atPath: Paths.parent(target), withIntermediateDirectories: true)
-        try Yusuan.write(
+        // One thread per workbook: the batch's workers already keep every core busy.
+        try DisclosureWriter(rendersInParallel: false).write(
           disclosure, as: format, to: target, csvLayout: options.csvLayout, encoding: options.encoding,
           refusing: department.files + [department.path])
         row.outputs.append(relative)
