@@ -65,9 +65,10 @@ package final class Lock: @unchecked Sendable {
 }
 
 /// Works through the indices `0..<count` on two threads, this one running `here` and a new one
-/// running `there`, each taking the next index not yet taken. Once a result satisfies
-/// `stops`, no further index is started. The results come back in index order, nil for the
-/// indices never started; every index before the last one started has its result.
+/// running `there`, each taking the next index not yet taken. Once a result satisfying `stops`
+/// is in, no further index is started (the other thread finishes the one it holds). The results
+/// come back in index order, nil for the indices never started; every index before the last one
+/// started has its result.
 package func inTwoLanes<T: Sendable>(
   _ count: Int, here: (Int) -> T, there: @escaping @Sendable (Int) -> T, stops: @escaping @Sendable (T) -> Bool = { _ in false }
 ) -> [T?] {

@@ -15,6 +15,11 @@ final class LibreOfficeTests: XCTestCase {
     if let result = try? CLI.run(["convert", Fixtures.sampleXLSX, "-o", path]), result.status == 0 { workbook = path }
   }
 
+  override class func tearDown() {
+    if !workbook.isEmpty { try? FileManager.default.removeItem(at: URL(fileURLWithPath: workbook).deletingLastPathComponent()) }
+    super.tearDown()
+  }
+
   /// `soffice` on PATH, or a clear failure: scripts/install-test-deps.sh installs it.
   func soffice() throws -> String {
     for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
@@ -34,6 +39,7 @@ final class LibreOfficeTests: XCTestCase {
     let soffice = try soffice()
     XCTAssertFalse(Self.workbook.isEmpty, "yusuan convert failed to write the workbook", file: file, line: line)
     let out = try Fixtures.scratchFolder("yusuan-e2e-libreoffice-out")
+    addTeardownBlock { try? FileManager.default.removeItem(atPath: out) }
     let result = try Subprocess.run(
       soffice,
       ["--headless", "-env:UserInstallation=file://\(out)/profile", "--convert-to", filter, "--outdir", out, Self.workbook])

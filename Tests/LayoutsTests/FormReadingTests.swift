@@ -104,6 +104,7 @@ final class FormReadingTests: XCTestCase {
   func testRoundTripsThroughJSONXLSXAndCSV() throws {
     let original = try DisclosureReader().read([Self.tablesPath, Self.formsPath]).disclosure
     let folder = try Fixtures.scratchFolder("forms-roundtrip")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     let writer = DisclosureWriter()
     let json = try Disclosure(jsonBytes: Array(original.jsonText().utf8))
     XCTAssertEqual(json, original, "JSON keeps every field, provenance included")

@@ -5,8 +5,18 @@ import Sheets
 import TestSupport
 import XCTest
 
-/// A workbook's sheets read on two threads give exactly what reading them one by one gives.
+/// A workbook's sheets read (or rendered) on two threads give exactly what one by one gives.
 final class ParallelSheetReadingTests: XCTestCase {
+  func testBothWaysRenderTheSameWorkbook() throws {
+    let disclosure = try DisclosureReader().read([Fixtures.sampleXLSX]).disclosure
+    let renderer = TableRenderer(layouts: .datong)
+    let oneByOne = renderer.workbook(disclosure, inTwoLanes: false)
+    XCTAssertEqual(oneByOne.sheets.map(\.name), (1...13).map { "预算公开表\($0)" })
+    for _ in 0..<5 {
+      XCTAssertEqual(renderer.workbook(disclosure, inTwoLanes: true), oneByOne)
+    }
+  }
+
   func testBothWaysReadTheSameDepartment() throws {
     for paths in [[Fixtures.sampleXLSX], [Fixtures.sampleXLSX, FormReadingTests.formsPath]] {
       let oneByOne = try DisclosureReader(readsSheetsInParallel: false).read(paths)

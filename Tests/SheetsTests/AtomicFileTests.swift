@@ -7,7 +7,7 @@ final class AtomicFileTests: XCTestCase {
   private var dir = ""
 
   override func setUp() {
-    dir = SheetsFixtures.scratchDirectory()
+    dir = SheetsFixtures.scratchDirectory(for: self)
   }
 
   private func contents(_ path: String) -> String? {

@@ -14,12 +14,15 @@ enum SheetsFixtures {
   /// The 13 fixture file names.
   static let tableFiles = (1...13).map { String(format: "预算公开表%02d.csv", $0) }
 
-  /// A fresh empty directory under the system temporary directory.
-  static func scratchDirectory() -> String {
+  /// A fresh empty directory under the system temporary directory, removed with its contents
+  /// once `test` has finished.
+  static func scratchDirectory(for test: XCTestCase) -> String {
     var template = Array((NSTemporaryDirectory() + "/sheets-tests-XXXXXX").utf8CString)
     let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
     precondition(made != nil, "mkdtemp failed")
-    return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    let directory = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    test.addTeardownBlock { try? FileManager.default.removeItem(atPath: directory) }
+    return directory
   }
 
   /// Names of the entries of a directory (hidden ones included).

@@ -73,7 +73,7 @@ final class CSVWriterTests: XCTestCase {
   }
 
   func testWriteIsAtomicAndRefusesInputs() throws {
-    let dir = SheetsFixtures.scratchDirectory()
+    let dir = SheetsFixtures.scratchDirectory(for: self)
     let path = dir + "/out.csv"
     try CSVWriter.write(rows: [[CSVField.text("a"), .number("-1.00")]], to: path, encoding: .gb18030)
     XCTAssertEqual(FileManager.default.contents(atPath: path).map(Array.init), Array("a,-1.00\r\n".utf8))

@@ -6,7 +6,7 @@ final class XLSXWriterFlatTests: XCTestCase {
   private var dir = ""
 
   override func setUp() {
-    dir = SheetsFixtures.scratchDirectory()
+    dir = SheetsFixtures.scratchDirectory(for: self)
   }
 
   private let columns = [

@@ -58,7 +58,7 @@ final class XLSXWriterTests: XCTestCase {
   private var dir = ""
 
   override func setUp() {
-    dir = SheetsFixtures.scratchDirectory()
+    dir = SheetsFixtures.scratchDirectory(for: self)
   }
 
   static let title = CellStyle(fontName: "宋体", fontSize: 16, bold: true, horizontal: .center, vertical: .center)

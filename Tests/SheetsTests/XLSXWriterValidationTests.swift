@@ -7,7 +7,7 @@ final class XLSXWriterValidationTests: XCTestCase {
   private var dir = ""
 
   override func setUp() {
-    dir = SheetsFixtures.scratchDirectory()
+    dir = SheetsFixtures.scratchDirectory(for: self)
   }
 
   func testOverlappingMergesAreRefusedAndNothingIsWritten() throws {
