@@ -12,7 +12,8 @@ public enum XLSXWriter {
     try validate(workbook)
     try AtomicFile.write(to: path, refusing: inputs) { tempPath in
       try WorkbookHandle.withCLocale {
-        let handle = try WorkbookHandle(path: tempPath, constantMemory: false)
+        let handle = try WorkbookHandle(
+          path: tempPath, constantMemory: false, scratch: WorkbookHandle.scratchDirectory(forBytes: xmlEstimate(workbook)))
         try handle.setProperties(workbook.properties)
         for sheet in workbook.sheets {
           try write(sheet, into: handle)
@@ -20,6 +21,12 @@ public enum XLSXWriter {
         try handle.close()
       }
     }
+  }
+
+  /// A generous estimate of the XML a workbook's sheets come to (a cell takes well under 200
+  /// bytes: `<c r="AB123" s="12" t="s"><v>1234</v></c>`, texts going to the shared strings).
+  static func xmlEstimate(_ workbook: StyledWorkbook) -> Int {
+    workbook.sheets.reduce(0) { $0 + 200 * ($1.cellCount + $1.merges.count) }
   }
 
   /// Writes one validated sheet: sizes, cells, merges, panes, print setup.

@@ -235,3 +235,45 @@ final class XLSXWriterTests: XCTestCase {
     XCTAssertTrue(xml.contains("width=\"13.2"), xml)
   }
 }
+
+/// Where libxlsxwriter keeps a workbook's part files while writing it.
+final class XLSXWriterScratchTests: XCTestCase {
+  func testSmallWorkbooksUseMemoryUnlessTheUserChoseATemporaryDirectory() throws {
+    let previous = getenv("TMPDIR").map { String(cString: $0) }
+    defer {
+      if let previous { setenv("TMPDIR", previous, 1) } else { unsetenv("TMPDIR") }
+    }
+    unsetenv("TMPDIR")
+    let memoryUsable = access("/dev/shm", W_OK | X_OK) == 0
+    XCTAssertEqual(WorkbookHandle.scratchDirectory(forBytes: 300_000), memoryUsable ? "/dev/shm" : nil)
+    XCTAssertNil(WorkbookHandle.scratchDirectory(forBytes: 64 << 20), "large workbooks keep the default")
+    setenv("TMPDIR", "/var/tmp", 1)
+    XCTAssertNil(WorkbookHandle.scratchDirectory(forBytes: 300_000), "TMPDIR is the user's choice")
+  }
+
+  func testTheEstimateGrowsWithCellsAndMerges() {
+    var workbook = StyledWorkbook(sheets: [XLSXWriterTests.budgetSheet()])
+    let one = XLSXWriter.xmlEstimate(workbook)
+    XCTAssertEqual(one, 200 * (workbook.sheets[0].cellCount + workbook.sheets[0].merges.count))
+    workbook.sheets.append(XLSXWriterTests.budgetSheet())
+    XCTAssertEqual(XLSXWriter.xmlEstimate(workbook), 2 * one)
+  }
+
+  func testAWorkbookWrittenThroughEitherDirectoryReadsBackTheSame() throws {
+    let dir = SheetsFixtures.scratchDirectory(for: self)
+    let workbook = StyledWorkbook(sheets: [XLSXWriterTests.budgetSheet()])
+    var grids: [Grid] = []
+    for scratch in [nil, dir] {
+      let path = dir + "/out-\(grids.count).xlsx"
+      try WorkbookHandle.withCLocale {
+        let handle = try WorkbookHandle(path: path, constantMemory: false, scratch: scratch)
+        try XLSXWriter.write(workbook.sheets[0], into: handle)
+        try handle.close()
+      }
+      grids.append(try XLSXReader(path: path).grid(sheet: 0))
+    }
+    XCTAssertEqual(grids[0], grids[1])
+    XCTAssertEqual(grids[0][0, 0]?.text, "2023年预算支出总表")
+    XCTAssertEqual(SheetsFixtures.entries(dir), ["out-0.xlsx", "out-1.xlsx"], "no part file is left behind")
+  }
+}
