@@ -1,5 +1,4 @@
 import Budget
-import Dispatch
 import FoundationEssentials
 import Sheets
 
