@@ -41,11 +41,16 @@ final class WorkbookHandle {
   /// on a disk file system, ≈ 1 ms of a one-department job); otherwise libxlsxwriter's default.
   static func scratchDirectory(forBytes bytes: Int) -> String? {
     let memory = "/dev/shm"
-    guard getenv("TMPDIR") == nil, bytes <= 16 << 20, access(memory, W_OK | X_OK) == 0 else { return nil }
+    guard getenv("TMPDIR") == nil, access(memory, W_OK | X_OK) == 0 else { return nil }
     var stats = statvfs()
     guard statvfs(memory, &stats) == 0 else { return nil }
-    let room = Int(clamping: UInt64(stats.f_bavail) &* UInt64(stats.f_frsize))
-    return room >= 64 << 20 && room >= 8 * bytes ? memory : nil
+    return fits(bytes, room: Int(clamping: UInt64(stats.f_bavail) &* UInt64(stats.f_frsize))) ? memory : nil
+  }
+
+  /// Whether part files of about `bytes` bytes belong in a memory file system with `room` bytes
+  /// free: a small workbook, and ample room left for everyone else.
+  static func fits(_ bytes: Int, room: Int) -> Bool {
+    bytes <= 16 << 20 && room >= 64 << 20 && room >= 8 * bytes
   }
 
   /// Writes the file and frees the workbook; the handle is unusable afterwards.

@@ -244,11 +244,23 @@ final class XLSXWriterScratchTests: XCTestCase {
       if let previous { setenv("TMPDIR", previous, 1) } else { unsetenv("TMPDIR") }
     }
     unsetenv("TMPDIR")
-    let memoryUsable = access("/dev/shm", W_OK | X_OK) == 0
-    XCTAssertEqual(WorkbookHandle.scratchDirectory(forBytes: 300_000), memoryUsable ? "/dev/shm" : nil)
+    let choice = WorkbookHandle.scratchDirectory(forBytes: 300_000)
+    XCTAssertTrue(choice == nil || choice == "/dev/shm", "\(choice ?? "")")
+    if access("/dev/shm", W_OK | X_OK) != 0 { XCTAssertNil(choice) }
     XCTAssertNil(WorkbookHandle.scratchDirectory(forBytes: 64 << 20), "large workbooks keep the default")
     setenv("TMPDIR", "/var/tmp", 1)
     XCTAssertNil(WorkbookHandle.scratchDirectory(forBytes: 300_000), "TMPDIR is the user's choice")
+  }
+
+  func testMemoryIsUsedOnlyForSmallWorkbooksWithAmpleRoom() {
+    let gib = 1 << 30
+    XCTAssertTrue(WorkbookHandle.fits(300_000, room: gib))
+    XCTAssertTrue(WorkbookHandle.fits(16 << 20, room: gib))
+    XCTAssertFalse(WorkbookHandle.fits((16 << 20) + 1, room: gib), "over 16 MB of XML")
+    XCTAssertFalse(WorkbookHandle.fits(300_000, room: (64 << 20) - 1), "under 64 MB free")
+    XCTAssertTrue(WorkbookHandle.fits(300_000, room: 64 << 20))
+    XCTAssertFalse(WorkbookHandle.fits(10 << 20, room: 79 << 20), "less than 8 times the estimate free")
+    XCTAssertTrue(WorkbookHandle.fits(10 << 20, room: 80 << 20))
   }
 
   func testTheEstimateGrowsWithCellsAndMerges() {
