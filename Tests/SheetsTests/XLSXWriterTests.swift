@@ -244,9 +244,11 @@ final class XLSXWriterScratchTests: XCTestCase {
       if let previous { setenv("TMPDIR", previous, 1) } else { unsetenv("TMPDIR") }
     }
     unsetenv("TMPDIR")
-    let choice = WorkbookHandle.scratchDirectory(forBytes: 300_000)
-    XCTAssertTrue(choice == nil || choice == "/dev/shm", "\(choice ?? "")")
-    if access("/dev/shm", W_OK | X_OK) != 0 { XCTAssertNil(choice) }
+    var stats = statvfs()
+    let usable = access("/dev/shm", W_OK | X_OK) == 0 && statvfs("/dev/shm", &stats) == 0
+    let room = usable ? Int(UInt64(stats.f_bavail) * UInt64(stats.f_frsize)) : 0
+    let expected = usable && WorkbookHandle.fits(300_000, room: room) ? "/dev/shm" : nil
+    XCTAssertEqual(WorkbookHandle.scratchDirectory(forBytes: 300_000), expected)
     XCTAssertNil(WorkbookHandle.scratchDirectory(forBytes: 64 << 20), "large workbooks keep the default")
     setenv("TMPDIR", "/var/tmp", 1)
     XCTAssertNil(WorkbookHandle.scratchDirectory(forBytes: 300_000), "TMPDIR is the user's choice")
