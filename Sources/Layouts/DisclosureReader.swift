@@ -157,8 +157,7 @@ public struct DisclosureReader: Sendable {
       let reader = try XLSXReader(path: path, limits: limits)
       // A second reader can fail to open (the file changed, its shared strings are broken…):
       // then the sheets are read one by one, and any error is met there.
-      if readsSheetsInParallel && reader.sheets.count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1,
-        let second = try? reader.sibling()
+      if readsSheetsInParallel && secondLaneHelps(reader.sheets.count), let second = try? reader.sibling()
       {
         return try readSheets(reader, second, file: file)
       }
@@ -202,6 +201,12 @@ public struct DisclosureReader: Sendable {
   }
 }
 
+/// Whether `count` pieces of work are worth sharing out between two threads (`inTwoLanes`):
+/// with two pieces or more, and a second core to run the second thread.
+func secondLaneHelps(_ count: Int) -> Bool {
+  count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1
+}
+
 /// A JSON input larger than the file-size budget.
 struct JSONTooLarge: Error, LocalizedMessage {
   var path: String
@@ -211,4 +216,3 @@ struct JSONTooLarge: Error, LocalizedMessage {
     language == .zh ? "\(path) 超过 \(limit >> 20) MiB 的大小上限" : "\(path) exceeds the \(limit >> 20) MiB size limit"
   }
 }
-

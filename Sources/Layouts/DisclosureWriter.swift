@@ -62,8 +62,7 @@ public struct DisclosureWriter: Sendable {
       try AtomicFile.write(bytes: disclosure.jsonBytes(), to: path, refusing: inputs)
       return [path]
     case .xlsx:
-      let twoLanes = rendersInParallel && ProcessInfo.processInfo.activeProcessorCount > 1
-      var workbook = renderer.workbook(disclosure, generator: generator, inTwoLanes: twoLanes)
+      var workbook = renderer.workbook(disclosure, generator: generator, inTwoLanes: rendersInParallel)
       workbook.sheets += disclosure.forms.enumerated().map { FormRenderer.sheet($1, number: $0 + 1) }
       try XLSXWriter.write(workbook, to: path, refusing: inputs)
       return [path]

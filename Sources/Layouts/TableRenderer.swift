@@ -33,12 +33,12 @@ public struct TableRenderer: Sendable {
   }
 
   /// The formatted workbook: one sheet `预算公开表N` per table present. With `inTwoLanes`, the
-  /// sheets are rendered on two threads (same result).
+  /// sheets are rendered on two threads when the machine has a second core (same result).
   public func workbook(_ disclosure: Disclosure, generator: String = "Yusuan", inTwoLanes twoLanes: Bool = false) -> StyledWorkbook {
     let tables = disclosure.tables
     let render: @Sendable (Int) -> StyledSheet? = { sheet(tables[$0], in: disclosure) }
     let sheets =
-      twoLanes && tables.count > 1
+      twoLanes && secondLaneHelps(tables.count)
       ? inTwoLanes(tables.count, here: render, there: render).compactMap { $0 ?? nil }
       : tables.indices.compactMap(render)
     let year = disclosure.year.map { "\($0)年" } ?? ""

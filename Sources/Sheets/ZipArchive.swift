@@ -214,7 +214,8 @@ package final class ZipArchive {
   }
 }
 
-/// What tells one version of a file from another: device, inode, size and modification time.
+/// What tells one version of a file from another: device, inode, size, and the times of the last
+/// change to its content (mtime) and to its inode (ctime).
 private struct FileIdentity: Equatable {
   var device, inode, size: Int
   var modified, modifiedNanoseconds, changed, changedNanoseconds: Int
