@@ -29,6 +29,36 @@ public enum ColumnKey {
   public static let carryoverArranged = "carryover_arranged"
   /// 金额 on an income side.
   public static let amount = "amount"
+  /// 财政拨款收入 / 财政拨款 (fund source: the three budgets together).
+  public static let fiscal = "fiscal"
+  /// 事业收入 (fund source).
+  public static let businessIncome = "business_income"
+  /// 事业单位经营收入 (fund source).
+  public static let operatingIncome = "operating_income"
+  /// 其他收入 / 其他资金 (fund source).
+  public static let otherIncome = "other_income"
+  /// 单位预留机动经费 (Jiangsu: an expenditure use).
+  public static let reserve = "reserve"
+  /// 结转下年资金.
+  public static let carryforward = "carryforward"
+  /// 因公出国(境)费 (三公).
+  public static let travelAbroad = "travel_abroad"
+  /// 公务接待费 (三公).
+  public static let reception = "reception"
+  /// 公务用车购置及运行(维护)费 (三公): purchase and running together.
+  public static let vehicles = "vehicles"
+  /// 公务用车购置费 (三公).
+  public static let vehiclePurchase = "vehicle_purchase"
+  /// 公务用车运行(维护)费 (三公).
+  public static let vehicleRunning = "vehicle_running"
+  /// “三公”经费 合计 where a table prints it beside other totals.
+  public static let threePublicTotal = "three_public_total"
+  /// 机关运行经费.
+  public static let operatingExpenses = "operating_expenses"
+  /// 会议费.
+  public static let meetings = "meetings"
+  /// 培训费.
+  public static let training = "training"
 
   /// The Chinese header word for a key, for tidy CSV headers and messages.
   public static func chineseName(_ key: String) -> String {
@@ -47,6 +77,21 @@ public enum ColumnKey {
     case currentYear: return "当年预算安排"
     case carryoverArranged: return "上年结转安排"
     case amount: return "金额"
+    case fiscal: return "财政拨款"
+    case businessIncome: return "事业收入"
+    case operatingIncome: return "事业单位经营收入"
+    case otherIncome: return "其他收入"
+    case reserve: return "单位预留机动经费"
+    case carryforward: return "结转下年资金"
+    case travelAbroad: return "因公出国(境)费"
+    case reception: return "公务接待费"
+    case vehicles: return "公务用车购置及运行费"
+    case vehiclePurchase: return "公务用车购置费"
+    case vehicleRunning: return "公务用车运行费"
+    case threePublicTotal: return "“三公”经费合计"
+    case operatingExpenses: return "机关运行经费"
+    case meetings: return "会议费"
+    case training: return "培训费"
     default: return key
     }
   }

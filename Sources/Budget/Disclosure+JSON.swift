@@ -11,8 +11,10 @@ public struct DisclosureJSONError: Error, Sendable, Equatable, CustomStringConve
 extension Disclosure {
   /// The identifier written into every canonical JSON document.
   public static let jsonFormat = "yusuan-disclosure"
-  /// The version of the canonical JSON layout.
-  public static let jsonVersion = 1
+  /// The version of the canonical JSON layout. Version 2 names the template set, the stage and
+  /// entity, and each table's kind and the unit of its amounts; version-1 documents (Datong/Shanxi
+  /// tables, amounts in 万元) still read.
+  public static let jsonVersion = 2
 
   /// The canonical JSON value. Amounts are exact numbers with at least two decimals, blanks are null.
   /// With `includeSources: false` the provenance fields are left out (useful for diffs between inputs).
@@ -24,6 +26,9 @@ extension Disclosure {
       ("departmentCode", departmentCode.map(JSONValue.string) ?? .null),
       ("year", year.map { .number(String($0)) } ?? .null),
       ("unit", .string(unit)),
+      ("template", .string(templateSet)),
+      ("stage", .string(stage.rawValue)),
+      ("entity", .string(entity.rawValue)),
     ]
     members.append(("tables", .array(tables.map { $0.jsonValue(includeSources: includeSources) })))
     members.append(("forms", .array(forms.map { $0.jsonValue(includeSources: includeSources) })))
@@ -58,14 +63,26 @@ extension Disclosure {
       throw DisclosureJSONError(path: "$.format", reason: "不是 Yusuan 的预算公开 JSON (format must be \(Self.jsonFormat))")
     }
     let version = try r.int("version")
-    guard version == Self.jsonVersion else {
+    guard (1...Self.jsonVersion).contains(version) else {
       throw DisclosureJSONError(path: "$.version", reason: "不支持的版本 \(version) (unsupported version)")
     }
-    let tables = try r.array("tables").map { (r) throws(DisclosureJSONError) in try BudgetTable(reader: r) }
+    let tables = try r.array("tables").map { (r) throws(DisclosureJSONError) in try BudgetTable(reader: r, version: version) }
     let forms = try (r.optionalArray("forms") ?? []).map { (r) throws(DisclosureJSONError) in try PerformanceForm(reader: r) }
+    var stage = DisclosureStage.budget
+    var entity = DisclosureEntity.department
+    if let text = try r.optionalString("stage") {
+      guard let s = DisclosureStage(rawValue: text) else { throw r.error("stage", "应为 budget 或 final-accounts") }
+      stage = s
+    }
+    if let text = try r.optionalString("entity") {
+      guard let e = DisclosureEntity(rawValue: text) else { throw r.error("entity", "应为 department 或 unit") }
+      entity = e
+    }
     self.init(
       department: try r.string("department"), departmentCode: try r.optionalString("departmentCode"),
-      year: try r.optionalInt("year"), unit: try r.string("unit"), tables: tables, forms: forms)
+      year: try r.optionalInt("year"), unit: try r.string("unit"),
+      templateSet: try r.optionalString("template") ?? Self.datongSet, stage: stage, entity: entity, tables: tables,
+      forms: forms)
   }
 }
 
@@ -73,10 +90,12 @@ extension BudgetTable {
   func jsonValue(includeSources: Bool) -> JSONValue {
     var members: [(String, JSONValue)] = [
       ("number", .number(String(number))),
+      ("kind", .string(kind.rawValue)),
       ("title", .string(title)),
       ("label", label.map(JSONValue.string) ?? .null),
       ("note", note.map(JSONValue.string) ?? .null),
       ("sourceUnit", .string(sourceUnit)),
+      ("unit", .string(unit)),
     ]
     if includeSources, let source {
       members.append(("source", source.jsonValue))
@@ -85,9 +104,21 @@ extension BudgetTable {
     return .object(members)
   }
 
-  init(reader r: JSONReader) throws(DisclosureJSONError) {
+  init(reader r: JSONReader, version: Int) throws(DisclosureJSONError) {
     let number = try r.int("number")
-    guard (1...13).contains(number) else { throw r.error("number", "表号应为 1–13 (table number must be 1–13)") }
+    guard (1...99).contains(number) else { throw r.error("number", "表号应为 1–99 (table number must be 1–99)") }
+    var kind: TableKind?
+    if version == 1 {
+      guard (1...13).contains(number) else { throw r.error("number", "表号应为 1–13 (table number must be 1–13)") }
+      kind = TableKind.datong(number)
+    } else {
+      kind = TableKind(rawValue: try r.string("kind"))
+    }
+    let sourceUnit = try r.string("sourceUnit")
+    guard ["万元", "元"].contains(sourceUnit) else { throw r.error("sourceUnit", "应为 万元 或 元 (must be 万元 or 元)") }
+    // Version 1 converted every amount to 万元.
+    let unit = version == 1 ? "万元" : try r.string("unit")
+    guard ["万元", "元"].contains(unit) else { throw r.error("unit", "应为 万元 或 元 (must be 万元 or 元)") }
     var seenRoles = Set<SectionRole>()
     let sections = try r.array("sections").map { (s) throws(DisclosureJSONError) -> TableSection in
       let section = try TableSection(reader: s)
@@ -95,8 +126,8 @@ extension BudgetTable {
       return section
     }
     self.init(
-      number: number, title: try r.string("title"), label: try r.optionalString("label"),
-      note: try r.optionalString("note"), sourceUnit: try r.string("sourceUnit"), sections: sections,
+      number: number, kind: kind, title: try r.string("title"), label: try r.optionalString("label"),
+      note: try r.optionalString("note"), sourceUnit: sourceUnit, unit: unit, sections: sections,
       source: try r.optionalObject("source").map { (s) throws(DisclosureJSONError) in try SourceRef(reader: s) })
   }
 }
@@ -130,7 +161,7 @@ extension TableSection {
 
   init(reader r: JSONReader) throws(DisclosureJSONError) {
     guard let role = SectionRole(rawValue: try r.string("role")) else {
-      throw r.error("role", "应为 main、income 或 expenditure")
+      throw r.error("role", "应为 main、income、expenditure 或 expenditure-by-use")
     }
     let columns = try r.array("columns").map { (c) throws(DisclosureJSONError) in try c.stringValue() }
     let letters = try r.optionalArray("columnLetters")?.map { (c) throws(DisclosureJSONError) in try c.stringValue() }
@@ -158,6 +189,7 @@ extension BudgetRow {
     if let secondName { members.append(("secondName", .string(secondName))) }
     members.append(("amounts", .array(amounts.map { $0.map { .number($0.text()) } ?? .null })))
     if includeSources, let line { members.append(("line", .number(String(line)))) }
+    if includeSources, let sheet { members.append(("sheet", .string(sheet))) }
     return .object(members)
   }
 
@@ -166,7 +198,8 @@ extension BudgetRow {
     let amounts = try r.array("amounts").map { (a) throws(DisclosureJSONError) in try a.optionalAmount() }
     self.init(
       kind: kind, code: try r.optionalString("code"), name: try r.string("name"),
-      secondName: try r.optionalString("secondName"), amounts: amounts, line: try r.optionalInt("line"))
+      secondName: try r.optionalString("secondName"), amounts: amounts, line: try r.optionalInt("line"),
+      sheet: try r.optionalString("sheet"))
   }
 }
 

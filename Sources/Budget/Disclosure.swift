@@ -7,8 +7,15 @@ public struct Disclosure: Sendable, Equatable {
   public var departmentCode: String?
   /// Budget year, from the titles (e.g. 2023).
   public var year: Int?
-  /// Unit of every amount in `tables` (always `万元`; inputs in 元 are converted exactly).
+  /// The unit most of the set's tables are published in (`万元`, `元`); each table states the
+  /// unit of its own amounts (`BudgetTable.unit`), which is never converted silently.
   public var unit: String
+  /// The id of the template set the disclosure was read as (`datong-shanxi`, `shanghai-district-department` …).
+  public var templateSet: String
+  /// 预算 or 决算.
+  public var stage: DisclosureStage
+  /// 部门 or 单位.
+  public var entity: DisclosureEntity
   /// The tables present, ordered by number.
   public var tables: [BudgetTable]
   /// Project performance-target forms (绩效目标申报表), amounts in 元.
@@ -17,19 +24,31 @@ public struct Disclosure: Sendable, Equatable {
   /// Creates a disclosure.
   public init(
     department: String, departmentCode: String? = nil, year: Int? = nil, unit: String = "万元",
+    templateSet: String = Disclosure.datongSet, stage: DisclosureStage = .budget, entity: DisclosureEntity = .department,
     tables: [BudgetTable] = [], forms: [PerformanceForm] = []
   ) {
     self.department = department
     self.departmentCode = departmentCode
     self.year = year
     self.unit = unit
+    self.templateSet = templateSet
+    self.stage = stage
+    self.entity = entity
     self.tables = tables.sorted { $0.number < $1.number }
     self.forms = forms
   }
 
-  /// The table with a number (1...13), if present.
+  /// The id of the Datong/Shanxi set, the set of version-1 JSON documents.
+  public static let datongSet = "datong-shanxi"
+
+  /// The table with a number (its number in the disclosure's set), if present.
   public func table(_ number: Int) -> BudgetTable? {
     tables.first { $0.number == number }
+  }
+
+  /// The first table of a kind, if present.
+  public func table(kind: TableKind) -> BudgetTable? {
+    tables.first { $0.kind == kind }
   }
 
   /// The same disclosure with every provenance record removed, for comparing the content of
@@ -74,6 +93,8 @@ public enum SectionRole: String, Sendable, CaseIterable, Codable {
   case income
   /// The expenditure (支出) side.
   case expenditure
+  /// The expenditure side by use (支出用途: 基本支出, 项目支出 …), printed beside the side by function.
+  case expenditureByUse = "expenditure-by-use"
 }
 
 /// What a row is.
@@ -86,16 +107,21 @@ public enum RowKind: String, Sendable, Codable, CaseIterable {
 
 /// One table as published: its title and one or more sections of rows.
 public struct BudgetTable: Sendable, Equatable {
-  /// The standard number (1...13) of the Datong/Shanxi set.
+  /// The table's number in its template set (预算公开表3 → 3, 公开05表 → 5, the Shanghai 部门支出预算总表 → 3).
   public var number: Int
+  /// What the table is, in the vocabulary shared by every set.
+  public var kind: TableKind
   /// The title as printed, e.g. `2023年预算支出总表`.
   public var title: String
   /// The label as printed (`预算公开表3`, `部门公开表9`), if the file has one.
   public var label: String?
   /// The note printed under the table, such as `注：本表无数据`.
   public var note: String?
-  /// The unit printed on the table before conversion (`万元` or `元`).
+  /// The unit printed on the table (`万元` or `元`).
   public var sourceUnit: String
+  /// The unit of the amounts in `sections`: the printed one for everything Yusuan reads now
+  /// (version-1 JSON documents held amounts converted to 万元).
+  public var unit: String
   /// The parts of the table.
   public var sections: [TableSection]
   /// Where the table was read from.
@@ -103,14 +129,16 @@ public struct BudgetTable: Sendable, Equatable {
 
   /// Creates a table.
   public init(
-    number: Int, title: String, label: String? = nil, note: String? = nil, sourceUnit: String = "万元",
-    sections: [TableSection], source: SourceRef? = nil
+    number: Int, kind: TableKind? = nil, title: String, label: String? = nil, note: String? = nil,
+    sourceUnit: String = "万元", unit: String? = nil, sections: [TableSection], source: SourceRef? = nil
   ) {
     self.number = number
+    self.kind = kind ?? TableKind.datong(number) ?? TableKind(rawValue: "table-\(number)")
     self.title = title
     self.label = label
     self.note = note
     self.sourceUnit = sourceUnit
+    self.unit = unit ?? sourceUnit
     self.sections = sections
     self.source = source
   }
@@ -125,8 +153,14 @@ public struct BudgetTable: Sendable, Equatable {
     sections.allSatisfy { $0.rows.allSatisfy { $0.amounts.allSatisfy { $0 == nil || $0!.isZero } } }
   }
 
-  /// The label users know the table by: `预算公开表3`.
+  /// The label users know a Datong/Shanxi table by: `预算公开表3`.
   public var displayName: String { "预算公开表\(number)" }
+
+  /// How messages name the table in any set: its printed label (`公开05表`), else its title.
+  public var printedName: String {
+    if let label, !label.isEmpty { return label }
+    return title.isEmpty ? displayName : title
+  }
 
   /// The same table without provenance.
   public func withoutProvenance() -> BudgetTable {
@@ -135,7 +169,7 @@ public struct BudgetTable: Sendable, Equatable {
     copy.sections = sections.map { s in
       var s = s
       s.columnLetters = nil
-      s.rows = s.rows.map { var r = $0; r.line = nil; return r }
+      s.rows = s.rows.map { var r = $0; r.line = nil; r.sheet = nil; return r }
       return s
     }
     return copy
@@ -197,12 +231,15 @@ public struct BudgetRow: Sendable, Equatable {
   public var amounts: [Amount?]
   /// The 1-based source row (line) number, for pointing at cells.
   public var line: Int?
+  /// The sheet of `line` when it is not the table's own (a table continued onto the next sheet).
+  public var sheet: String?
 
   /// Creates a row.
   public init(
     kind: RowKind = .item, code: String? = nil, name: String, secondName: String? = nil, amounts: [Amount?],
-    line: Int? = nil
+    line: Int? = nil, sheet: String? = nil
   ) {
+    self.sheet = sheet
     self.kind = kind
     self.code = code
     self.name = name

@@ -5,19 +5,22 @@ public enum DisclosureSchema {
   public static let text = #"""
     {
       "$schema": "https://json-schema.org/draft/2020-12/schema",
-      "$id": "https://yusuan.invalid/schema/disclosure-1.json",
+      "$id": "https://yusuan.invalid/schema/disclosure-2.json",
       "title": "Yusuan canonical budget disclosure (部门预算公开)",
-      "description": "One department's budget disclosure for one year. Amounts are exact decimal numbers in 万元 (tables) or 元 (forms); null is a blank cell, distinct from 0.00.",
+      "description": "One department's (or unit's) budget disclosure for one year, in the template set it was published in. Amounts are exact decimal numbers in the unit each table states (万元 or 元; forms in 元); null is a blank cell, distinct from 0.00. Version-1 documents (Datong/Shanxi tables in 万元) are read as well.",
       "type": "object",
       "required": ["format", "version", "department", "unit", "tables"],
       "additionalProperties": false,
       "properties": {
         "format": {"const": "yusuan-disclosure"},
-        "version": {"const": 1},
+        "version": {"enum": [1, 2]},
         "department": {"type": "string", "description": "部门名称 as printed, e.g. 大同市科学技术局[部门]"},
         "departmentCode": {"type": ["string", "null"]},
         "year": {"type": ["integer", "null"], "minimum": 1990, "maximum": 2100},
-        "unit": {"const": "万元"},
+        "unit": {"enum": ["万元", "元"], "description": "the unit most of the set's tables use; each table states its own"},
+        "template": {"type": "string", "description": "template set id, e.g. datong-shanxi, shanghai-district-department (yusuan templates)"},
+        "stage": {"enum": ["budget", "final-accounts"]},
+        "entity": {"enum": ["department", "unit"]},
         "tables": {"type": "array", "items": {"$ref": "#/$defs/table"}},
         "forms": {"type": "array", "items": {"$ref": "#/$defs/form"}}
       },
@@ -38,11 +41,13 @@ public enum DisclosureSchema {
           "required": ["number", "title", "sourceUnit", "sections"],
           "additionalProperties": false,
           "properties": {
-            "number": {"type": "integer", "minimum": 1, "maximum": 13, "description": "预算公开表N"},
+            "number": {"type": "integer", "minimum": 1, "maximum": 99, "description": "the table's number in its set (预算公开表N, 公开NN表)"},
+            "kind": {"type": "string", "pattern": "^[a-z][a-z-]*$", "description": "what the table is, in one vocabulary across sets (yusuan templates)"},
             "title": {"type": "string"},
             "label": {"type": ["string", "null"]},
             "note": {"type": ["string", "null"], "description": "e.g. 注：本表无数据"},
-            "sourceUnit": {"enum": ["万元", "元"]},
+            "sourceUnit": {"enum": ["万元", "元"], "description": "the unit printed on the table"},
+            "unit": {"enum": ["万元", "元"], "description": "the unit of this table's amounts"},
             "source": {"$ref": "#/$defs/source"},
             "sections": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/section"}}
           }
@@ -52,14 +57,10 @@ public enum DisclosureSchema {
           "required": ["role", "columns", "rows"],
           "additionalProperties": false,
           "properties": {
-            "role": {"enum": ["main", "income", "expenditure"]},
+            "role": {"enum": ["main", "income", "expenditure", "expenditure-by-use"]},
             "columns": {
               "type": "array",
-              "items": {
-                "enum": ["total", "basic", "project", "general_public", "government_fund", "state_capital",
-                  "special_account", "unit_funds", "carryover", "personnel", "public_use", "current_year",
-                  "carryover_arranged", "amount"]
-              }
+              "items": {"type": "string", "pattern": "^[a-z][a-z_]*$", "description": "canonical column key (ColumnKey)"}
             },
             "columnLetters": {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]{0,3}$"}},
             "rows": {"type": "array", "items": {"$ref": "#/$defs/row"}}
@@ -75,7 +76,8 @@ public enum DisclosureSchema {
             "name": {"type": "string"},
             "secondName": {"type": "string"},
             "amounts": {"type": "array", "items": {"$ref": "#/$defs/amount"}},
-            "line": {"type": "integer", "minimum": 1}
+            "line": {"type": "integer", "minimum": 1},
+            "sheet": {"type": "string", "description": "the sheet of line, when the table continues onto another sheet"}
           }
         },
         "funding": {

@@ -64,7 +64,7 @@ struct ColumnAssignment {
           amountIndex += 1
         }
         if hit == nil, spec.required {
-          let label = (spec.header.last ?? "").split(separator: "{Y}", omittingEmptySubsequences: false).joined(separator: "某年")
+          let label = Normalize.printable(spec.header.last ?? "")
           missing.append(layout.sections.count > 1 ? "\(section.anchors.first ?? "")/\(label)" : label)
         }
       }

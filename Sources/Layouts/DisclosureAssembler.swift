@@ -13,13 +13,16 @@ public struct DisclosureReading: Sendable {
 
 /// Combines the tables read from several grids into one disclosure.
 public enum DisclosureAssembler {
-  /// Builds the disclosure from grid readings, in input order; the first copy of a table wins.
-  public static func assemble(_ grids: [GridReading]) -> DisclosureReading {
+  /// Builds the disclosure from grid readings, in input order, as tables of `set`; the first copy
+  /// of a table wins. A table the set declares but the inputs lack is a read issue (the rules of
+  /// publication ask for empty tables to be published with a note).
+  public static func assemble(_ grids: [GridReading], set: LayoutSet = .datong) -> DisclosureReading {
     var tables: [BudgetTable] = []
     var issues: [ReadIssue] = []
     var departments: [String: Int] = [:]
     var years: [Int: Int] = [:]
     for grid in grids {
+      issues += grid.issues
       for reading in grid.tables {
         issues += reading.issues
         if let d = reading.department, !d.isEmpty { departments[d, default: 0] += 1 }
@@ -28,8 +31,9 @@ public enum DisclosureAssembler {
           issues.append(
             ReadIssue(
               location: place(reading.table.source),
-              zh: "预算公开表\(reading.table.number)出现了两次，使用第一次（\(place(first.source))）",
-              en: "table \(reading.table.number) appears twice; the first one (\(place(first.source))) is used"))
+              zh: "“\(reading.table.printedName)”出现了两次，使用第一次（\(place(first.source))）",
+              en: "table \(reading.table.number) (\(reading.table.printedName)) appears twice; the first one (\(place(first.source))) is used",
+              rule: "read.table-duplicate"))
           continue
         }
         tables.append(reading.table)
@@ -41,15 +45,31 @@ public enum DisclosureAssembler {
       issues.append(
         ReadIssue(
           location: "部门名称", zh: "各表的部门名称不一致：\(departments.keys.sorted().joined(separator: "、"))",
-          en: "the tables name different departments: \(departments.keys.sorted().joined(separator: ", "))"))
+          en: "the tables name different departments: \(departments.keys.sorted().joined(separator: ", "))",
+          rule: "read.department-conflict", severity: .error))
     }
     if years.count > 1 {
       issues.append(
         ReadIssue(
           location: "年度", zh: "各表的年度不一致：\(years.keys.sorted().map(String.init).joined(separator: "、"))",
-          en: "the tables carry different years: \(years.keys.sorted().map(String.init).joined(separator: ", "))"))
+          en: "the tables carry different years: \(years.keys.sorted().map(String.init).joined(separator: ", "))",
+          rule: "read.year-conflict", severity: .error))
     }
-    var disclosure = Disclosure(department: department, year: year, tables: tables)
+    if !tables.isEmpty {
+      let files = Array(Set(grids.map(\.file).filter { !$0.isEmpty })).sorted().joined(separator: "、")
+      for layout in set.tables where !tables.contains(where: { $0.number == layout.number }) {
+        let label = set.label(layout.number).map { "\($0) " } ?? ""
+        issues.append(
+          ReadIssue(
+            location: files.isEmpty ? set.nameZh : files,
+            zh: "缺少模板“\(set.nameZh)”的表 \(label)“\(layout.titleStem)”；无数据的表也应公开并注明“本表无数据”",
+            en: "table \(layout.number) (\(layout.titleStem)) of the template \(set.nameEn) is missing; a table without data is still published, with a note",
+            rule: "read.table-missing"))
+      }
+    }
+    var disclosure = Disclosure(
+      department: department, year: year, unit: set.unit, templateSet: set.name, stage: set.stage, entity: set.entity,
+      tables: tables)
     FormAssembly.add(grids.flatMap(\.forms), to: &disclosure, issues: &issues)
     return DisclosureReading(disclosure: disclosure, grids: grids, issues: issues)
   }

@@ -52,12 +52,13 @@ public struct DisclosureReader: Sendable {
   /// result is the same; a caller that already keeps every core busy can turn it off).
   public var readsSheetsInParallel: Bool
 
-  /// Creates a reader.
+  /// Creates a reader: of the tables of one template set (`--template`), or, with nil, of the set
+  /// among `TemplateSets.all` that explains the inputs best.
   public init(
-    layouts: LayoutSet = .datong, limits: Limits = .default, csvEncoding: TextEncoding? = nil,
+    layouts: LayoutSet? = nil, limits: Limits = .default, csvEncoding: TextEncoding? = nil,
     readsSheetsInParallel: Bool = true
   ) {
-    self.recognizer = TableRecognizer(layouts: layouts)
+    self.recognizer = layouts.map { TableRecognizer(layouts: $0) } ?? TableRecognizer(candidates: TemplateSets.all)
     self.limits = limits
     self.csvEncoding = csvEncoding
     self.readsSheetsInParallel = readsSheetsInParallel
@@ -123,7 +124,8 @@ public struct DisclosureReader: Sendable {
     if let json = jsonDisclosures.first, grids.isEmpty {
       return DisclosureReading(disclosure: json, grids: [], issues: [])
     }
-    var reading = DisclosureAssembler.assemble(grids)
+    let (set, settled) = recognizer.settle(grids)
+    var reading = DisclosureAssembler.assemble(settled, set: set)
     if reading.disclosure.tables.isEmpty && reading.disclosure.forms.isEmpty {
       throw InputError.nothingRecognized(inputs: paths, details: grids.compactMap(\.unrecognized))
     }

@@ -10,6 +10,9 @@ struct HeaderBand {
   var paths: [Int: [String]]
   /// The same paths as printed (for `inspect`).
   var printedPaths: [Int: [String]]
+  /// The normalized texts of each header row, to recognize the headers printed again after a
+  /// page break.
+  var signature: [[String]] = []
 
   /// The first row after the band.
   var end: Int { max(rows.last ?? -1, numberingRow ?? -1) + 1 }
@@ -50,8 +53,18 @@ struct HeaderBand {
     }
     guard !rows.isEmpty else { return nil }
     var band = HeaderBand(rows: rows, numberingRow: numberingRow, paths: [:], printedPaths: [:])
+    band.signature = rows.map { r in rowTexts(grid, r).map { Normalize.header($0.1) } }
     band.computePaths(grid)
     return band
+  }
+
+  /// Whether a row below the band repeats one of its header rows (two texts or more).
+  func isRepeated(in grid: Grid, row: Int) -> Bool {
+    guard !rows.contains(row), let cells = grid.row(row)?.cells, cells.count >= 2 else { return false }
+    // Header rows are text only: a row with a number is data.
+    guard !cells.contains(where: { if case .number = $0.value { true } else { false } }) else { return false }
+    let texts = Self.rowTexts(grid, row).map { Normalize.header($0.1) }
+    return texts.count >= 2 && signature.contains(texts)
   }
 
   /// Non-empty cell texts of a row with their columns.
@@ -72,7 +85,7 @@ struct HeaderBand {
     texts.allSatisfy { t in
       let n = Normalize.header(t.1)
       return n.hasPrefixFast("部门名称") || n.hasPrefixFast("单位:") || n.hasPrefixFast("金额单位") || n.hasPrefixFast("单位名称:")
-        || n.hasPrefixFast("预算公开表") || n.hasPrefixFast("部门公开表") || n.hasPrefixFast("编制单位")
+        || n.hasPrefixFast("预算公开表") || n.hasPrefixFast("部门公开表") || n.hasPrefixFast("编制单位") || n.hasPrefixFast("公开") || MetaLine.isMeta(t.1)
     }
   }
 

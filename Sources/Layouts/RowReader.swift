@@ -3,11 +3,17 @@ import Sheets
 
 /// Reads the data rows of one table into sections, joining wrapped names and keeping blank
 /// cells apart from zeros.
+///
+/// Amounts stay in the unit they were printed in. The table ends at a closing row of its layout
+/// (收入总计 of a balance table, 合计 printed last); a header row repeated after a page break and a
+/// page number or footer line are passed over.
 struct RowReader {
   let layout: TableLayout
   let mapping: ColumnAssignment
-  /// Power of ten the printed amounts are divided by (4 for tables printed in 元).
-  let unitFactor: Int
+  /// The header band, to recognize its rows repeated further down.
+  let band: HeaderBand
+  /// The sheet the rows are on when it is not the table's own (a continuation).
+  var sheet: String? = nil
 
   func read(
     _ grid: Grid, rows range: Range<Int>, issues: inout [ReadIssue], place: (String) -> String
@@ -20,8 +26,11 @@ struct RowReader {
     var note: String?
     var dataRows: [Int] = []
     var pendingCode: [String?] = Array(repeating: nil, count: sections.count)
+    var closed = false
     for r in range.clamped(to: 0..<max(grid.rowCount, 0)) {
+      guard !closed else { break }
       guard let row = grid.row(r), row.cells.contains(where: { $0.value.text.hasNonSpace }) else { continue }
+      if Self.isPageMark(row) || band.isRepeated(in: grid, row: r) { continue }
       // Only a row with a cell that may be a note needs its texts trimmed and compared.
       if row.cells.contains(where: { Self.mayBeNote($0.value.text) }) {
         let texts = HeaderBand.rowTexts(grid, r)
@@ -76,10 +85,11 @@ struct RowReader {
         }
         let kind: RowKind = code == nil && layout.totalNameList.contains(key) ? .total : .item
         if kind == .total { rowTotalName = name }
+        if code == nil, !layout.closingNames.isEmpty, layout.closingNames.contains(Normalize.header(key)) { closed = true }
         sections[s].rows.append(
           BudgetRow(
             kind: kind, code: code, name: name, secondName: secondName?.isEmpty == true ? nil : secondName,
-            amounts: amounts, line: r + 1))
+            amounts: amounts, line: r + 1, sheet: sheet))
       }
       if used { dataRows.append(r) }
     }
@@ -160,14 +170,36 @@ struct RowReader {
     case .bool, .error:
       parsed = nil
     }
-    guard var amount = parsed else {
+    guard let amount = parsed else {
       issues.append(
         ReadIssue(
           location: place(address.a1), zh: "金额“\(value.text)”不是数字，按空白读取",
-          en: "amount \"\(value.text)\" is not a number; read as blank"))
+          en: "amount \"\(value.text)\" is not a number; read as blank", rule: "read.amount-not-a-number"))
       return nil
     }
-    if unitFactor > 0, let converted = amount.dividedByPowerOfTen(unitFactor) { amount = converted }
     return amount
+  }
+
+  /// Whether the rows read end with one of the layout's closing rows (nothing can follow).
+  func closed(_ sections: [TableSection]) -> Bool {
+    guard !layout.closingNames.isEmpty else { return false }
+    return sections.contains { section in
+      section.rows.contains { $0.code == nil && layout.closingNames.contains(Normalize.header(Self.lineKey($0.name))) }
+    }
+  }
+
+  /// Whether a row is a page number or footer line (`第 2 页`, `- 3 -`, `2/5`, `共 5 页`).
+  static func isPageMark(_ row: GridRow) -> Bool {
+    let texts = row.cells.map { $0.value.text.trimmingWhitespace() }.filter { !$0.isEmpty }
+    guard texts.count == 1, let text = texts.first, text.count <= 16 else { return false }
+    let n = Normalize.header(text)
+    if n.hasPrefixFast("第"), n.hasSuffixFast("页") { return true }
+    if n.hasPrefixFast("共"), n.hasSuffixFast("页") { return true }
+    let digitsOnly = { (t: Substring) in !t.isEmpty && t.allSatisfy { $0.isASCII && $0.isNumber } }
+    if n.hasPrefixFast("-") || n.hasPrefixFast("—"), n.hasSuffixFast("-") || n.hasSuffixFast("—") {
+      return digitsOnly(Substring(n.dropFirst().dropLast()))
+    }
+    let parts = n.split(separator: "/", omittingEmptySubsequences: false)
+    return parts.count == 2 && parts.allSatisfy(digitsOnly)
   }
 }

@@ -70,7 +70,10 @@ private let table1ExpenditureLines = [
 extension LayoutSet {
   /// The 13 tables of the Datong/Shanxi department budget disclosure (2023 template).
   public static let datong = LayoutSet(
-    name: "datong-shanxi",
+    name: Disclosure.datongSet, nameZh: "大同/山西 部门预算（预算公开表1–13）",
+    nameEn: "Datong/Shanxi department budget (tables 1–13)", unit: "万元",
+    labels: [TableLabel("预算公开表"), TableLabel("部门公开表"), TableLabel("部门预算公开表")],
+    departmentLabel: "部门名称：", ruleGroups: ["datong-13"],
     tables: [
       TableLayout(
         number: 1, titleStem: "预算收支总表",
@@ -88,7 +91,7 @@ extension LayoutSet {
             ]),
         ],
         totalNames: balanceTotalNames,
-        fixedLineNames: ["上年结转", "年终结转", "结转下年"]),
+        fixedLineNames: ["上年结转", "年终结转", "结转下年"], closingNames: ["收入总计", "支出总计"]),
       TableLayout(
         number: 2, titleStem: "预算收入总表", titleKeywords: ["预算收入总表", "部门收入总表", "收入预算总表"],
         titleExclusions: ["政府性基金", "国有资本"],
@@ -125,7 +128,7 @@ extension LayoutSet {
             }),
         ],
         totalNames: balanceTotalNames,
-        fixedLineNames: ["上年财政拨款结转", "年终结转", "上年结转", "结转下年"]),
+        fixedLineNames: ["上年财政拨款结转", "年终结转", "上年结转", "结转下年"], closingNames: ["收入总计", "支出总计"]),
       TableLayout(
         number: 5, titleStem: "一般公共预算支出预算表（不含上年结转）",
         titleKeywords: ["一般公共预算支出预算表", "一般公共预算支出表", "一般公共预算拨款表", "一般公共预算拨款支出预算表"],

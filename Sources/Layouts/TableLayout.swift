@@ -66,10 +66,19 @@ public struct SectionLayout: Sendable {
 /// A declaration of one standard table: how to recognize it in a grid, how its columns map to
 /// the model, and how to render it back. A province's template is a new value, not new code.
 public struct TableLayout: Sendable {
-  /// The standard number (1...13).
+  /// The table's number in its set (预算公开表N, 公开NN表, the Shanghai sheet order).
   public var number: Int
+  /// What the table is, in the vocabulary shared by every set.
+  public var kind: TableKind
   /// The title without its year, as rendered after `{Y}年`.
   public var titleStem: String
+  /// The sheet name of the formatted workbook; nil: the set's label of the table.
+  public var sheetName: String?
+  /// The unit the set prints this table in, when it differs from the set's (Shanghai's 三公 table: 万元).
+  public var unit: String?
+  /// Row names (normalized) after which the table ends (收入总计 of a balance table, 合计 printed last):
+  /// what follows on the sheet belongs to something else.
+  public var closingNames: [String]
   /// Title fragments (normalized) of which one must occur in a title.
   public var titleKeywords: [String] {
     didSet { titleKeywordList = NameList(titleKeywords) }
@@ -100,14 +109,19 @@ public struct TableLayout: Sendable {
   /// `fixedLineNames` for look-ups.
   private(set) var fixedLineNameList: NameList
 
-  /// Declares a table.
+  /// Declares a table; `kind` defaults to the kind of the Datong/Shanxi table of that number.
   public init(
-    number: Int, titleStem: String, titleKeywords: [String], titleExclusions: [String] = [],
+    number: Int, kind: TableKind? = nil, titleStem: String, titleKeywords: [String], titleExclusions: [String] = [],
     sections: [SectionLayout], numberedColumns: Bool = false,
-    totalNames: [String] = ["合计", "总计"], fixedLineNames: [String] = []
+    totalNames: [String] = ["合计", "总计"], fixedLineNames: [String] = [], closingNames: [String] = [],
+    sheetName: String? = nil, unit: String? = nil
   ) {
     self.number = number
+    self.kind = kind ?? TableKind.datong(number) ?? TableKind(rawValue: "table-\(number)")
     self.titleStem = titleStem
+    self.sheetName = sheetName
+    self.unit = unit
+    self.closingNames = closingNames.map(Normalize.header)
     self.titleKeywords = titleKeywords.map(Normalize.header)
     self.titleExclusions = titleExclusions.map(Normalize.header)
     self.titleKeywordList = NameList(self.titleKeywords)
@@ -124,6 +138,12 @@ public struct TableLayout: Sendable {
   /// Whether a (normalized) title names this table.
   func matchesTitle(_ normalizedTitle: String) -> Bool {
     titleKeywordList.anyOccurs(in: normalizedTitle) && !titleExclusionList.anyOccurs(in: normalizedTitle)
+  }
+
+  /// Whether a (normalized) title is this table's own title, up to the year: the strong evidence
+  /// that detection weighs above a keyword.
+  func isOwnTitle(_ normalizedTitle: String) -> Bool {
+    Normalize.titleStem(normalizedTitle) == Normalize.titleStem(Normalize.header(titleStem))
   }
 
   /// Every header text this layout knows (normalized), for telling header rows from data rows.
@@ -143,19 +163,106 @@ public struct TableLayout: Sendable {
   }
 }
 
-/// A set of table declarations: the standard set of one province's template.
+/// How a set labels its tables: a prefix, the number (padded to `digits`), a suffix:
+/// `预算公开表3`, `公开05表`.
+public struct TableLabel: Sendable, Equatable {
+  /// Text before the number.
+  public var prefix: String
+  /// Text after the number.
+  public var suffix: String
+  /// The number's digits when printed (2 for `公开05表`).
+  public var digits: Int
+
+  /// Declares a label pattern.
+  public init(_ prefix: String, suffix: String = "", digits: Int = 1) {
+    self.prefix = prefix
+    self.suffix = suffix
+    self.digits = digits
+  }
+
+  /// The label of a table number.
+  public func text(_ number: Int) -> String {
+    let n = String(number)
+    return prefix + String(repeating: "0", count: max(0, digits - n.count)) + n + suffix
+  }
+
+  /// The number of a normalized text that is such a label.
+  func number(in normalized: String) -> Int? {
+    guard normalized.hasPrefixFast(prefix), normalized.count > prefix.count + suffix.count,
+      suffix.isEmpty || normalized.hasSuffix(suffix)
+    else { return nil }
+    let digits = normalized.dropFirst(prefix.count).dropLast(suffix.count)
+    guard digits.count <= 3, digits.allSatisfy(\.isASCII) else { return nil }
+    return Int(digits)
+  }
+}
+
+/// A template set: the declarations of one province's (or the nation's) disclosure tables, with
+/// what a workbook of the set prints around them. A new set is a new value (see `TemplateSets`),
+/// never new control flow.
 public struct LayoutSet: Sendable {
-  /// A short name, e.g. `datong-2023`.
+  /// The set's id, used by `--template` and written into JSON (`datong-shanxi`).
   public var name: String
+  /// The Chinese name users know the set by.
+  public var nameZh: String
+  /// The English name.
+  public var nameEn: String
+  /// 预算 or 决算.
+  public var stage: DisclosureStage
+  /// 部门 or 单位.
+  public var entity: DisclosureEntity
+  /// The unit the set's tables print by default.
+  public var unit: String
+  /// How the set labels its tables; the first is the one written.
+  public var labels: [TableLabel]
+  /// The words of the department line as the set prints it (`部门名称：`, `编制部门：`).
+  public var departmentLabel: String
+  /// The rule groups of `Validation` that are written for this set's tables (empty: only the
+  /// rules every set shares).
+  public var ruleGroups: [String]
   /// The declarations.
   public var tables: [TableLayout]
 
   /// Creates a set.
-  public init(name: String, tables: [TableLayout]) {
+  public init(
+    name: String, nameZh: String = "", nameEn: String = "", stage: DisclosureStage = .budget,
+    entity: DisclosureEntity = .department, unit: String = "万元", labels: [TableLabel] = [],
+    departmentLabel: String = "部门名称：", ruleGroups: [String] = [], tables: [TableLayout]
+  ) {
     self.name = name
+    self.nameZh = nameZh
+    self.nameEn = nameEn
+    self.stage = stage
+    self.entity = entity
+    self.unit = unit
+    self.labels = labels
+    self.departmentLabel = departmentLabel
+    self.ruleGroups = ruleGroups
     self.tables = tables
   }
 
   /// The declaration for a table number.
   public func layout(_ number: Int) -> TableLayout? { tables.first { $0.number == number } }
+
+  /// The declaration for a table kind.
+  public func layout(kind: TableKind) -> TableLayout? { tables.first { $0.kind == kind } }
+
+  /// The printed label of a table number (`预算公开表3`, `公开05表`), if the set labels its tables.
+  public func label(_ number: Int) -> String? { labels.first?.text(number) }
+
+  /// The unit a table of the set prints in.
+  public func unit(of layout: TableLayout) -> String { layout.unit ?? unit }
+
+  /// The sheet name of a table in the formatted workbook.
+  public func sheetName(_ layout: TableLayout) -> String {
+    layout.sheetName ?? label(layout.number) ?? layout.titleStem
+  }
+
+  /// The table number of a normalized label text of this set.
+  func labelNumber(_ normalized: String) -> Int? {
+    for pattern in labels {
+      if let n = pattern.number(in: normalized), layout(n) != nil { return n }
+    }
+    return nil
+  }
 }

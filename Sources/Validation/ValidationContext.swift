@@ -55,6 +55,10 @@ public struct ValidationContext: Sendable {
     guard let line = row.line, let letters = section.columnLetters, i < letters.count, !letters[i].isEmpty,
       let origin
     else { return nil }
+    if let sheet = row.sheet, sheet != origin.source.sheet {
+      // A row of a table continued onto another sheet.
+      return CellRef(source: SourceRef(file: origin.source.file, sheet: sheet), letter: letters[i], line: line)
+    }
     return CellRef(origin: origin, letter: letters[i], line: line)
   }
 

@@ -99,9 +99,9 @@ final class DisclosureJSONErrorTests: XCTestCase {
   }
 
   func testBadVersionAndFormatNameTheField() throws {
-    let version = try XCTUnwrap(disclosureError(document(version: "2")))
+    let version = try XCTUnwrap(disclosureError(document(version: "3")))
     XCTAssertEqual(version.path, "$.version")
-    XCTAssertTrue(version.reason.contains("2"))
+    XCTAssertTrue(version.reason.contains("3"))
     let fraction = try XCTUnwrap(disclosureError(document(version: "1.5")))
     XCTAssertEqual(fraction.path, "$.version")
     let format = try XCTUnwrap(disclosureError(document().replacingOccurrences(of: "yusuan-disclosure", with: "other")))

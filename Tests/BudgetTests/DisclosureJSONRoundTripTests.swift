@@ -14,6 +14,16 @@ final class DisclosureJSONRoundTripTests: XCTestCase {
     XCTAssertEqual(disclosure.tables.map(\.number), Array(1...13))
   }
 
+  func testVersion1DocumentReadsAsTheSameModelInTheDatongSet() throws {
+    let v1 = try Disclosure(jsonBytes: try Fixtures.bytes(Fixtures.fixtureJSONVersion1))
+    let v2 = try Disclosure(jsonBytes: try Fixtures.bytes(Fixtures.fixtureJSON))
+    XCTAssertEqual(v1, v2)
+    XCTAssertEqual(v1.templateSet, "datong-shanxi")
+    XCTAssertEqual(v1.table(3)?.kind, .expenditureSummary)
+    XCTAssertEqual(v1.table(10)?.kind, .threePublic)
+    XCTAssertTrue(v1.tables.allSatisfy { $0.unit == "万元" })
+  }
+
   func testFixtureValuesReadExactly() throws {
     let disclosure = try Disclosure(jsonBytes: try Fixtures.bytes(Fixtures.fixtureJSON))
     let t3 = try XCTUnwrap(disclosure.table(3)?.section(.main))

@@ -31,7 +31,7 @@ final class SchemaTests: XCTestCase {
     let fixture = try String(contentsOfFile: Fixtures.fixtureJSON, encoding: .utf8)
     let broken = [
       ("string-amount.json", fixture.replacingOccurrences(of: "[1038.42]", with: "[\"1038.42\"]")),
-      ("bad-unit.json", fixture.replacingOccurrences(of: "\"unit\": \"万元\"", with: "\"unit\": \"元\"")),
+      ("bad-unit.json", fixture.replacingOccurrences(of: "\"unit\": \"万元\"", with: "\"unit\": \"美元\"")),
       ("extra-field.json", fixture.replacingOccurrences(of: "\"year\": 2023,", with: "\"year\": 2023, \"extra\": 1,")),
     ]
     var paths = [Fixtures.fixtureJSON]

@@ -68,7 +68,7 @@ final class CLIConvertRoundTripTests: XCTestCase {
         if encoding == "gb18030" { XCTAssertNil(String(validating: bytes, as: UTF8.self), "GB18030 bytes are not UTF-8") }
         XCTAssertTrue(text.contains("行政运行"), "\(layout) \(encoding) decodes")
         if layout == "tidy" {
-          XCTAssertTrue(text.contains("3,2023年预算支出总表,大同市科学技术局[部门],2023,main,item,2060101,行政运行,,348.97,302.90,46.07"), text)
+          XCTAssertTrue(text.contains("datong-shanxi,3,expenditure-summary,2023年预算支出总表,大同市科学技术局[部门],2023,万元,main,item,2060101,行政运行,,348.97,302.90,46.07"), text)
         } else {
           XCTAssertTrue(text.contains("2060101,行政运行,348.97,302.90,46.07"), text)
         }

@@ -57,7 +57,8 @@ final class AmountCellVariationTests: XCTestCase {
     GridFixtures.assertTable3(try GridFixtures.read(grid))
   }
 
-  func testTableInYuanIsConvertedToWanYuanExactly() throws {
+  /// A table printed in 元 keeps its amounts in 元 and says so: reading them as 万元 was 10,000× wrong.
+  func testRegression_TableInYuanKeepsItsAmountsInYuan() throws {
     let rows: [[String]] = [
       ["2023年预算支出总表", "", "", "", ""],
       ["部门名称：测试局", "", "", "", "单位：元"],
@@ -70,13 +71,16 @@ final class AmountCellVariationTests: XCTestCase {
     ]
     let reading = try GridFixtures.read(Sheet.grid("S", rows))
     XCTAssertEqual(reading.table.sourceUnit, "元")
-    GridFixtures.assertTable3(reading)
-    // A cent is 0.000001 万元, kept exactly.
+    XCTAssertEqual(reading.table.unit, "元")
+    let main = try XCTUnwrap(reading.table.section(.main))
+    XCTAssertEqual(main.row(named: "合计")?.amounts, amts("13314200", "9723500", "3590700"))
+    XCTAssertEqual(main.row(code: "206")?.amounts, amts("7335700", "6675000", "660700"))
+    XCTAssertEqual(main.row(code: "212")?.amounts, [amt("2930000"), nil, amt("2930000")], "blank stays blank")
     var cents = rows
     cents[6][2] = "=3489700.01"
     let exact = try GridFixtures.read(Sheet.grid("S", cents))
     let row = try XCTUnwrap(exact.table.section(.main)?.row(code: "2060101"))
-    XCTAssertEqual(row.amounts[0], amt("348.970001"))
+    XCTAssertEqual(row.amounts[0], amt("3489700.01"))
   }
 
   func testNoDataNoteWithAnEmptyTable() throws {

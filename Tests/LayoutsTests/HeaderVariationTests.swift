@@ -97,9 +97,16 @@ final class HeaderVariationTests: XCTestCase {
         rows[r][c] = "=" + Amount(parsing: rows[r][c].dropFirst())!.multipliedByPowerOfTen(4)!.description
       }
     }
-    let reading = try GridFixtures.read(Sheet.grid("S", rows))
+    var reading = try GridFixtures.read(Sheet.grid("S", rows))
     XCTAssertEqual(reading.department, "测试局")
     XCTAssertEqual(reading.table.sourceUnit, "元")
+    XCTAssertEqual(reading.table.unit, "元", "amounts stay in 元")
+    // Converted here, explicitly and exactly, they are the 万元 figures of the fixture.
+    for s in reading.table.sections.indices {
+      for r in reading.table.sections[s].rows.indices {
+        reading.table.sections[s].rows[r].amounts = reading.table.sections[s].rows[r].amounts.map { $0?.dividedByPowerOfTen(4) }
+      }
+    }
     GridFixtures.assertTable3(reading)
     rows[1] = ["部门名称:测试局", "", "", "", "单位:万元"]
     XCTAssertEqual(try GridFixtures.read(Sheet.grid("S", rows)).table.sourceUnit, "万元")
