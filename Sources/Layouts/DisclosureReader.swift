@@ -92,6 +92,21 @@ public struct DisclosureReader: Sendable {
     }
   }
 
+  /// The grids of spreadsheet inputs (JSON inputs are left out) as the department's template set
+  /// reads them, whether or not any table is recognized: what `inspect` shows.
+  public func readGrids(_ paths: [String]) throws -> (set: LayoutSet, grids: [GridReading]) {
+    var grids: [GridReading] = []
+    for path in paths {
+      switch try Self.kind(of: path) {
+      case .json: continue
+      case .xlsx: grids += try readWorkbook(path)
+      case .csv: grids.append(try readCSV(path))
+      case .folder: grids += try readFolder(path)
+      }
+    }
+    return recognizer.settle(grids)
+  }
+
   /// Reads all inputs as one department. Throws `InputError` when nothing can be read.
   public func read(_ paths: [String]) throws -> DisclosureReading {
     var grids: [GridReading] = []
@@ -115,10 +130,7 @@ public struct DisclosureReader: Sendable {
       case .csv:
         grids.append(try readCSV(path))
       case .folder:
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        let csvs = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
-        guard !csvs.isEmpty else { throw InputError.emptyFolder(path: path) }
-        for name in csvs { grids.append(try readCSV(Paths.join(path, name))) }
+        grids += try readFolder(path)
       }
     }
     if let json = jsonDisclosures.first, grids.isEmpty {
@@ -164,7 +176,9 @@ public struct DisclosureReader: Sendable {
         return try readSheets(reader, second, file: file)
       }
       return try reader.sheets.indices.map { index in
-        recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheets[index].name)
+        var reading = recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheets[index].name)
+        reading.hidden = reader.sheets[index].visibility != .visible
+        return reading
       }
     } catch {
       throw InputError.unreadable(path: path, underlying: error)
@@ -181,7 +195,9 @@ public struct DisclosureReader: Sendable {
     nonisolated(unsafe) let second = second
     @Sendable func read(_ reader: XLSXReader, _ index: Int) -> Result<GridReading, XLSXReadError> {
       Result { () throws(XLSXReadError) in
-        recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheets[index].name)
+        var reading = recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheets[index].name)
+        reading.hidden = reader.sheets[index].visibility != .visible
+        return reading
       }
     }
     let readings = inTwoLanes(
@@ -192,11 +208,20 @@ public struct DisclosureReader: Sendable {
     return out
   }
 
+  func readFolder(_ path: String) throws -> [GridReading] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    let csvs = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+    guard !csvs.isEmpty else { throw InputError.emptyFolder(path: path) }
+    return try csvs.map { try readCSV(Paths.join(path, $0)) }
+  }
+
   func readCSV(_ path: String) throws -> GridReading {
     let file = Paths.lastComponent(path)
     do {
       let document = try CSVReader.read(path: path, encoding: csvEncoding, limits: limits)
-      return recognizer.read(Self.unguarded(document.grid), file: file, sheet: nil)
+      var reading = recognizer.read(Self.unguarded(document.grid), file: file, sheet: nil)
+      reading.encoding = document.detectedEncoding
+      return reading
     } catch {
       throw InputError.unreadable(path: path, underlying: error)
     }

@@ -44,6 +44,7 @@ public struct DisclosureWriter: Sendable {
 
   /// Creates a writer.
   public init(layouts: LayoutSet = .datong, generator: String = "Yusuan", rendersInParallel: Bool = true) {
+    // Each disclosure is written in its own shipped set; `layouts` serves a set that is not shipped.
     self.renderer = TableRenderer(layouts: layouts)
     self.generator = generator
     self.rendersInParallel = rendersInParallel
@@ -70,7 +71,7 @@ public struct DisclosureWriter: Sendable {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
       var written: [String] = []
       for table in disclosure.tables {
-        let file = Paths.join(path, Self.csvFileName(table.number))
+        let file = Paths.join(path, renderer.csvFileName(table, in: disclosure))
         let rows: [[CSVField]]
         switch csvLayout {
         case .tidy: rows = TidyCSV.rows(table, in: disclosure)

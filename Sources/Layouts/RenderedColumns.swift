@@ -5,7 +5,17 @@ import Sheets
 struct RenderedColumn {
   enum Field: Equatable {
     case code, name, secondName
+    /// One part of a code printed over 类/款/项 columns: 0 = 类 (3 digits), 1 = 款, 2 = 项 (2 each).
+    case codePart(Int)
     case amount(Int)  // index into the section's amounts
+  }
+
+  /// Whether the column prints (a part of) a code.
+  var isCode: Bool {
+    switch field {
+    case .code, .codePart: true
+    default: false
+    }
   }
 
   var section: Int
@@ -33,7 +43,15 @@ extension TableLayout {
             continue
           }
           out.append(RenderedColumn(section: s, field: .code, header: header))
-        case .codePart: continue
+        case .codePart(let i):
+          // Printed only where the set prints no one-column code (Shanghai's 类/款/项).
+          guard !section.columns.contains(where: { if case .code = $0.role { true } else { false } }) else { continue }
+          if let table, s < table.sections.count, !table.sections[s].rows.isEmpty,
+            table.sections[s].rows.allSatisfy({ $0.code == nil })
+          {
+            continue
+          }
+          out.append(RenderedColumn(section: s, field: .codePart(i), header: header))
         case .name: out.append(RenderedColumn(section: s, field: .name, header: header))
         case .secondName: out.append(RenderedColumn(section: s, field: .secondName, header: header))
         case .amount:
@@ -145,6 +163,8 @@ enum RenderedSizing {
         out[c] = max(content + 3, headerWidth, 11)
       case .code:
         out[c] = min(max(content + 2, leaf + 2, 8), 16)
+      case .codePart:
+        out[c] = max(content + 2, leaf + 2, 5)
       case .name, .secondName:
         out[c] = min(max(content + 2, leaf + 2, 12), nameCap(sections: sections, columns: columns.count))
       }

@@ -30,7 +30,7 @@ struct RowReader {
     for r in range.clamped(to: 0..<max(grid.rowCount, 0)) {
       guard !closed else { break }
       guard let row = grid.row(r), row.cells.contains(where: { $0.value.text.hasNonSpace }) else { continue }
-      if Self.isPageMark(row) || band.isRepeated(in: grid, row: r) { continue }
+      if Self.isPageMark(row) || Self.isPlaceholder(row) || band.isRepeated(in: grid, row: r) { continue }
       // Only a row with a cell that may be a note needs its texts trimmed and compared.
       if row.cells.contains(where: { Self.mayBeNote($0.value.text) }) {
         let texts = HeaderBand.rowTexts(grid, r)
@@ -101,6 +101,7 @@ struct RowReader {
     if layout.totalNameList.contains(Normalize.header(name)) || layout.fixedLineNameList.contains(key) {
       return true
     }
+    if Self.hasNumberedOrdinal(name) { return true }
     guard Self.mayStartWithOrdinal(name) else { return false }
     if name.isPlainText {
       // The same tests as below: each Character of plain text is one scalar.
@@ -116,6 +117,21 @@ struct RowReader {
     if let first = name.first, "①②③④⑤⑥⑦⑧⑨⑩".contains(first) { return true }
     if let i = name.firstIndex(of: "、"), name[..<i].allSatisfy({ "一二三四五六七八九十".contains($0) }), i != name.startIndex {
       return true
+    }
+    return false
+  }
+
+  /// Whether a name starts with an ordinal in digits or in brackets (`1. `, `2、`, `（一）`), as
+  /// the income lines of the Shanghai and Jiangsu summary tables are numbered.
+  static func hasNumberedOrdinal(_ name: String) -> Bool {
+    let scalars = Array(name.unicodeScalars.prefix(6))
+    var i = 0
+    while i < scalars.count, scalars[i].properties.numericType != nil, scalars[i].isASCII { i += 1 }
+    if i > 0, i < scalars.count, [".", "．", "、"].contains(scalars[i]) { return true }
+    if let first = scalars.first, first == "（" || first == "(" {
+      var j = 1
+      while j < scalars.count, "一二三四五六七八九十".unicodeScalars.contains(scalars[j]) { j += 1 }
+      return j > 1 && j < scalars.count && (scalars[j] == "）" || scalars[j] == ")")
     }
     return false
   }
@@ -186,6 +202,19 @@ struct RowReader {
     return sections.contains { section in
       section.rows.contains { $0.code == nil && layout.closingNames.contains(Normalize.header(Self.lineKey($0.name))) }
     }
+  }
+
+  /// Whether a row holds only placeholders of an empty template (`…`, `……`, `...`).
+  static func isPlaceholder(_ row: GridRow) -> Bool {
+    var any = false
+    for cell in row.cells {
+      guard case .text(let t) = cell.value else { if case .number = cell.value { return false }; continue }
+      let trimmed = t.trimmingWhitespace()
+      if trimmed.isEmpty { continue }
+      guard trimmed.allSatisfy({ $0 == "…" || $0 == "." || $0 == "。" || $0 == "⋯" }) else { return false }
+      any = true
+    }
+    return any
   }
 
   /// Whether a row is a page number or footer line (`第 2 页`, `- 3 -`, `2/5`, `共 5 页`).

@@ -16,11 +16,16 @@ public struct GridReading: Sendable {
   public var candidates: [SetReading] = []
   /// Things noticed in the grid outside any table (a text that looks like a title but is none).
   public var issues: [ReadIssue] = []
-  /// The grid, kept so that a table continued onto it can be read once the set is known.
-  var grid: Grid?
-  /// The file and sheet, for provenance of what is read later.
-  var file = ""
-  var sheet: String?
+  /// The grid, kept so that a table continued onto it can be read once the set is known (and
+  /// for `inspect`).
+  public internal(set) var grid: Grid?
+  /// Whether the sheet is hidden in its workbook.
+  public internal(set) var hidden = false
+  /// The encoding a CSV file was decoded from.
+  public internal(set) var encoding: TextEncoding?
+  /// The file name, and the sheet name (nil for CSV), for provenance of what is read later.
+  public internal(set) var file = ""
+  public internal(set) var sheet: String?
 
   /// Creates a reading.
   public init(gridName: String, tables: [TableReading], unrecognized: ReadIssue?, forms: [PerformanceForm] = []) {

@@ -4,12 +4,27 @@ import Sheets
 /// Renders the model back into the official printed layout: a styled sheet per table (for the
 /// formatted workbook) whose values also give the `disclosure` CSV layout.
 public struct TableRenderer: Sendable {
-  /// Declarations used for headers.
+  /// Declarations used for disclosures whose set is not shipped (a set forced by a caller).
   public var layouts: LayoutSet
 
-  /// Creates a renderer.
+  /// Creates a renderer. Each disclosure is rendered in its own template set when that set is
+  /// shipped (`TemplateSets`), else in `layouts`.
   public init(layouts: LayoutSet = .datong) {
     self.layouts = layouts
+  }
+
+  /// The CSV file name of a table: the set's label (`预算公开表03.csv`, `公开03表.csv`), else the
+  /// number and the set's sheet name (`03-部门支出总表.csv`).
+  public func csvFileName(_ table: BudgetTable, in disclosure: Disclosure) -> String {
+    let set = set(of: disclosure)
+    let number = (table.number < 10 ? "0" : "") + String(table.number)
+    if let label = set.labels.first { return label.prefix + number + label.suffix + ".csv" }
+    return number + "-" + (set.layout(table.number).map(set.sheetName) ?? table.title) + ".csv"
+  }
+
+  /// The set a disclosure is rendered in.
+  func set(of disclosure: Disclosure) -> LayoutSet {
+    disclosure.templateSet == layouts.name ? layouts : TemplateSets.set(disclosure.templateSet) ?? layouts
   }
 
   /// Fonts as Chinese government tables use them.
@@ -46,16 +61,18 @@ public struct TableRenderer: Sendable {
     properties.title = "\(disclosure.department)\(year)部门预算公开表"
     properties.subject = "部门预算公开"
     properties.author = generator
-    properties.comments = "由 \(generator) 生成；金额单位：万元"
+    let units = Set(disclosure.tables.map(\.unit)).sorted().joined(separator: "、")
+    properties.comments = "由 \(generator) 生成；金额单位：\(units.isEmpty ? disclosure.unit : units)"
     return StyledWorkbook(sheets: sheets, properties: properties)
   }
 
   /// One table as a styled sheet in the official layout; nil when no declaration exists for it.
   public func sheet(_ table: BudgetTable, in disclosure: Disclosure) -> StyledSheet? {
-    guard let layout = layouts.layout(table.number) else { return nil }
+    let set = set(of: disclosure)
+    guard let layout = set.layout(table.number) else { return nil }
     let columns = layout.renderedColumns(year: disclosure.year, table: table)
     let width = max(columns.count, 2)
-    var sheet = StyledSheet(name: table.displayName)
+    var sheet = StyledSheet(name: set.sheetName(layout))
     // Title and the 部门名称 / 单位 line.
     let title = table.title.isEmpty ? "\(disclosure.year.map { "\($0)年" } ?? "")\(layout.titleStem)" : table.title
     sheet.merge(CellRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: width - 1), value: .text(title), style: Style.title)
@@ -63,12 +80,12 @@ public struct TableRenderer: Sendable {
     let metaSpan = max(width - 2, 0)
     if metaSpan > 0 {
       sheet.merge(
-        CellRange(firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: metaSpan), value: .text("部门名称：\(disclosure.department)"),
+        CellRange(firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: metaSpan), value: .text("\(set.departmentLabel)\(disclosure.department)"),
         style: Style.meta)
     } else {
-      sheet.set(.text("部门名称：\(disclosure.department)"), row: 1, column: 0, style: Style.meta)
+      sheet.set(.text("\(set.departmentLabel)\(disclosure.department)"), row: 1, column: 0, style: Style.meta)
     }
-    sheet.set(.text("单位：万元"), row: 1, column: width - 1, style: Style.unit)
+    sheet.set(.text("单位：\(table.unit)"), row: 1, column: width - 1, style: Style.unit)
     // Headers.
     let header = RenderedHeader(columns: columns)
     let top = 2
@@ -105,6 +122,8 @@ public struct TableRenderer: Sendable {
         switch column.field {
         case .code:
           grid[r][c] = DataCell(text: row.code, style: Style.code)
+        case .codePart(let part):
+          grid[r][c] = DataCell(text: row.code.flatMap { Self.codePart($0, part) }, style: Style.code)
         case .name:
           grid[r][c] = DataCell(text: row.name.isEmpty ? nil : row.name, style: indentNames ? Style.indentedName : Style.name)
         case .secondName:
@@ -119,7 +138,7 @@ public struct TableRenderer: Sendable {
     let emptyStyles = columns.map { column -> CellStyle in
       switch column.field {
       case .amount: return Style.amount
-      case .code: return Style.code
+      case .code, .codePart: return Style.code
       default: return Style.name
       }
     }
@@ -134,7 +153,7 @@ public struct TableRenderer: Sendable {
       sheet.set(.text(note), row: last, column: 0, style: Style.note)
     }
     // Codes are text on purpose; keep Excel from flagging them.
-    for (c, column) in columns.enumerated() where column.field == .code && rowCount > 0 {
+    for (c, column) in columns.enumerated() where column.isCode && rowCount > 0 {
       sheet.ignoreNumberStoredAsText.append(
         CellRange(firstRow: firstData, firstColumn: c, lastRow: firstData + rowCount - 1, lastColumn: c))
     }
@@ -225,5 +244,13 @@ public struct TableRenderer: Sendable {
         }
       }
     }
+  }
+
+  /// The part of a code printed in a 类 (3 digits), 款 or 项 (2 digits each) column.
+  static func codePart(_ code: String, _ part: Int) -> String? {
+    let start = part == 0 ? 0 : 3 + (part - 1) * 2
+    let length = part == 0 ? 3 : 2
+    guard code.count >= start + length else { return nil }
+    return String(code.dropFirst(start).prefix(length))
   }
 }

@@ -67,6 +67,11 @@ public struct Rule: Sendable {
   /// Whether every table in `tables` must be present (true) or any one of them (false, for
   /// rules such as code checks that look at whichever coded tables there are).
   public var needsAllTables: Bool
+  /// The template sets whose tables the rule is written for (by their numbers); nil: any set.
+  public var templateSets: [String]?
+  /// Whether the rule runs only for a set no rule is written for: the checks every set shares
+  /// (hierarchy, totals, column sums), which the Datong/Shanxi rules make in their own way.
+  public var forSetsWithoutOwnRules = false
   /// The check: every finding it makes.
   public var check: @Sendable (ValidationContext) -> [Finding]
 
@@ -88,8 +93,19 @@ public struct Rule: Sendable {
     self.check = check
   }
 
+  /// The same rule, written for the tables of these template sets.
+  public func written(for sets: [String]) -> Rule {
+    var copy = self
+    copy.templateSets = sets
+    return copy
+  }
+
   /// Why the rule cannot run on a context, or nil when it can.
   public func notApplicableReason(in context: ValidationContext) -> NotApplicable? {
+    if let sets = templateSets, !sets.contains(context.disclosure.templateSet) {
+      return .otherTemplate(context.disclosure.templateSet)
+    }
+    guard !forSetsWithoutOwnRules else { return nil }
     let present = tables.compactMap { context.disclosure.table($0) }
     let missing = present.count == tables.count ? [] : tables.filter { t in !present.contains { $0.number == t } }
     if needsAllTables ? !missing.isEmpty : present.isEmpty { return .tablesAbsent(missing) }
@@ -117,6 +133,10 @@ public enum NotApplicable: Sendable, Equatable {
   case noCatalog
   /// None of these tables prints a classification code.
   case noCodes([Int])
+  /// The rule is written for the tables of another template set than the disclosure's.
+  case otherTemplate(String)
+  /// The disclosure's template set has rules of its own for this check.
+  case setHasOwnRules(String)
 
   /// A one-line reason.
   public func message(_ language: Language) -> String {
@@ -127,6 +147,10 @@ public enum NotApplicable: Sendable, Equatable {
     case (.tablesEmpty(let t), .en): "table " + t.map(String.init).joined(separator: ", ") + " holds no amounts"
     case (.noCodes(let t), .zh): t.map { "预算公开表\($0)" }.joined(separator: "、") + "均无科目编码"
     case (.noCodes(let t), .en): "no classification code in table " + t.map(String.init).joined(separator: ", ")
+    case (.otherTemplate(let set), .zh): "本规则按其他模板的表编号编写，不适用于模板 \(set)"
+    case (.otherTemplate(let set), .en): "written for another template set's tables, not for \(set)"
+    case (.setHasOwnRules(let set), .zh): "模板 \(set) 有专门的规则"
+    case (.setHasOwnRules(let set), .en): "the template set \(set) has rules of its own for this"
     case (.noCatalog, .zh): "未提供政府收支分类科目"
     case (.noCatalog, .en): "no classification catalog given"
     }

@@ -18,8 +18,12 @@ public struct RuleSet: Sendable {
   /// The rule with an id.
   public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
 
-  /// Every rule of the Datong/Shanxi 13-table set: within tables, across tables, codes, catalog.
-  public static let standard = RuleSet(
+  /// Every rule: those of the Datong/Shanxi 13-table set (within tables, across tables, codes,
+  /// catalog, forms), and the checks every other set shares.
+  public static let standard = RuleSet(datong.map { $0.written(for: [Disclosure.datongSet]) } + Rule.anySet)
+
+  /// The rules written for the Datong/Shanxi tables, by their numbers.
+  static let datong: [Rule] =
     [2, 3, 5, 7, 8, 9].map(Rule.hierarchy)
       + [2, 3, 5, 7, 8, 9].map(Rule.totalRow)
       + [3, 5, 8, 9].map(Rule.basicProject)
@@ -30,7 +34,7 @@ public struct RuleSet: Sendable {
       + Rule.acrossTables
       + [Rule.codeShape, Rule.codeParent, Rule.codeSameName]
       + [Rule.catalogKnown, Rule.catalogName, Rule.catalogBudgetType, Rule.catalogEconomicNames]
-      + Rule.forms)
+      + Rule.forms
 
   /// Runs every rule on a disclosure.
   public func validate(
@@ -41,7 +45,12 @@ public struct RuleSet: Sendable {
 
   /// Runs every rule on a context.
   public func validate(_ context: ValidationContext) -> Report {
+    let set = context.disclosure.templateSet
+    let setHasOwnRules = rules.contains { $0.templateSets?.contains(set) == true }
     let outcomes = rules.map { rule -> RuleOutcome in
+      if rule.forSetsWithoutOwnRules, setHasOwnRules {
+        return RuleOutcome(rule: rule, status: .notApplicable(.setHasOwnRules(set)), findings: [])
+      }
       if let reason = rule.notApplicableReason(in: context) {
         return RuleOutcome(rule: rule, status: .notApplicable(reason), findings: [])
       }

@@ -121,8 +121,8 @@ public struct ValidationContext: Sendable {
     }
     let row = row()
     let column = column()
-    let place = [table.map { "预算公开表\($0)" }, row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
-    let placeEn = [table.map { "Table \($0)" }, row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
+    let place = [table.map(tableName), row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
+    let placeEn = [table.map(tableNameEn), row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
     let zh = "\(place) \(column)：应为 \(shown(expected.amount, .zh))（\(basisZh())），实为 \(shown(found.amount, .zh))，相差 \(difference.magnitude.text())"
     let en = "\(placeEn) \(column): expected \(shown(expected.amount, .en)) (\(basisEn())), found \(shown(found.amount, .en)), difference \(difference.magnitude.text())"
     return Finding(
@@ -130,13 +130,28 @@ public struct ValidationContext: Sendable {
       expected: expected.amount, found: found.amount, difference: difference, messageZh: zh, messageEn: en)
   }
 
+  /// How messages name a table: `预算公开表N` in the Datong/Shanxi set, whose rules and users
+  /// number the tables so (also when the label is not printed); elsewhere the printed label or title.
+  func tableName(_ number: Int) -> String {
+    let table = disclosure.table(number)
+    if disclosure.templateSet == Disclosure.datongSet { return "预算公开表\(number)" }
+    return table?.label ?? table?.title ?? "表\(number)"
+  }
+
+  /// The English name of a table in messages.
+  func tableNameEn(_ number: Int) -> String {
+    if disclosure.templateSet == Disclosure.datongSet { return "Table \(number)" }
+    let table = disclosure.table(number)
+    return table?.label ?? table?.title ?? "Table \(number)"
+  }
+
   /// A finding that is not a comparison of two amounts (a bad code, a missing parent, an unknown name).
   public func note(
     ruleId: String, severity: Severity, table: Int?, row: String, column: String = "", cells: [String] = [],
     zh: String, en: String
   ) -> Finding {
-    let place = [table.map { "预算公开表\($0)" }, row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
-    let placeEn = [table.map { "Table \($0)" }, row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
+    let place = [table.map(tableName), row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
+    let placeEn = [table.map(tableNameEn), row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
     return Finding(
       ruleId: ruleId, severity: severity, table: table, row: row, column: column, cells: cells, expected: nil,
       found: nil, difference: nil, messageZh: "\(place)：\(zh)", messageEn: "\(placeEn): \(en)")

@@ -25,39 +25,30 @@ struct Inspect: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
+  @OptionGroup var templateOption: TemplateOption
+
   func run() throws {
     let zh = common.lang == .zh
-    let recognizer = TableRecognizer()
-    var grids: [(grid: Grid, file: String, sheet: String?, extra: String)] = []
+    let reader = DisclosureReader(layouts: try templateOption.set(common.lang), csvEncoding: encoding)
+    let set: LayoutSet
+    let grids: [GridReading]
     do {
-      switch try DisclosureReader.kind(of: input) {
-      case .xlsx:
-        let reader = try XLSXReader(path: input)
-        let file = Paths.lastComponent(input)
-        for (i, info) in reader.sheets.enumerated() {
-          let grid = try reader.grid(sheet: i)
-          let state = info.visibility == .visible ? "" : (zh ? "（隐藏）" : " (hidden)")
-          grids.append((grid, file, info.name, state))
-        }
-      case .csv:
-        grids.append(try csvGrid(input))
-      case .folder:
-        let names = (try FileManager.default.contentsOfDirectory(atPath: input)).filter { $0.lowercased().hasSuffix(".csv") }.sorted()
-        for name in names { grids.append(try csvGrid(Paths.join(input, name))) }
-      case .json:
-        let reading = try DisclosureReader().read([input])
-        Console.out(summary(reading.disclosure, zh: zh))
+      if case .json = try DisclosureReader.kind(of: input) {
+        Console.out(summary(try reader.read([input]).disclosure, zh: zh))
         return
       }
+      (set, grids) = try reader.readGrids([input])
     } catch {
       throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }
     var found = 0
-    for (index, entry) in grids.enumerated() {
-      let g = entry.grid
+    for (index, reading) in grids.enumerated() {
+      guard let g = reading.grid else { continue }
       var out = ""
-      let title = entry.sheet.map { (zh ? "工作表 \(index + 1)「\($0)」" : "sheet \(index + 1) \"\($0)\"") } ?? "\(entry.file)"
-      out += "\(title)\(entry.extra)：\(zh ? "范围" : "range") \(g.usedRange?.a1 ?? "—")，\(g.cellCount) \(zh ? "个单元格" : "cells")，"
+      let extra =
+        reading.hidden ? (zh ? "（隐藏）" : " (hidden)") : reading.encoding.map { "（\($0.rawValue)）" } ?? ""
+      let title = reading.sheet.map { (zh ? "工作表 \(index + 1)「\($0)」" : "sheet \(index + 1) \"\($0)\"") } ?? reading.file
+      out += "\(title)\(extra)：\(zh ? "范围" : "range") \(g.usedRange?.a1 ?? "—")，\(g.cellCount) \(zh ? "个单元格" : "cells")，"
       out += "\(g.merges.count) \(zh ? "个合并区域" : "merged ranges")\n"
       if !g.merges.isEmpty {
         let shown = g.merges.prefix(16).map(\.a1).joined(separator: " ")
@@ -67,10 +58,10 @@ struct Inspect: ParsableCommand {
         let cells = row.cells.prefix(8).map { "\(CellAddress(row: row.index, column: $0.column).a1)=\(Self.short($0.value.text))" }
         out += "  \(cells.joined(separator: "  "))\(row.cells.count > 8 ? "  …" : "")\n"
       }
-      let reading = recognizer.read(g, file: entry.file, sheet: entry.sheet)
       for t in reading.tables {
         found += 1
-        out += "  → \(t.table.displayName)「\(t.table.title)」\(zh ? "表名" : "title") \(t.titleCell.a1)，"
+        let name = t.table.label ?? set.label(t.table.number) ?? "\(t.table.number)"
+        out += "  → \(name)「\(t.table.title)」[\(t.table.kind.rawValue)] \(t.table.unit) \(zh ? "表名" : "title") \(t.titleCell.a1)，"
         out += "\(zh ? "表头第" : "header rows ") \(t.headerRows.lowerBound)–\(t.headerRows.upperBound)\(zh ? " 行" : "")，"
         out += "\(t.dataRowCount) \(zh ? "行数据" : "data rows")\(t.table.note.map { "，\($0)" } ?? "")\n"
         for m in t.columnMap {
@@ -79,16 +70,14 @@ struct Inspect: ParsableCommand {
         }
         for issue in t.issues { out += "    ! \(issue.message(common.lang))\n" }
       }
+      for issue in reading.issues { out += "  ! \(issue.message(common.lang))\n" }
       if let u = reading.unrecognized { out += "  × \(u.message(common.lang))\n" }
       Console.out(out)
     }
-    Console.out(zh ? "共识别 \(found) 张表。\n" : "\(found) table(s) recognized.\n")
-  }
-
-  func csvGrid(_ path: String) throws -> (grid: Grid, file: String, sheet: String?, extra: String) {
-    let document = try CSVReader.read(path: path, encoding: encoding)
-    let file = Paths.lastComponent(path)
-    return (document.grid, file, nil, "（\(document.detectedEncoding.rawValue)）")
+    Console.out(
+      zh
+        ? "模板：\(set.name)（\(set.nameZh)）。共识别 \(found) 张表。\n"
+        : "Template: \(set.name) (\(set.nameEn)). \(found) table(s) recognized.\n")
   }
 
   func summary(_ d: Disclosure, zh: Bool) -> String {

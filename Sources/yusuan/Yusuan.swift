@@ -30,7 +30,9 @@ struct Yusuan: ParsableCommand {
         yusuan schema > disclosure.schema.json
       """,
     version: version,
-    subcommands: [Convert.self, Validate.self, Roundtrip.self, Inspect.self, Batch.self, Narrative.self, Schema.self])
+    subcommands: [
+      Convert.self, Validate.self, Roundtrip.self, Inspect.self, Batch.self, Narrative.self, Schema.self, Templates.self,
+    ])
 
   /// Has glibc keep freed memory for reuse. By default it returns the top of the heap to the
   /// kernel and serves blocks over 128 KB from fresh mappings; zlib allocates and clears a
@@ -50,7 +52,7 @@ struct Yusuan: ParsableCommand {
     // The table declarations, the rules and the catalog are built on first use; building them on
     // a second core while the arguments are parsed takes them off the path of every command.
     detachThread {
-      _ = LayoutSet.datong
+      _ = TemplateSets.all
       _ = RuleSet.standard
       _ = StandardCatalog.lookup
     }

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Budget
+import Layouts
+import Sheets
+
+/// `--template ID`: the template set to read inputs as, instead of detecting it.
+struct TemplateOption: ParsableArguments {
+  @Option(
+    name: .long,
+    help: "模板 id（见 yusuan templates），不指定则自动识别。 / Template set id (see yusuan templates); detected when omitted.")
+  var template: String?
+
+  /// The forced set, nil to detect; an unknown id is misuse (exit 2) with the known ids.
+  func set(_ language: Language) throws -> LayoutSet? {
+    guard let template else { return nil }
+    guard let set = TemplateSets.set(template) else {
+      let known = TemplateSets.all.map(\.name).joined(separator: ", ")
+      throw CommandFailure(
+        message: language == .zh ? "未知的模板“\(template)”；可用：\(known)" : "unknown template \(template); known: \(known)",
+        status: 2)
+    }
+    return set
+  }
+}
+
+struct Templates: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "templates",
+    abstract: "列出模板：各省市的表套、表、类型与列。 / List the template sets, their tables, kinds and columns.",
+    discussion: """
+      每个模板是一份声明：表名、表头、每列对应的规范键、金额单位、科目编码的排列。读取时自动识别模板，
+      --template ID 可以指定。 / Each set is a declaration; inputs are matched against every set and the
+      one that explains them best is used, unless --template ID forces one.
+      """)
+
+  @Argument(help: "只列出这个模板。 / Only this set.")
+  var id: String?
+
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    let zh = common.lang == .zh
+    let sets = try id.map { id -> [LayoutSet] in
+      guard let set = TemplateSets.set(id) else {
+        throw CommandFailure(message: zh ? "未知的模板“\(id)”" : "unknown template \(id)", status: 2)
+      }
+      return [set]
+    } ?? TemplateSets.all
+    var out = ""
+    for set in sets {
+      out += "\(set.name)  \(zh ? set.nameZh : set.nameEn)\n"
+      out += zh
+        ? "  \(set.stage.chineseName)，\(set.entity.chineseName)，金额单位 \(set.unit)，部门行“\(set.departmentLabel)”\n"
+        : "  \(set.stage.rawValue), \(set.entity.rawValue), unit \(set.unit), department line \(set.departmentLabel)\n"
+      for table in set.tables {
+        let label = set.label(table.number).map { "\($0) " } ?? ""
+        let unit = set.unit(of: table) == set.unit ? "" : (zh ? "（\(set.unit(of: table))）" : " (\(set.unit(of: table)))")
+        out += "  \(table.number). \(label)\(table.titleStem)\(unit)  [\(table.kind.rawValue)\(zh ? "：" + table.kind.chineseName : "")]\n"
+        for section in table.sections {
+          let keys = section.amountKeys.map { zh ? "\($0)（\(ColumnKey.chineseName($0))）" : $0 }.joined(separator: ", ")
+          let part = section.role == .main ? "" : "\(section.role.rawValue): "
+          out += "       \(part)\(keys)\n"
+        }
+      }
+      out += "\n"
+    }
+    Console.out(out)
+  }
+}
