@@ -1,4 +1,4 @@
-import CXlsxWriter
+internal import CXlsxWriter
 
 /// A column of a flat export: its header text, the style of its data cells and its width.
 public struct FlatColumn: Sendable, Equatable {

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import Glibc
 import Layouts
 
 /// One department found among the inputs: a workbook, a JSON or CSV file, or a folder of CSV tables.
@@ -97,9 +96,9 @@ public struct BatchPlan: Sendable {
   /// Refuses an output folder inside the input tree, and inputs inside the output folder (both
   /// compared with symlinks resolved).
   static func checkSeparate(output: String, inputs: [String]) throws {
-    let out = resolved(output)
+    let out = Paths.resolved(output)
     for input in inputs {
-      let inp = resolved(input)
+      let inp = Paths.resolved(input)
       if out == inp || out.hasPrefix(inp == "/" ? "/" : inp + "/") {
         throw BatchError.outputInsideInput(output: output, input: input)
       }
@@ -112,30 +111,15 @@ public struct BatchPlan: Sendable {
   /// Throws `reportInsideInput` when `path` lies inside one of the input folders:
   /// a report in the input tree would be read as a department by the next run.
   public func checkOutsideInputs(_ path: String, inputs: [String]) throws {
-    let target = Self.resolved(Self.standardized(path))
+    let target = Paths.resolved(Self.standardized(path))
     for input in inputs {
       var isDirectory = false
       guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory else { continue }
-      let folder = Self.resolved(Self.standardized(input))
+      let folder = Paths.resolved(Self.standardized(input))
       if target.hasPrefix(folder == "/" ? "/" : folder + "/") {
         throw BatchError.reportInsideInput(report: path, input: input)
       }
     }
-  }
-
-  /// `realpath` of the longest existing prefix, with the rest appended (the output may not exist yet).
-  static func resolved(_ path: String) -> String {
-    var head = path
-    var tail: [String] = []
-    while head != "/" {
-      if let real = realpath(head, nil) {
-        defer { free(real) }
-        return ([String(cString: real)] + tail.reversed()).joined(separator: "/").replacing("//", with: "/")
-      }
-      tail.append(Paths.lastComponent(head))
-      head = Paths.parent(head)
-    }
-    return "/" + tail.reversed().joined(separator: "/")
   }
 
   /// The key of a path under the root: `sub/x.xlsx`.
