@@ -4,11 +4,11 @@ import Glibc
 import Layouts
 import Sheets
 import Validation
+import YusuanKit
 
+/// The root command. Named apart from YusuanKit's `Yusuan`, whose `version` is the one version string.
 @main
-struct Yusuan: ParsableCommand {
-  static let version = "0.1.0"
-
+struct YusuanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "yusuan",
     abstract: "预算 Yusuan：部门预算公开表（预算公开表1–13）的转换与校验。",
@@ -25,7 +25,7 @@ struct Yusuan: ParsableCommand {
         yusuan inspect 部门预算.xlsx
         yusuan schema > disclosure.schema.json
       """,
-    version: version,
+    version: Yusuan.version,
     subcommands: [Convert.self, Validate.self, Roundtrip.self, Inspect.self, Batch.self, Narrative.self, Schema.self])
 
   /// Runs the command and maps every failure to the documented exit statuses.
