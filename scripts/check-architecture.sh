@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks the dependency graph of ARCHITECTURE.md on the sources (scripts/test.sh runs it):
+# Checks the dependency graph of ARCHITECTURE.md on the sources (scripts/test.sh runs it, and
+# Tests/YusuanKitTests/ArchitectureTests.swift runs it and its self-test):
 #   1. each module imports only the modules its row below allows (Budget and Validation no I/O
 #      module, and no module but Sheets a C module or Glibc; the CLI's Glibc is for process
 #      calls: exit, signal, isatty);
