@@ -178,9 +178,15 @@ public struct BatchPlan: Sendable {
         && ["xlsx", "xlsm"].contains(Paths.extension(found[$0].key).lowercased())
     }
     guard workbooks.count >= 2 else { return }
-    let forms = workbooks.filter { isFormsWorkbook(found[$0].path) }
-    let owners = workbooks.filter { !forms.contains($0) }
-    guard owners.count == 1, let owner = owners.first, !forms.isEmpty else { return }
+    // A folder of many departments' workbooks stops at its second tables workbook: at most two
+    // first sheets are read before it is clear that nothing joins.
+    var forms: [Int] = []
+    var owners: [Int] = []
+    for index in workbooks {
+      if isFormsWorkbook(found[index].path) { forms.append(index) } else { owners.append(index) }
+      if owners.count > 1 { return }
+    }
+    guard let owner = owners.first, !forms.isEmpty else { return }
     found[owner].files += forms.map { found[$0].path }
     for index in forms.reversed() { found.remove(at: index) }
   }
