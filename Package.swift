@@ -19,17 +19,25 @@ let package = Package(
     .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
-    // glibc's <malloc.h>, for the command line's allocator tuning.
+    // glibc's <malloc.h>, for the allocator tuning Sheets offers the command line.
     .systemLibrary(name: "CMalloc"),
 
-    // Spreadsheet I/O that knows nothing about budgets.
-    .target(name: "Sheets", dependencies: ["CXlsxWriter", "CLibXML2", "CLibZip"]),
+    // The leaf every module may use: the language of messages and messages that explain themselves.
+    // Budget and Validation depend on it instead of on Sheets, so they link no I/O code and an
+    // `import Sheets` there is a compile error (scripts/check-architecture.sh checks the rest).
+    .target(name: "Messages"),
+    // Spreadsheet I/O that knows nothing about budgets; the only module that imports a C module.
+    .target(
+      name: "Sheets",
+      dependencies: [
+        "Messages", "CXlsxWriter", "CLibXML2", "CLibZip", .target(name: "CMalloc", condition: .when(platforms: [.linux])),
+      ]),
     // The canonical model: Disclosure, tables, exact amounts, codes, JSON.
-    .target(name: "Budget", dependencies: ["Sheets"]),
+    .target(name: "Budget", dependencies: ["Messages"]),
     // Table declarations: recognize grids as tables, render tables as grids.
     .target(name: "Layouts", dependencies: ["Sheets", "Budget"]),
     // Rules, findings, reports.
-    .target(name: "Validation", dependencies: ["Budget", "Sheets"]),
+    .target(name: "Validation", dependencies: ["Budget", "Messages"]),
     // Yusuan as a Swift library: read, validate, write, convert, and the batch engine.
     .target(name: "YusuanKit", dependencies: ["Sheets", "Budget", "Layouts", "Validation"]),
     // The command line.
@@ -37,7 +45,6 @@ let package = Package(
       name: "yusuan",
       dependencies: [
         "Sheets", "Budget", "Layouts", "Validation", "YusuanKit",
-        .target(name: "CMalloc", condition: .when(platforms: [.linux])),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Start-up matters for one-file jobs: a non-PIE release executable skips ~78,000 run-time

@@ -8,7 +8,10 @@ command -v swift >/dev/null 2>&1 || export PATH=/opt/swift/usr/bin:$PATH
 
 bash scripts/install-deps.sh
 bash scripts/install-test-deps.sh
-swift build --build-tests
+# The dependency graph of ARCHITECTURE.md (ArchitectureTests also runs its --self-test).
+bash scripts/check-architecture.sh
+# An import that Package.swift does not declare is a build error, not only a warning.
+swift build --build-tests --explicit-target-dependency-import-check error
 log=.build/test-output.txt
 status=0
 # All tests are XCTest; Swift Testing would only add a closing line about zero tests.

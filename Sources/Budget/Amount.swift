@@ -265,7 +265,8 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Whether the amount is zero.
   public var isZero: Bool { units == 0 }
 
-  /// The amount divided by 10^power, exactly (元 → 万元 is `shifted(by: 4)`).
+  /// The amount divided by 10^power, exactly (元 → 万元 is `dividedByPowerOfTen(4)`); nil when the
+  /// scale would pass 18.
   public func dividedByPowerOfTen(_ power: Int) -> Amount? {
     guard scale + power <= 18 else { return nil }
     return Amount(units: units, scale: scale + power)

@@ -1,12 +1,12 @@
 import Budget
 import Sheets
 
-/// Which printed column holds which model field, per section of a table.
 /// The required headers a table lacks.
 struct MissingHeaders: Error {
   var names: String
 }
 
+/// Which printed column holds which model field, per section of a table.
 struct ColumnAssignment {
   struct SectionColumns {
     var layout: SectionLayout

@@ -2,12 +2,6 @@ import Budget
 import FoundationEssentials
 import Sheets
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Why inputs could not be read as a disclosure.
 public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
   /// The path does not exist.
@@ -81,11 +75,7 @@ public struct DisclosureReader: Sendable {
     case "csv", "txt": return .csv
     case "json": return .json
     default:
-      var head = [UInt8](repeating: 0, count: 4)
-      if let file = fopen(path, "rb") {
-        head.removeLast(4 - fread(&head, 1, 4, file))
-        fclose(file)
-      }
+      let head = Files.firstBytes(of: path, count: 4)
       if head.starts(with: [0x50, 0x4B]) { return .xlsx }
       if head.first == UInt8(ascii: "{") { return .json }
       return .csv

@@ -41,7 +41,9 @@ struct HeaderBand {
       // blank, not one more header row: a header row under a header row names amount columns.
       if !rows.isEmpty, normalized.count == 1, normalized[0] == "合计" || normalized[0] == "总计" { break }
       let known = normalized.filter { vocabulary.contains($0) }.count
-      let hasAmount = texts.contains { isDecimalAmount($0.1) } || hasNumberCell(grid, r)
+      // A classification code written as text (`223`, `2010101`) makes a data row, not a header.
+      let hasAmount =
+        texts.contains { isDecimalAmount($0.1) || isCodeText($0.1) } || hasNumberCell(grid, r)
       if known > 0, known * 2 >= normalized.count, !hasAmount {
         rows.append(r)
       } else if rows.isEmpty, isMetaRow(texts) {
@@ -87,6 +89,13 @@ struct HeaderBand {
       return n.hasPrefixFast("部门名称") || n.hasPrefixFast("单位:") || n.hasPrefixFast("金额单位") || n.hasPrefixFast("单位名称:")
         || n.hasPrefixFast("预算公开表") || n.hasPrefixFast("部门公开表") || n.hasPrefixFast("编制单位") || n.hasPrefixFast("公开") || MetaLine.isMeta(t.1)
     }
+  }
+
+  /// Whether a text is a classification code (3 to 9 digits, not a year), which no header is.
+  static func isCodeText(_ text: String) -> Bool {
+    let n = text.utf8.count
+    guard n >= 3, n <= 9, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+    return !(n == 4 && (Int(text).map { (1990...2100).contains($0) } ?? false))
   }
 
   /// Whether a row holds a numeric cell other than a year (headers are text).

@@ -3,8 +3,9 @@
 /// cells as `String`s (or none: amounts parse straight from the bytes) makes only those.
 ///
 /// Not copyable, so it cannot outlive the callback that borrows it: the buffers it points into
-/// are reused for the next row.
-public struct SheetRowView: ~Copyable {
+/// are reused for the next row. Package access, like `streamRowViews`: the Sheets benchmark's
+/// reader, not part of the public API.
+package struct SheetRowView: ~Copyable {
   /// What one cell holds, as the reader stored it. `start` is an offset into the row's bytes,
   /// or a shared-string index, or 0/1 for a boolean.
   struct Cell {
@@ -16,12 +17,12 @@ public struct SheetRowView: ~Copyable {
   }
 
   /// The kind of value a cell holds (the cases of `CellValue`).
-  public enum Kind: Sendable, Equatable {
+  package enum Kind: Sendable, Equatable {
     case text, number, bool, error
   }
 
   /// Zero-based row index.
-  public let index: Int
+  package let index: Int
   private let cells: UnsafeBufferPointer<Cell>
   private let bytes: UnsafeBufferPointer<UInt8>
   private let sharedStrings: [String]
@@ -34,13 +35,13 @@ public struct SheetRowView: ~Copyable {
   }
 
   /// Number of stored cells; they are sorted by column, as in `GridRow`.
-  public var count: Int { cells.count }
+  package var count: Int { cells.count }
 
   /// The column of the `i`th stored cell.
-  public func column(_ i: Int) -> Int { cells[i].column }
+  package func column(_ i: Int) -> Int { cells[i].column }
 
   /// The kind of value the `i`th stored cell holds.
-  public func kind(_ i: Int) -> Kind {
+  package func kind(_ i: Int) -> Kind {
     switch cells[i].kind {
     case .number: return .number
     case .text, .sharedText: return .text
@@ -50,7 +51,7 @@ public struct SheetRowView: ~Copyable {
   }
 
   /// Whether the `i`th cell is an empty string (`CellValue.isBlank`).
-  public func isBlank(_ i: Int) -> Bool {
+  package func isBlank(_ i: Int) -> Bool {
     let cell = cells[i]
     switch cell.kind {
     case .text: return cell.count == 0
@@ -61,7 +62,7 @@ public struct SheetRowView: ~Copyable {
 
   /// Calls `body` with the UTF-8 text of the `i`th cell (`CellValue.text`): a number's exact
   /// text, a string, an error code, or TRUE/FALSE. The bytes are valid only inside `body`.
-  public func withUTF8<Result>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+  package func withUTF8<Result>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
     let cell = cells[i]
     switch cell.kind {
     case .number, .text, .error:
@@ -76,7 +77,7 @@ public struct SheetRowView: ~Copyable {
   }
 
   /// The value of the `i`th stored cell.
-  public func value(_ i: Int) -> CellValue {
+  package func value(_ i: Int) -> CellValue {
     let cell = cells[i]
     switch cell.kind {
     case .number: return .number(string(cell))
@@ -88,7 +89,7 @@ public struct SheetRowView: ~Copyable {
   }
 
   /// The row with every value made (what `XLSXReader.streamRows` and `grid(sheet:)` hand out).
-  public var gridRow: GridRow {
+  package var gridRow: GridRow {
     var values: [(column: Int, value: CellValue)] = []
     values.reserveCapacity(cells.count)
     for i in 0..<cells.count { values.append((cells[i].column, value(i))) }

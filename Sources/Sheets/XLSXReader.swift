@@ -120,7 +120,7 @@ public final class XLSXReader {
   /// Streams a sheet's rows like `streamRows(sheet:_:)`, but hands each row over as a view into
   /// the reader's buffers, so that only the cells the consumer asks for become values.
   @discardableResult
-  public func streamRowViews(
+  package func streamRowViews(
     sheet index: Int, _ body: (borrowing SheetRowView) throws -> Void
   ) throws -> XLSXStreamSummary {
     let info = try sheetInfo(index)

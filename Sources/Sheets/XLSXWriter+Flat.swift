@@ -1,16 +1,16 @@
-import CXlsxWriter
+internal import CXlsxWriter
 
 /// A column of a flat export: its header text, the style of its data cells and its width.
-public struct FlatColumn: Sendable, Equatable {
+package struct FlatColumn: Sendable, Equatable {
   /// Header text in row 1.
-  public var header: String
+  package var header: String
   /// Style of the data cells, e.g. `CellStyle(numberFormat: "#,##0.00")` for amounts.
-  public var style: CellStyle
+  package var style: CellStyle
   /// Width in character units; nil keeps Excel's default.
-  public var width: Double?
+  package var width: Double?
 
   /// Creates a column.
-  public init(header: String, style: CellStyle = .plain, width: Double? = nil) {
+  package init(header: String, style: CellStyle = .plain, width: Double? = nil) {
     self.header = header
     self.style = style
     self.width = width
@@ -22,13 +22,13 @@ public struct FlatColumn: Sendable, Equatable {
 /// which builds no array and no number text per cell.
 ///
 /// Valid only inside the `writeFlat` call that handed it out.
-public final class FlatRowWriter {
+package final class FlatRowWriter {
   private let sheet: UnsafeMutablePointer<lxw_worksheet>
   private let formats: [UnsafeMutablePointer<lxw_format>?]
   private let sheetName: String
   private var isOpen = true
   /// Data rows started so far (the header row not counted); the last one is the row being written.
-  public private(set) var rowCount = 0
+  package private(set) var rowCount = 0
 
   fileprivate init(sheet: UnsafeMutablePointer<lxw_worksheet>, formats: [UnsafeMutablePointer<lxw_format>?], sheetName: String) {
     self.sheet = sheet
@@ -39,7 +39,7 @@ public final class FlatRowWriter {
   fileprivate func invalidate() { isOpen = false }
 
   /// Writes the next row; values beyond the declared columns are written unstyled.
-  public func append(_ values: [CellValue?]) throws {
+  package func append(_ values: [CellValue?]) throws {
     try startRow()
     for (column, value) in values.enumerated() {
       switch value {
@@ -59,7 +59,7 @@ public final class FlatRowWriter {
   }
 
   /// Starts the next data row; the `write…` methods then fill its cells, in any column order.
-  public func startRow() throws {
+  package func startRow() throws {
     precondition(isOpen, "FlatRowWriter used outside its writeFlat call")
     guard rowCount + 1 <= CellAddress.maxRow else {
       throw WriteError.cellOutOfRange(sheet: sheetName, cell: CellAddress(row: rowCount + 1, column: 0))
@@ -68,7 +68,7 @@ public final class FlatRowWriter {
   }
 
   /// Writes text into a column of the current row; empty text counts as a blank cell.
-  public func write(text: String, column: Int) throws {
+  package func write(text: String, column: Int) throws {
     guard !text.isEmpty else { return try writeBlank(column: column) }
     let (col, format) = try cell(column)
     if text.utf8.count > XLSXWriter.maxTextLength {
@@ -78,7 +78,7 @@ public final class FlatRowWriter {
   }
 
   /// Writes a number into a column of the current row; it must be finite.
-  public func write(number: Double, column: Int) throws {
+  package func write(number: Double, column: Int) throws {
     let (col, format) = try cell(column)
     guard number.isFinite else {
       throw WriteError.invalidNumber(sheet: sheetName, cell: CellAddress(row: rowCount, column: column), text: "\(number)")
@@ -87,13 +87,13 @@ public final class FlatRowWriter {
   }
 
   /// Writes a boolean into a column of the current row.
-  public func write(bool: Bool, column: Int) throws {
+  package func write(bool: Bool, column: Int) throws {
     let (col, format) = try cell(column)
     try check(worksheet_write_boolean(sheet, lxw_row_t(rowCount), col, bool ? 1 : 0, format))
   }
 
   /// Marks a column of the current row blank: nothing is written unless the column is styled.
-  public func writeBlank(column: Int) throws {
+  package func writeBlank(column: Int) throws {
     let (col, format) = try cell(column)
     guard format != nil else { return }
     try check(worksheet_write_blank(sheet, lxw_row_t(rowCount), col, format))
@@ -120,8 +120,9 @@ extension XLSXWriter {
   /// so memory stays flat however many rows `body` appends. Atomic like `write(_:to:refusing:)`.
   ///
   /// Rows are written strictly in order and nothing can be merged: this is for big exports, not
-  /// for the formatted disclosure layout.
-  public static func writeFlat(
+  /// for the formatted disclosure layout. Package access: the Sheets benchmark's writer, not
+  /// part of the public API.
+  package static func writeFlat(
     to path: String, sheetName: String = "Sheet1", columns: [FlatColumn],
     headerStyle: CellStyle = CellStyle(bold: true), freezeHeader: Bool = true,
     properties: DocumentProperties = DocumentProperties(), refusing inputs: [String] = [],
@@ -161,7 +162,7 @@ extension XLSXWriter {
 
   /// Writes a header row and the rows of a sequence (each an array of optional values) in
   /// constant-memory mode; see `writeFlat(to:sheetName:columns:headerStyle:freezeHeader:properties:refusing:_:)`.
-  public static func writeFlat<Rows: Sequence>(
+  package static func writeFlat<Rows: Sequence>(
     to path: String, sheetName: String = "Sheet1", columns: [FlatColumn], rows: Rows,
     headerStyle: CellStyle = CellStyle(bold: true), freezeHeader: Bool = true,
     properties: DocumentProperties = DocumentProperties(), refusing inputs: [String] = []

@@ -1,4 +1,4 @@
-import CXlsxWriter
+internal import CXlsxWriter
 import Glibc
 
 /// Owns one libxlsxwriter workbook. `close()` writes the file and frees everything (every

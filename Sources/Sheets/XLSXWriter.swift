@@ -1,4 +1,4 @@
-import CXlsxWriter
+internal import CXlsxWriter
 
 /// Writes formatted workbooks through libxlsxwriter. Every write is validated first (typed
 /// `WriteError`, nothing touched on disk) and then goes through `AtomicFile`, so the output

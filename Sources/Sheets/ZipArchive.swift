@@ -121,6 +121,11 @@ package final class ZipArchive {
   /// The number of entries.
   package var entryCount: Int { Int(zip_get_num_entries(handle, 0)) }
 
+  /// The entries' names, in the order the archive stores them.
+  package var entryNames: [String] {
+    (0..<entryCount).compactMap { zip_get_name(handle, zip_uint64_t($0), 0).map { String(cString: $0) } }
+  }
+
   /// Whether a part exists (names compare case-insensitively, as OPC requires).
   package func contains(_ part: String) -> Bool { locate(part) != nil }
 

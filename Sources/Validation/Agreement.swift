@@ -1,5 +1,5 @@
 import Budget
-import Sheets
+import Messages
 
 /// One view of the budget: figures keyed by what they measure (a code, a fund source, a total),
 /// as one table prints them. Cross-table rules say "these two views agree".

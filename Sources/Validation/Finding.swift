@@ -1,5 +1,5 @@
 import Budget
-import Sheets
+import Messages
 
 /// One thing a rule found wrong, with every cell involved and both sides of the comparison.
 public struct Finding: Sendable, Equatable, LocalizedMessage, CustomStringConvertible {

@@ -1,5 +1,5 @@
 import Budget
-import Sheets
+import Messages
 
 extension Report {
   /// The identifier written into every validation report.

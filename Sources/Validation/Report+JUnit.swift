@@ -1,5 +1,5 @@
 import Budget
-import Sheets
+import Messages
 
 extension Report {
   /// The report as JUnit XML for CI: one testsuite, one testcase per rule, a `<failure>` per

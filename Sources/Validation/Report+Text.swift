@@ -1,5 +1,5 @@
 import Budget
-import Sheets
+import Messages
 
 extension Report {
   /// A report for people: summary, findings (with cells), rules that did not apply and why,

@@ -1,5 +1,5 @@
 import Budget
-import Sheets
+import Messages
 
 /// What happened to one rule.
 public enum RuleStatus: Sendable, Equatable {

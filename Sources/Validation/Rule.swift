@@ -1,5 +1,5 @@
 import Budget
-import Sheets
+import Messages
 
 /// How serious a finding is.
 public enum Severity: String, Sendable, CaseIterable, Comparable {

@@ -1,5 +1,5 @@
 import Budget
-import Sheets
+import Messages
 
 // The 绩效目标申报表 forms against 表12 (项目支出预算表（本年预算）) and against themselves. The
 // rules find nothing when the input carries no form (a tables-only input is not "missing forms").

@@ -1,5 +1,5 @@
 import Budget
-import Sheets
+import Messages
 
 /// What every rule sees: the disclosure, what counts as equal, and the catalog if one was given.
 public struct ValidationContext: Sendable {

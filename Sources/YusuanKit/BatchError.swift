@@ -21,6 +21,10 @@ public enum BatchError: Error, LocalizedMessage, CustomStringConvertible, Equata
   case reportInsideInput(report: String, input: String)
   /// An input lies inside the output folder: outputs could replace it.
   case inputInsideOutput(input: String, output: String)
+  /// `--report` names a file whose extension is none of `.csv`, `.json` and `.xml`.
+  case unknownReportFormat(String)
+  /// The folder of the `--report` file does not exist or cannot be written (checked before any department).
+  case reportFolderUnwritable(report: String, folder: String)
 
   public func message(_ language: Language) -> String {
     let zh = language == .zh
@@ -48,6 +52,12 @@ public enum BatchError: Error, LocalizedMessage, CustomStringConvertible, Equata
     case .inputInsideOutput(let input, let output):
       return zh ? "输入 \(input) 位于输出文件夹 \(output) 之内，输出可能覆盖它；请换一个输出文件夹" :
         "input \(input) lies inside output folder \(output), where outputs could replace it; choose another output folder"
+    case .unknownReportFormat(let path):
+      return zh ? "无法从报告文件名 \(path) 判断格式：--report 的文件名应以 .csv、.json 或 .xml（JUnit）结尾" :
+        "cannot tell the report format from \(path): name the --report file .csv, .json or .xml (JUnit)"
+    case .reportFolderUnwritable(let report, let folder):
+      return zh ? "无法写出报告 \(report)：文件夹 \(folder) 不存在或不可写；未处理任何部门" :
+        "cannot write the report \(report): folder \(folder) does not exist or is not writable; no department was processed"
     }
   }
 

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import Glibc
 import Sheets
 
 /// What the manifest remembers of a department whose outputs were written.
@@ -31,7 +30,7 @@ public final class BatchManifest: @unchecked Sendable {
   /// The file this run appends to.
   public let path: String
   private let lock = Lock()
-  private var fd: Int32 = -1
+  private let file: AppendOnlyFile
   private var latest: [String: ManifestEntry]
 
   /// `.yusuan-manifest.jsonl`, or `.yusuan-manifest-shard-I-of-N.jsonl` for a shard.
@@ -54,9 +53,8 @@ public final class BatchManifest: @unchecked Sendable {
     }
     previous = entries
     latest = own
+    file = AppendOnlyFile(path: path)
   }
-
-  deinit { if fd >= 0 { close(fd) } }
 
   /// The entries of a manifest file, skipping lines that do not parse (a line torn by a kill).
   static func parse(_ file: String) -> [ManifestEntry] {
@@ -81,22 +79,14 @@ public final class BatchManifest: @unchecked Sendable {
     let line = Array(try encoder.encode(entry)) + [UInt8(ascii: "\n")]
     try lock.withLock {
       latest[entry.key] = entry
-      if fd < 0 {
-        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WriteError.io(path: path, operation: "open", errno: errno) }
-      }
-      let n = line.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
-      guard n == line.count else { throw WriteError.io(path: path, operation: "write", errno: errno) }
+      try file.append(line)
     }
   }
 
   /// Rewrites this shard's file with one line per department (atomically), dropping superseded lines.
   public func compact() throws {
     try lock.withLock {
-      if fd >= 0 {
-        close(fd)
-        fd = -1
-      }
+      file.close()
       guard !latest.isEmpty else { return }
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import Glibc
 import Layouts
 
 /// One department found among the inputs: a workbook, a JSON or CSV file, or a folder of CSV tables.
@@ -9,10 +8,14 @@ public struct BatchDepartment: Sendable, Equatable {
   public var key: String
   /// The path handed to the reader (the file, or the CSV folder).
   public var path: String
-  /// The files read, sorted (one, or every `.csv` of a folder): what the content hash covers.
+  /// The files read (the workbook and the forms workbooks that joined it, or every `.csv` of a
+  /// folder, sorted): what the content hash covers.
   public var files: [String]
   /// Outputs go to `OUT_DIR/stem.xlsx`, `OUT_DIR/stem.json` and the folder `OUT_DIR/stem/`.
   public var stem: String
+
+  /// The paths handed to the reader: the CSV folder, or the workbook and its forms workbooks.
+  public var inputs: [String] { key.hasSuffix("/") ? [path] : files }
 
   /// The output for a format, relative to the output folder.
   public func output(_ format: OutputFormat) -> String {
@@ -97,9 +100,9 @@ public struct BatchPlan: Sendable {
   /// Refuses an output folder inside the input tree, and inputs inside the output folder (both
   /// compared with symlinks resolved).
   static func checkSeparate(output: String, inputs: [String]) throws {
-    let out = resolved(output)
+    let out = Paths.resolved(output)
     for input in inputs {
-      let inp = resolved(input)
+      let inp = Paths.resolved(input)
       if out == inp || out.hasPrefix(inp == "/" ? "/" : inp + "/") {
         throw BatchError.outputInsideInput(output: output, input: input)
       }
@@ -112,30 +115,15 @@ public struct BatchPlan: Sendable {
   /// Throws `reportInsideInput` when `path` lies inside one of the input folders:
   /// a report in the input tree would be read as a department by the next run.
   public func checkOutsideInputs(_ path: String, inputs: [String]) throws {
-    let target = Self.resolved(Self.standardized(path))
+    let target = Paths.resolved(Self.standardized(path))
     for input in inputs {
       var isDirectory = false
       guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory else { continue }
-      let folder = Self.resolved(Self.standardized(input))
+      let folder = Paths.resolved(Self.standardized(input))
       if target.hasPrefix(folder == "/" ? "/" : folder + "/") {
         throw BatchError.reportInsideInput(report: path, input: input)
       }
     }
-  }
-
-  /// `realpath` of the longest existing prefix, with the rest appended (the output may not exist yet).
-  static func resolved(_ path: String) -> String {
-    var head = path
-    var tail: [String] = []
-    while head != "/" {
-      if let real = realpath(head, nil) {
-        defer { free(real) }
-        return ([String(cString: real)] + tail.reversed()).joined(separator: "/").replacing("//", with: "/")
-      }
-      tail.append(Paths.lastComponent(head))
-      head = Paths.parent(head)
-    }
-    return "/" + tail.reversed().joined(separator: "/")
   }
 
   /// The key of a path under the root: `sub/x.xlsx`.
@@ -155,6 +143,7 @@ public struct BatchPlan: Sendable {
     let fm = FileManager.default
     guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return }
     var csvs: [String] = []
+    let first = found.count
     for name in names.sorted() {
       let path = Paths.join(folder, name)
       let ext = Paths.extension(name).lowercased()
@@ -171,11 +160,44 @@ public struct BatchPlan: Sendable {
         found.append(department(file: path, root: root))
       }
     }
+    joinForms(&found, from: first, folder: folder)
     if !csvs.isEmpty {
       let rel = relative(folder, root: root)
       let stem = rel.isEmpty ? Paths.lastComponent(folder) : rel
       found.append(BatchDepartment(key: rel.isEmpty ? "./" : rel + "/", path: folder, files: csvs, stem: stem))
     }
+  }
+
+  /// In one folder, workbooks whose first sheet is a 绩效目标申报表 (a forms workbook, recognized
+  /// by its content, not its name) join the folder's one other workbook: they are the same
+  /// department's forms. With several other workbooks the owner is ambiguous and every workbook
+  /// stays a department of its own. `found[first...]` holds the folder's files and its sub-folders' departments.
+  static func joinForms(_ found: inout [BatchDepartment], from first: Int, folder: String) {
+    let workbooks = found.indices.filter {
+      $0 >= first && Paths.parent(found[$0].path) == folder
+        && ["xlsx", "xlsm"].contains(Paths.extension(found[$0].key).lowercased())
+    }
+    guard workbooks.count >= 2 else { return }
+    // A folder of many departments' workbooks stops at its second tables workbook: at most two
+    // first sheets are read before it is clear that nothing joins.
+    var forms: [Int] = []
+    var owners: [Int] = []
+    for index in workbooks {
+      if isFormsWorkbook(found[index].path) { forms.append(index) } else { owners.append(index) }
+      if owners.count > 1 { return }
+    }
+    guard let owner = owners.first, !forms.isEmpty else { return }
+    found[owner].files += forms.map { found[$0].path }
+    for index in forms.reversed() { found.remove(at: index) }
+  }
+
+  /// Whether the workbook's first sheet is a 绩效目标申报表 (false when it cannot be read: the
+  /// department's own reading then reports why).
+  static func isFormsWorkbook(_ path: String) -> Bool {
+    guard let reader = try? XLSXReader(path: path), !reader.sheets.isEmpty, let grid = try? reader.grid(sheet: 0) else {
+      return false
+    }
+    return FormReader.isForm(grid)
   }
 
   /// `x.xlsx` and `x.json` (or a folder `x/`) side by side would write the same outputs: such

@@ -22,6 +22,20 @@ public enum BatchReportFormat: String, Sendable {
   }
 }
 
+extension BatchReportFormat {
+  /// Checks, before a run starts, that a report can be written to `path`: its extension names a
+  /// format and its folder exists and is writable. Throws `BatchError`.
+  public static func checkWritable(_ path: String) throws {
+    guard implied(by: path) != nil else { throw BatchError.unknownReportFormat(path) }
+    var folder = Paths.parent(path)
+    if folder.isEmpty { folder = "." }
+    var isDirectory = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory,
+      FileManager.default.isWritableFile(atPath: folder)
+    else { throw BatchError.reportFolderUnwritable(report: path, folder: folder) }
+  }
+}
+
 extension BatchSummary {
   /// The report's columns, in order.
   public static let columns = ["file", "department", "year", "status", "findings", "outputs", "skipped", "error"]
@@ -81,7 +95,7 @@ extension BatchSummary {
     case .csv: try CSVWriter.write(rows: csvRows(), to: path, encoding: .utf8BOM, refusing: inputs)
     case .json: try AtomicFile.write(bytes: Array(try json().utf8), to: path, refusing: inputs)
     case .junit: try AtomicFile.write(bytes: Array(junit().utf8), to: path, refusing: inputs)
-    case nil: throw BatchError.unknownFormat(path)
+    case nil: throw BatchError.unknownReportFormat(path)
     }
   }
 }

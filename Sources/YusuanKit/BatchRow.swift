@@ -78,4 +78,7 @@ public struct BatchSummary: Sendable {
 
   /// How many departments were skipped as up to date.
   public var skipped: Int { rows.filter(\.skipped).count }
+
+  /// How many departments of the plan were not reached (a limit or a cancellation stopped the run).
+  public var notReached: Int { planned - rows.count }
 }

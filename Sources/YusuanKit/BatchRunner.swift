@@ -33,6 +33,8 @@ public final class BatchCancellation: @unchecked Sendable {
 public struct BatchProgress: Sendable {
   /// Departments handled so far.
   public var done: Int
+  /// Of those, how many were skipped as up to date (they take no time, so rates leave them out).
+  public var skipped: Int = 0
   /// Departments planned.
   public var total: Int
   /// Seconds since the start.
@@ -88,8 +90,10 @@ public struct BatchRunner: Sendable {
             guard state.reserve() else { return }
             row = process(department, hash: hash, manifest: manifest)
           }
-          state.finish(index, row) { done in
-            progress(BatchProgress(done: done, total: plan.departments.count, elapsed: -start.timeIntervalSinceNow, row: row))
+          state.finish(index, row) { done, skipped in
+            progress(
+              BatchProgress(
+                done: done, skipped: skipped, total: plan.departments.count, elapsed: -start.timeIntervalSinceNow, row: row))
           }
         }
       }
@@ -132,7 +136,7 @@ public struct BatchRunner: Sendable {
     do {
       // One thread per job: `--jobs` is how many cores a batch may use.
       reading = try DisclosureReader(csvEncoding: options.inputEncoding, readsSheetsInParallel: false)
-        .read([department.path])
+        .read(department.inputs)
     } catch {
       return BatchRow(file: department.key, status: .unreadable, error: message(error))
     }
@@ -189,6 +193,7 @@ final class WorkState: @unchecked Sendable {
   private let lock = Lock()
   private var next = 0
   private var done = 0
+  private var skipped = 0
   private var started = 0
   private let count: Int
   private let limit: Int?
@@ -222,11 +227,13 @@ final class WorkState: @unchecked Sendable {
   }
 
   /// Stores a row and reports progress while still holding the lock, so reports arrive in order.
-  func finish(_ index: Int, _ row: BatchRow, report: (Int) -> Void) {
+  /// `report` gets how many are done and how many of those were skipped as up to date.
+  func finish(_ index: Int, _ row: BatchRow, report: (Int, Int) -> Void) {
     lock.withLock {
       results[index] = row
       done += 1
-      report(done)
+      if row.skipped { skipped += 1 }
+      report(done, skipped)
     }
   }
 

@@ -7,7 +7,8 @@
 /// Yusuan's operations as a Swift API: read a department, validate it, write it, convert it,
 /// and convert many departments at once (`BatchRunner`).
 public enum Yusuan {
-  /// The library version; part of every batch manifest key, so a new version redoes old outputs.
+  /// The version of Yusuan (library and `yusuan --version`); part of every batch manifest key, so
+  /// a new version redoes old outputs.
   public static let version = "0.1.0"
 
   /// Reads one department from an `.xlsx`, `.csv` files, a folder of `.csv` files or canonical `.json`.
@@ -18,7 +19,8 @@ public enum Yusuan {
     try DisclosureReader(limits: limits, csvEncoding: csvEncoding).read(paths)
   }
 
-  /// Checks every rule of `rules` (all 61 standard rules by default) on a disclosure.
+  /// Checks every rule of `rules` (the standard rules by default) on a disclosure; the catalog
+  /// rules check codes only when `catalog` is given.
   public static func validate(
     _ disclosure: Disclosure, tolerance: Amount = .zero, rules: RuleSet = .standard,
     catalog: (any ClassificationLookup)? = nil

@@ -83,7 +83,7 @@ struct Batch: ParsableCommand {
       options = try makeOptions()
       plan = try BatchPlan.discover(inputs, output: output, shard: options.shard)
       if let report {
-        if BatchReportFormat.implied(by: report) == nil { throw BatchError.unknownFormat(report) }
+        try BatchReportFormat.checkWritable(report)
         try plan.checkOutsideInputs(report, inputs: inputs)
       }
     } catch {
@@ -101,7 +101,7 @@ struct Batch: ParsableCommand {
       throw CommandFailure(message: Console.message(error, lang), status: 2)
     }
     withExtendedLifetime(signals) {}
-    console.finish(summary, skippedByShard: plan.totalAcrossShards - plan.departments.count)
+    console.finish(summary, skippedByShard: plan.totalAcrossShards - plan.departments.count, limit: options.limit)
     if let report {
       do {
         try summary.writeReport(to: report, refusing: plan.departments.flatMap(\.files))

@@ -58,25 +58,33 @@ final class BatchConsole: @unchecked Sendable {
       + "\(p.done)/\(p.total)  " + rate(p)
   }
 
+  /// Departments redone per second and the time the rest would take at that rate; departments
+  /// skipped as up to date take no time, so they count in neither.
   func rate(_ p: BatchProgress) -> String {
-    let perSecond = p.elapsed > 0 ? Double(p.done) / p.elapsed : 0
+    let perSecond = p.elapsed > 0 ? Double(p.done - p.skipped) / p.elapsed : 0
     let remaining = perSecond > 0 ? Double(p.total - p.done) / perSecond : 0
     let eta = Int(remaining.rounded())
     return "\(perSecond.text(decimals: 1))/s  ETA \(eta / 60):\(eta % 60 < 10 ? "0" : "")\(eta % 60)"
   }
 
   /// The closing summary line.
-  func finish(_ s: BatchSummary, skippedByShard: Int) {
+  func finish(_ s: BatchSummary, skippedByShard: Int, limit: Int?) {
     if terminal { Console.write("\n", to: STDERR_FILENO) }
     let zh = language == .zh
-    let rate = s.seconds > 0 ? Double(s.rows.count) / s.seconds : 0
+    let rate = s.seconds > 0 ? Double(s.rows.count - s.skipped) / s.seconds : 0
     var line = zh
       ? "共 \(s.rows.count)/\(s.planned) 个部门：正常 \(s.count(.ok))，有问题 \(s.count(.findings))，往返不一致 \(s.count(.differences))，无法读取 \(s.count(.unreadable))，写出失败 \(s.count(.failed))；其中 \(s.skipped) 个已是最新而跳过"
       : "\(s.rows.count)/\(s.planned) departments: \(s.count(.ok)) ok, \(s.count(.findings)) with findings, \(s.count(.differences)) with differences, \(s.count(.unreadable)) unreadable, \(s.count(.failed)) failed; \(s.skipped) skipped as up to date"
     let (seconds, perSecond) = (s.seconds.text(decimals: 1), rate.text(decimals: 1))
     line += zh ? "；用时 \(seconds) 秒，\(perSecond) 个/秒" : "; \(seconds) s, \(perSecond)/s"
     if skippedByShard > 0 { line += zh ? "（另有 \(skippedByShard) 个属于其他分片）" : " (\(skippedByShard) more belong to other shards)" }
-    if s.cancelled { line += zh ? "。已中断，再次运行将继续。" : ". Interrupted; run again to resume." }
+    if s.cancelled {
+      line += zh ? "。已中断，再次运行将继续。" : ". Interrupted; run again to resume."
+    } else if let limit, s.notReached > 0 {
+      line += zh
+        ? "。已按 --limit \(limit) 停止，还有 \(s.notReached) 个部门留待下次运行。"
+        : ". Stopped at --limit \(limit); \(s.notReached) department(s) left for the next run."
+    }
     Console.error(line)
   }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Budget
 import FoundationEssentials
-import Glibc
 import Layouts
 import Sheets
 
@@ -33,7 +32,7 @@ struct Roundtrip: ParsableCommand {
       throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }
     let work = Paths.join(
-      FileManager.default.temporaryDirectory.path, "yusuan-roundtrip-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+      FileManager.default.temporaryDirectory.path, "yusuan-roundtrip-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
     try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: work) }
     var trips: [(String, OutputFormat, CSVLayout, TextEncoding, String)] = [

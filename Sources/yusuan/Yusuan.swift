@@ -4,15 +4,11 @@ import Glibc
 import Layouts
 import Sheets
 import Validation
+import YusuanKit
 
-#if canImport(CMalloc)
-  import CMalloc
-#endif
-
+/// The root command. Named apart from YusuanKit's `Yusuan`, whose `version` is the one version string.
 @main
-struct Yusuan: ParsableCommand {
-  static let version = "0.1.0"
-
+struct YusuanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "yusuan",
     abstract: "预算 Yusuan：部门预算公开表（预算公开表1–13）的转换与校验。",
@@ -29,26 +25,14 @@ struct Yusuan: ParsableCommand {
         yusuan inspect 部门预算.xlsx
         yusuan schema > disclosure.schema.json
       """,
-    version: version,
+    version: Yusuan.version,
     subcommands: [
       Convert.self, Validate.self, Roundtrip.self, Inspect.self, Batch.self, Narrative.self, Schema.self, Templates.self,
     ])
 
-  /// Has glibc keep freed memory for reuse. By default it returns the top of the heap to the
-  /// kernel and serves blocks over 128 KB from fresh mappings; zlib allocates and clears a
-  /// 256 KB window for every part of a workbook it compresses, so each part paid for its pages
-  /// anew (a fifth of a one-department job's page faults).
-  static func keepFreedMemory() {
-    #if canImport(CMalloc)
-      _ = mallopt(M_TRIM_THRESHOLD, 256 << 20)
-      _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)  // glibc's largest allowed threshold
-      _ = mallopt(M_TOP_PAD, 4 << 20)  // grow the heap in steps of 4 MB, not 128 KB
-    #endif
-  }
-
   /// Runs the command and maps every failure to the documented exit statuses.
   static func main() {
-    keepFreedMemory()
+    Allocator.keepFreedMemory()
     // The table declarations, the rules and the catalog are built on first use; building them on
     // a second core while the arguments are parsed takes them off the path of every command.
     detachThread {

@@ -1,4 +1,4 @@
-import Sheets
+import Messages
 
 /// Why a catalog CSV could not be merged. Lines count from 1 (the header line).
 public enum CatalogError: Error, Equatable, Sendable, LocalizedMessage, CustomStringConvertible {
