@@ -29,7 +29,8 @@ public enum DisclosureAssembler {
             ReadIssue(
               location: place(reading.table.source),
               zh: "预算公开表\(reading.table.number)出现了两次，使用第一次（\(place(first.source))）",
-              en: "table \(reading.table.number) appears twice; the first one (\(place(first.source))) is used"))
+              en: "table \(reading.table.number) appears twice; the first one (\(place(first.source))) is used",
+              ruleId: "read.duplicate-table"))
           continue
         }
         tables.append(reading.table)
@@ -41,13 +42,15 @@ public enum DisclosureAssembler {
       issues.append(
         ReadIssue(
           location: "部门名称", zh: "各表的部门名称不一致：\(departments.keys.sorted().joined(separator: "、"))",
-          en: "the tables name different departments: \(departments.keys.sorted().joined(separator: ", "))"))
+          en: "the tables name different departments: \(departments.keys.sorted().joined(separator: ", "))",
+          ruleId: "read.department-mismatch"))
     }
     if years.count > 1 {
       issues.append(
         ReadIssue(
           location: "年度", zh: "各表的年度不一致：\(years.keys.sorted().map(String.init).joined(separator: "、"))",
-          en: "the tables carry different years: \(years.keys.sorted().map(String.init).joined(separator: ", "))"))
+          en: "the tables carry different years: \(years.keys.sorted().map(String.init).joined(separator: ", "))",
+          ruleId: "read.year-mismatch"))
     }
     var disclosure = Disclosure(department: department, year: year, tables: tables)
     FormAssembly.add(grids.flatMap(\.forms), to: &disclosure, issues: &issues)

@@ -164,7 +164,7 @@ struct RowReader {
       issues.append(
         ReadIssue(
           location: place(address.a1), zh: "金额“\(value.text)”不是数字，按空白读取",
-          en: "amount \"\(value.text)\" is not a number; read as blank"))
+          en: "amount \"\(value.text)\" is not a number; read as blank", ruleId: ReadIssue.amountNotANumber))
       return nil
     }
     if unitFactor > 0, let converted = amount.dividedByPowerOfTen(unitFactor) { amount = converted }

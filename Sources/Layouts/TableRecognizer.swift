@@ -81,7 +81,8 @@ public struct TableRecognizer: Sendable {
         unrecognized: ReadIssue(
           location: place,
           zh: "未识别为预算公开表：没有找到表名（如“2023年预算支出总表”）或“预算公开表N”标签",
-          en: "not recognized as a budget table: no title (such as 2023年预算支出总表) or 预算公开表N label found"))
+          en: "not recognized as a budget table: no title (such as 2023年预算支出总表) or 预算公开表N label found",
+          ruleId: "read.not-a-table", severity: .info))
     }
     var tables: [TableReading] = []
     var failure: ReadIssue?
@@ -160,7 +161,8 @@ public struct TableRecognizer: Sendable {
         ReadIssue(
           location: place(CellAddress(row: hit.row, column: hit.column).a1),
           zh: "找到表名“\(hit.text)”，但其下没有表头（应有：\(expectedHeaders(layout))）",
-          en: "found the title \(hit.text) but no header rows below it (expected: \(expectedHeaders(layout)))"))
+          en: "found the title \(hit.text) but no header rows below it (expected: \(expectedHeaders(layout)))",
+          ruleId: "read.header-missing"))
     }
     let mapping: ColumnAssignment
     switch ColumnAssignment.assign(band: band, layout: layout) {
@@ -170,7 +172,7 @@ public struct TableRecognizer: Sendable {
         ReadIssue(
           location: place(CellAddress(row: band.rows[0], column: 0).a1),
           zh: "“\(hit.text)”的表头缺少：\(missing.names)",
-          en: "the headers of \(hit.text) lack: \(missing.names)"))
+          en: "the headers of \(hit.text) lack: \(missing.names)", ruleId: "read.header-incomplete"))
     }
     var issues: [ReadIssue] = []
     let rowReader = RowReader(layout: layout, mapping: mapping, unitFactor: unit == "元" ? 4 : 0)

@@ -75,7 +75,8 @@ public enum TidyCSV {
         guard !text.isEmpty else { continue }
         guard let a = Amount(parsing: text) else {
           issues.append(ReadIssue(location: "\(file)!\(CellAddress(row: r, column: leadingColumns.count + i).a1)",
-            zh: "金额“\(text)”不是数字，按空白读取", en: "amount \"\(text)\" is not a number; read as blank"))
+            zh: "金额“\(text)”不是数字，按空白读取", en: "amount \"\(text)\" is not a number; read as blank",
+            ruleId: ReadIssue.amountNotANumber))
           continue
         }
         if let k = sections[s].columns.firstIndex(of: key) { amounts[k] = a }
