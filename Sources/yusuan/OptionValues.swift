@@ -7,6 +7,8 @@ enum OptionValueError: Error, LocalizedMessage {
   case notAnAmount(option: String, value: String)
   /// The amount is negative (`-1`).
   case negative(option: String, value: String)
+  /// An option was given without the one it qualifies (`--catalog-complete` without `--catalog`).
+  case needs(option: String, other: String)
 
   func message(_ language: Language) -> String {
     let zh = language == .zh
@@ -23,6 +25,8 @@ enum OptionValueError: Error, LocalizedMessage {
       return zh
         ? "\(option) 的值“\(value)”是负数：应为非负金额，如 0.01"
         : "\(option) value \"\(value)\" is negative: give a non-negative amount such as 0.01"
+    case .needs(let option, let other):
+      return zh ? "\(option) 需要同时给出 \(other) 文件" : "\(option) needs \(other) FILE"
     }
   }
 }

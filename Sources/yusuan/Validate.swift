@@ -103,7 +103,7 @@ struct CatalogOptions: ParsableArguments {
   /// The catalog to validate with: the shipped one, or the shipped one with the user's file.
   func lookup() throws -> (any ClassificationLookup)? {
     guard let catalog else {
-      if catalogComplete { throw ValidationError("--catalog-complete needs --catalog FILE") }
+      if catalogComplete { throw OptionValueError.needs(option: "--catalog-complete", other: "--catalog") }
       return StandardCatalog.lookup
     }
     return try YusuanKit.Yusuan.catalog(file: catalog, complete: catalogComplete)
