@@ -55,4 +55,24 @@ final class YusuanKitCatalogTests: XCTestCase {
       XCTAssertTrue(String(describing: error).contains("orphan.csv"), "\(error)")
     }
   }
+
+  func testBatchReportsReadProblemsAsFindings() throws {
+    let folder = dir + "/in/csv"
+    try FileManager.default.copyItem(atPath: Fixtures.sampleCSVFolder, toPath: folder)
+    let file = Fixtures.csvFile(2, folder: folder)
+    let text = String(decoding: try Fixtures.bytes(file), as: UTF8.self)
+    let line = "2060101,行政运行,348.97,348.97,,,,,"
+    XCTAssertEqual(text.components(separatedBy: line).count, 2)
+    try Fixtures.write(Array(text.replacingOccurrences(of: line, with: line + "一百").utf8), to: file)
+    let plan = try BatchPlan.discover([dir + "/in"], output: dir + "/out")
+    var options = BatchOptions(formats: [.json])
+    options.tolerance = Amount(parsing: "0.01")!
+    XCTAssertEqual(try BatchRunner(plan: plan, options: options, language: .en).run().rows.map(\.status), [.ok])
+    options.strict = true
+    options.force = true
+    let strict = try BatchRunner(plan: plan, options: options, language: .en).run()
+    XCTAssertEqual(strict.rows.map(\.status), [.findings])
+    XCTAssertEqual(strict.rows[0].details?.map(\.ruleId), ["read.amount-not-a-number"])
+    XCTAssertEqual(strict.rows[0].details?.first?.cells, ["预算公开表02.csv!I8"])
+  }
 }
