@@ -63,7 +63,7 @@ struct Batch: ParsableCommand {
 
   @OptionGroup var catalog: CatalogOptions
 
-  @Flag(help: "Any finding (not only errors) counts as a finding.")
+  @Flag(help: "Any finding but info (not only errors) counts as a finding.")
   var strict = false
 
   @Flag(help: "Read every output back and report values that changed (a round trip per output).")
