@@ -223,6 +223,19 @@ final class CLIValidationVerdictTests: XCTestCase {
     XCTAssertTrue(named.contains("[错误] catalog.name 预算公开表2 2060198 行政运行：科目 2060198 的规范名称为“科技行政运行”"), named)
   }
 
+  func testBatchValidatesAgainstTheCatalogGiven() throws {
+    // 机构运行 printed as 机构运作 in every table: only the catalog can tell.
+    let text = String(decoding: try Fixtures.bytes(Fixtures.fixtureJSON), as: UTF8.self)
+    try Fixtures.write(Array(text.replacingOccurrences(of: "\"机构运行\"", with: "\"机构运作\"").utf8), to: dir + "/in/m.json")
+    try E2E.expect(1, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json"])
+    // A catalog that names the two codes so: the department is valid, and the changed catalog
+    // (part of the manifest key) makes the batch redo it rather than skip it.
+    let catalog = try write("科目编码,科目名称\n2060201,机构运作\n2060501,机构运作\n", "ours.csv")
+    try E2E.expect(0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--catalog", catalog, "--report", dir + "/r.csv"])
+    let report = String(decoding: try Fixtures.bytes(dir + "/r.csv"), as: UTF8.self)
+    XCTAssertTrue(report.contains("m.json,大同市科学技术局[部门],2023,ok,2,m.json,no,"), report)
+  }
+
   func testCatalogFileThatIsNotACatalogIsRefused() throws {
     let noHeader = try write("a,b\n1,2\n", "bad.csv")
     let r = try E2E.expect(2, ["validate", Fixtures.sampleXLSX, "--catalog", noHeader])
