@@ -33,7 +33,7 @@ public enum DisclosureAssembler {
               location: place(reading.table.source),
               zh: "“\(reading.table.printedName)”出现了两次，使用第一次（\(place(first.source))）",
               en: "table \(reading.table.number) (\(reading.table.printedName)) appears twice; the first one (\(place(first.source))) is used",
-              rule: "read.table-duplicate"))
+              ruleId: "read.duplicate-table"))
           continue
         }
         tables.append(reading.table)
@@ -46,14 +46,14 @@ public enum DisclosureAssembler {
         ReadIssue(
           location: "部门名称", zh: "各表的部门名称不一致：\(departments.keys.sorted().joined(separator: "、"))",
           en: "the tables name different departments: \(departments.keys.sorted().joined(separator: ", "))",
-          rule: "read.department-conflict", severity: .error))
+          ruleId: "read.department-mismatch"))
     }
     if years.count > 1 {
       issues.append(
         ReadIssue(
           location: "年度", zh: "各表的年度不一致：\(years.keys.sorted().map(String.init).joined(separator: "、"))",
           en: "the tables carry different years: \(years.keys.sorted().map(String.init).joined(separator: ", "))",
-          rule: "read.year-conflict", severity: .error))
+          ruleId: "read.year-mismatch"))
     }
     if !tables.isEmpty {
       let files = Array(Set(grids.map(\.file).filter { !$0.isEmpty })).sorted().joined(separator: "、")
@@ -64,7 +64,7 @@ public enum DisclosureAssembler {
             location: files.isEmpty ? set.nameZh : files,
             zh: "缺少模板“\(set.nameZh)”的表 \(label)“\(layout.titleStem)”；无数据的表也应公开并注明“本表无数据”",
             en: "table \(layout.number) (\(layout.titleStem)) of the template \(set.nameEn) is missing; a table without data is still published, with a note",
-            rule: "read.table-missing"))
+            ruleId: "read.table-missing"))
       }
     }
     var disclosure = Disclosure(

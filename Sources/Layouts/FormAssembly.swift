@@ -11,7 +11,8 @@ enum FormAssembly {
           ReadIssue(
             location: DisclosureAssembler.place(form.source),
             zh: "项目“\(form.projectName)”的绩效目标申报表出现了两次，使用第一次（\(DisclosureAssembler.place(first.source))）",
-            en: "the performance-target form of \(form.projectName) appears twice; the first one (\(DisclosureAssembler.place(first.source))) is used"))
+            en: "the performance-target form of \(form.projectName) appears twice; the first one (\(DisclosureAssembler.place(first.source))) is used",
+            ruleId: "read.duplicate-form"))
         continue
       }
       disclosure.forms.append(form)

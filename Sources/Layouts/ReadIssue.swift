@@ -1,18 +1,24 @@
 import Sheets
 
 /// Something noticed while reading that the user should know, without stopping the read
-/// (an amount that is not a number, a sheet that is not a budget table …).
+/// (an amount that is not a number, a sheet that is not a budget table …). `validate` reports
+/// each issue as a finding with the issue's `ruleId` and `severity`; a reader that notices a new
+/// kind of problem gives it its own `read.*` id and, when it is not a warning, its severity.
 public struct ReadIssue: Error, Sendable, Equatable, LocalizedMessage, CustomStringConvertible {
-  /// How much a read issue weighs: `error` means a figure may be wrong (a unit conflict),
-  /// `warning` that something was not read, `info` a fact worth knowing.
-  public enum Severity: String, Sendable, Equatable, CaseIterable {
-    /// A figure read may be wrong.
+  /// How serious a read issue is for validation (the same words as a finding's severity).
+  public enum Severity: String, Sendable, CaseIterable {
+    /// What was read is known to be wrong or incomplete: the run fails.
     case error
-    /// Something printed was not read, or read with a default.
+    /// Something was read in a way the user must check (the default); fails only with `--strict`.
     case warning
-    /// Worth knowing; nothing was lost.
+    /// Worth knowing, never a failure (a sheet that holds no table).
     case info
   }
+
+  /// The rule id of an issue whose reader gave none.
+  public static let unreadable = "read.unreadable"
+  /// An amount cell holds text that is not a number (`一百`); it was read as blank.
+  public static let amountNotANumber = "read.amount-not-a-number"
 
   /// Where: `book.xlsx 预算公开表3!C8`.
   public var location: String
@@ -20,17 +26,17 @@ public struct ReadIssue: Error, Sendable, Equatable, LocalizedMessage, CustomStr
   public var zh: String
   /// The English text.
   public var en: String
-  /// The stable rule id of reports (`read.amount-not-a-number`, `read.unit-missing` …).
-  public var rule: String
-  /// How much it weighs.
+  /// Stable id of the kind of problem (`read.amount-not-a-number`), the rule id of its finding.
+  public var ruleId: String
+  /// How serious it is.
   public var severity: Severity
 
-  /// Creates an issue.
-  public init(location: String, zh: String, en: String, rule: String = "read.unreadable", severity: Severity = .warning) {
+  /// Creates an issue; without a rule id it is `read.unreadable`, without a severity a warning.
+  public init(location: String, zh: String, en: String, ruleId: String = ReadIssue.unreadable, severity: Severity = .warning) {
     self.location = location
     self.zh = zh
     self.en = en
-    self.rule = rule
+    self.ruleId = ruleId
     self.severity = severity
   }
 

@@ -190,7 +190,7 @@ struct RowReader {
       issues.append(
         ReadIssue(
           location: place(address.a1), zh: "金额“\(value.text)”不是数字，按空白读取",
-          en: "amount \"\(value.text)\" is not a number; read as blank", rule: "read.amount-not-a-number"))
+          en: "amount \"\(value.text)\" is not a number; read as blank", ruleId: "read.amount-not-a-number"))
       return nil
     }
     return amount

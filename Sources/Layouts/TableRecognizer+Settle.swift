@@ -61,7 +61,7 @@ extension TableRecognizer {
       location: grid.sheet.map { "\(grid.file) \($0)" } ?? grid.file,
       zh: "未识别为预算公开表：没有找到表名（如“2023年预算支出总表”）或“预算公开表N”标签",
       en: "not recognized as a budget table: no title (such as 2023年预算支出总表) or 预算公开表N label found",
-      rule: "read.not-a-table", severity: .info)
+      ruleId: "read.not-a-table", severity: .info)
   }
 
   /// Reads a grid that has no title as the continuation of `reading`: below its repeated
@@ -99,7 +99,7 @@ extension TableRecognizer {
         location: place(CellAddress(row: max(start - 1, 0), column: c).a1),
         zh: "续表中 \(CellAddress.columnLetters(c)) 列不对应“\(reading.table.title)”的任何一列，该列未读取",
         en: "column \(CellAddress.columnLetters(c)) of the continued table \(reading.table.title) maps to no column; not read",
-        rule: "read.header-unmapped", severity: .warning)
+        ruleId: "read.header-unmapped", severity: .warning)
     }
     reading.continuation = rowReader.closed(sections) ? nil : Continuation(layout: context.layout, mapping: mapping, band: band)
     return true

@@ -168,7 +168,7 @@ public struct TableRecognizer: Sendable {
         location: place,
         zh: "未识别为预算公开表：没有找到表名（如“2023年预算支出总表”）或“预算公开表N”标签",
         en: "not recognized as a budget table: no title (such as 2023年预算支出总表) or 预算公开表N label found",
-        rule: "read.not-a-table", severity: .info)
+        ruleId: "read.not-a-table", severity: .info)
     }
     return reading
   }
@@ -249,14 +249,14 @@ public struct TableRecognizer: Sendable {
       return ReadIssue(
         location: place, zh: "“\(text)”像是表名“\(close.titleStem)”，但不完全一致，未作为表读取；请核对表名",
         en: "\(text) looks like the title \(close.titleStem) but differs; not read as a table: check the title",
-        rule: "read.title-unrecognized", severity: .warning)
+        ruleId: "read.title-unrecognized", severity: .warning)
     }
     let budgetWords = ["预算", "决算", "收支", "支出", "收入", "三公", "经费"]
     if normalized.hasSuffixFast("表"), normalized.hasPrefixFast("{Y}") || budgetWords.contains(where: { stem.containsFast($0) }) {
       return ReadIssue(
         location: place, zh: "“\(text)”像是表名，但不是模板“\(set.nameZh)”中的表，未读取",
         en: "\(text) looks like a table title but names no table of the template \(set.nameEn); not read",
-        rule: "read.title-unrecognized", severity: .warning)
+        ruleId: "read.title-unrecognized", severity: .warning)
     }
     return nil
   }
@@ -273,7 +273,7 @@ public struct TableRecognizer: Sendable {
           location: place(CellAddress(row: hit.row, column: hit.column).a1),
           zh: "找到表名“\(hit.text)”，但其下没有表头（应有：\(expectedHeaders(layout))）",
           en: "found the title \(hit.text) but no header rows below it (expected: \(expectedHeaders(layout)))",
-          rule: "read.header-missing", severity: .error))
+          ruleId: "read.header-missing", severity: .error))
     }
     var issues: [ReadIssue] = []
     // Meta lines: the department and the unit, from the title's row to the headers.
@@ -295,7 +295,7 @@ public struct TableRecognizer: Sendable {
             location: place(other.cell),
             zh: "“\(hit.text)”印有两个不同的金额单位：\(first.unit)（\(first.cell)）与 \(other.unit)（\(other.cell)），按 \(first.unit) 读取",
             en: "\(hit.text) prints two different units: \(first.unit) (\(first.cell)) and \(other.unit) (\(other.cell)); read as \(first.unit)",
-            rule: "read.unit-conflict", severity: .error))
+            ruleId: "read.unit-conflict", severity: .error))
       }
     } else {
       unit = set.unit(of: layout)
@@ -304,7 +304,7 @@ public struct TableRecognizer: Sendable {
           location: place(CellAddress(row: hit.row, column: hit.column).a1),
           zh: "“\(hit.text)”没有印金额单位（如“单位：万元”），按模板“\(set.nameZh)”的 \(unit) 读取",
           en: "\(hit.text) prints no unit (such as 单位：万元); read in the template's \(unit)",
-          rule: "read.unit-missing", severity: .warning))
+          ruleId: "read.unit-missing", severity: .warning))
     }
     let mapping: ColumnAssignment
     switch ColumnAssignment.assign(band: band, layout: layout) {
@@ -315,7 +315,7 @@ public struct TableRecognizer: Sendable {
           location: place(CellAddress(row: band.rows[0], column: 0).a1),
           zh: "“\(hit.text)”的表头缺少：\(missing.names)",
           en: "the headers of \(hit.text) lack: \(missing.names)",
-          rule: "read.header-missing", severity: .error))
+          ruleId: "read.header-incomplete", severity: .error))
     }
     let rowReader = RowReader(layout: layout, mapping: mapping, band: band)
     let (sections, note, dataRows) = rowReader.read(grid, rows: band.end..<limit, issues: &issues, place: place)
@@ -326,7 +326,7 @@ public struct TableRecognizer: Sendable {
         location: place(a1),
         zh: "“\(hit.text)”的表头“\(header)”（\(CellAddress.columnLetters(c)) 列）不对应本表的任何一列，该列未读取",
         en: "header \(header) (column \(CellAddress.columnLetters(c))) of \(hit.text) maps to no column of the table; the column is not read",
-        rule: "read.header-unmapped", severity: .warning)
+        ruleId: "read.header-unmapped", severity: .warning)
     }
     let firstColumn = min(hit.column, band.paths.keys.min() ?? 0)
     let lastColumn = band.paths.keys.max() ?? firstColumn

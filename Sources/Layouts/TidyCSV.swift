@@ -64,7 +64,7 @@ public enum TidyCSV {
     let cell = { (r: Int, c: Int) -> String in grid[r, c]?.text ?? "" }
     let field = { (r: Int, name: String) -> String in position[name].map { cell(r, $0) } ?? "" }
     func fail(_ row: Int, _ zh: String, _ en: String) -> ReadIssue {
-      ReadIssue(location: "\(file)!\(CellAddress(row: row, column: 0).a1)", zh: zh, en: en, rule: "read.tidy-csv", severity: .error)
+      ReadIssue(location: "\(file)!\(CellAddress(row: row, column: 0).a1)", zh: zh, en: en, ruleId: "read.tidy-csv", severity: .error)
     }
     let isVersion1 = lead == version1Columns
     let setID = isVersion1 ? Disclosure.datongSet : field(1, "template")
@@ -102,7 +102,7 @@ public enum TidyCSV {
         guard let a = Amount(parsing: text) else {
           issues.append(ReadIssue(location: "\(file)!\(CellAddress(row: r, column: lead.count + i).a1)",
             zh: "金额“\(text)”不是数字，按空白读取", en: "amount \"\(text)\" is not a number; read as blank",
-            rule: "read.amount-not-a-number"))
+            ruleId: "read.amount-not-a-number"))
           continue
         }
         if let k = sections[s].columns.firstIndex(of: key) { amounts[k] = a }

@@ -7,6 +7,8 @@ extension Catalog: ClassificationLookup {
     return ClassificationRecord(code: e.code, name: e.name, budget: e.budgetType, needsVerification: e.needsVerification)
   }
 
+  public func isComplete(_ kind: CodeKind) -> Bool { completeKinds.contains(kind) }
+
   public func classCode(forLine line: String) -> String? {
     functionalClass(forLine: line)?.code ?? StandardLines.classCode(forLine: line)
   }

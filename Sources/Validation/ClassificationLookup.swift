@@ -47,9 +47,15 @@ public protocol ClassificationLookup: Sendable {
   func classCode(forLine line: String) -> String?
   /// The code of an economic-classification name (表6 prints names only), or nil when unknown or ambiguous.
   func economicCode(named name: String, kind: CodeKind) -> String?
+  /// Whether the catalog lists a classification completely, so that a code it lacks is wrong
+  /// (a warning) rather than a gap of a partial catalog (info).
+  func isComplete(_ kind: CodeKind) -> Bool
 }
 
 extension ClassificationLookup {
+  /// Default: partial (the shipped catalog is a subset of the official one).
+  public func isComplete(_ kind: CodeKind) -> Bool { false }
+
   /// Default: the 2023 template's 30 lines (domain.md §2.2).
   public func classCode(forLine line: String) -> String? { StandardLines.classCode(forLine: line) }
 }

@@ -37,7 +37,7 @@ extension Report {
           ("failed", .number(String(outcomes("failed").count))),
           ("notApplicable", .number(String(outcomes("not-applicable").count))),
           ("errors", .number(String(count(.error)))), ("warnings", .number(String(count(.warning)))),
-          ("rounding", .number(String(count(.rounding)))),
+          ("rounding", .number(String(count(.rounding)))), ("info", .number(String(count(.info)))),
         ])
       ),
       ("rules", .array(rules)), ("findings", .array(findings.map(finding))),

@@ -68,18 +68,26 @@ public struct Report: Sendable {
   public var catalogUsed: Bool
   /// One outcome per rule, in rule order.
   public var outcomes: [RuleOutcome]
+  /// Findings about the inputs as a whole rather than from one rule: what could not be read
+  /// (`read.*`, handed in by whoever read the inputs) and a run in which no rule applied
+  /// (`run.nothing-checked`).
+  public var inputFindings: [Finding]
 
   /// Creates a report.
-  public init(department: String, year: Int?, tolerance: Amount, catalogUsed: Bool, outcomes: [RuleOutcome]) {
+  public init(
+    department: String, year: Int?, tolerance: Amount, catalogUsed: Bool, outcomes: [RuleOutcome],
+    inputFindings: [Finding] = []
+  ) {
     self.department = department
     self.year = year
     self.tolerance = tolerance
     self.catalogUsed = catalogUsed
     self.outcomes = outcomes
+    self.inputFindings = inputFindings
   }
 
-  /// Every finding, in rule order.
-  public var findings: [Finding] { outcomes.flatMap(\.findings) }
+  /// Every finding: the input findings first, then the rules' in rule order.
+  public var findings: [Finding] { inputFindings + outcomes.flatMap(\.findings) }
 
   /// The outcome of a rule.
   public func outcome(_ ruleId: String) -> RuleOutcome? { outcomes.first { $0.ruleId == ruleId } }
@@ -90,9 +98,14 @@ public struct Report: Sendable {
   /// Outcomes with a status token (`passed`, `failed`, `not-applicable`).
   public func outcomes(_ token: String) -> [RuleOutcome] { outcomes.filter { $0.status.token == token } }
 
-  /// The exit status for the command line: 1 when any error is found (with `strict`, any finding), else 0.
+  /// The exit status for the command line: 1 when any error is found (with `strict`, any
+  /// finding but `info`), else 0.
   public func exitStatus(strict: Bool = false) -> Int32 {
-    if strict { return findings.isEmpty ? 0 : 1 }
-    return count(.error) > 0 ? 1 : 0
+    findings.contains { $0.severity.fails(strict: strict) } ? 1 : 0
+  }
+
+  /// Whether at least one rule ran (passed or failed); a report where none did checked nothing.
+  public var anyRuleApplied: Bool {
+    outcomes.contains { if case .notApplicable = $0.status { false } else { true } }
   }
 }

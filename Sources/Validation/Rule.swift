@@ -9,6 +9,9 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
   case warning
   /// A sum off by at most 0.01 per summed term: rows were rounded separately (元 → 万元).
   case rounding
+  /// Worth knowing, not a fault of the disclosure (a code the partial shipped catalog lacks, a
+  /// sheet that is not a table). Never fails a run, not even with `--strict`.
+  case info
 
   /// Orders errors first.
   public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
@@ -18,6 +21,7 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
     case .error: 0
     case .warning: 1
     case .rounding: 2
+    case .info: 3
     }
   }
 
@@ -27,6 +31,17 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
     case .error: "错误"
     case .warning: "警告"
     case .rounding: "尾差"
+    case .info: "提示"
+    }
+  }
+
+  /// Whether a finding of this severity makes the exit status 1: errors always, every other
+  /// severity but `info` with `strict`.
+  public func fails(strict: Bool) -> Bool {
+    switch self {
+    case .error: true
+    case .warning, .rounding: strict
+    case .info: false
     }
   }
 }
@@ -64,6 +79,8 @@ public struct Rule: Sendable {
   public var needsData: Bool
   /// Whether the rule needs a classification catalog.
   public var needsCatalog: Bool
+  /// Whether the rule reads the 绩效目标申报表 forms (not applicable when the input has none).
+  public var needsForms: Bool
   /// Whether every table in `tables` must be present (true) or any one of them (false, for
   /// rules such as code checks that look at whichever coded tables there are).
   public var needsAllTables: Bool
@@ -79,7 +96,7 @@ public struct Rule: Sendable {
   public init(
     id: String, group: RuleGroup, severity: Severity = .error, descriptionZh: String, descriptionEn: String,
     tables: [Int], needsData: Bool = false, needsCatalog: Bool = false, needsAllTables: Bool = true,
-    check: @escaping @Sendable (ValidationContext) -> [Finding]
+    needsForms: Bool = false, check: @escaping @Sendable (ValidationContext) -> [Finding]
   ) {
     self.id = id
     self.group = group
@@ -90,6 +107,7 @@ public struct Rule: Sendable {
     self.needsData = needsData
     self.needsCatalog = needsCatalog
     self.needsAllTables = needsAllTables
+    self.needsForms = needsForms
     self.check = check
   }
 
@@ -109,6 +127,7 @@ public struct Rule: Sendable {
     let present = tables.compactMap { context.disclosure.table($0) }
     let missing = present.count == tables.count ? [] : tables.filter { t in !present.contains { $0.number == t } }
     if needsAllTables ? !missing.isEmpty : present.isEmpty { return .tablesAbsent(missing) }
+    if needsForms && context.disclosure.forms.isEmpty { return .noForms }
     if needsCatalog && context.catalog == nil { return .noCatalog }
     // A coded row (what `codedRows` lists) or a second name, looked for without building row lists.
     if group == .codes || group == .catalog,
@@ -137,6 +156,8 @@ public enum NotApplicable: Sendable, Equatable {
   case otherTemplate(String)
   /// The disclosure's template set has rules of its own for this check.
   case setHasOwnRules(String)
+  /// The input carries no 绩效目标申报表 form.
+  case noForms
 
   /// A one-line reason.
   public func message(_ language: Language) -> String {
@@ -153,6 +174,8 @@ public enum NotApplicable: Sendable, Equatable {
     case (.setHasOwnRules(let set), .en): "the template set \(set) has rules of its own for this"
     case (.noCatalog, .zh): "未提供政府收支分类科目"
     case (.noCatalog, .en): "no classification catalog given"
+    case (.noForms, .zh): "未读入绩效目标申报表"
+    case (.noForms, .en): "no performance-target form was read"
     }
   }
 }

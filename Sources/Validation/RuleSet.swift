@@ -36,15 +36,21 @@ public struct RuleSet: Sendable {
       + [Rule.catalogKnown, Rule.catalogName, Rule.catalogBudgetType, Rule.catalogEconomicNames]
       + Rule.forms
 
-  /// Runs every rule on a disclosure.
+  /// Runs every rule on a disclosure. `inputFindings` are findings made before validation (what
+  /// the reader could not read, as `read.*` findings); the report lists them and counts them in
+  /// its exit status.
   public func validate(
-    _ disclosure: Disclosure, tolerance: Amount = .zero, catalog: (any ClassificationLookup)? = nil
+    _ disclosure: Disclosure, tolerance: Amount = .zero, catalog: (any ClassificationLookup)? = nil,
+    inputFindings: [Finding] = []
   ) -> Report {
-    validate(ValidationContext(disclosure: disclosure, tolerance: tolerance.magnitude, catalog: catalog))
+    validate(
+      ValidationContext(disclosure: disclosure, tolerance: tolerance.magnitude, catalog: catalog),
+      inputFindings: inputFindings)
   }
 
-  /// Runs every rule on a context.
-  public func validate(_ context: ValidationContext) -> Report {
+  /// Runs every rule on a context. A run in which no rule applied is not a pass: the report then
+  /// carries a `run.nothing-checked` error.
+  public func validate(_ context: ValidationContext, inputFindings: [Finding] = []) -> Report {
     let set = context.disclosure.templateSet
     let setHasOwnRules = rules.contains { $0.templateSets?.contains(set) == true }
     let outcomes = rules.map { rule -> RuleOutcome in
@@ -57,8 +63,25 @@ public struct RuleSet: Sendable {
       let findings = rule.check(context)
       return RuleOutcome(rule: rule, status: findings.isEmpty ? .passed : .failed, findings: findings)
     }
-    return Report(
+    var report = Report(
       department: context.disclosure.department, year: context.disclosure.year, tolerance: context.tolerance,
-      catalogUsed: context.catalog != nil, outcomes: outcomes)
+      catalogUsed: context.catalog != nil, outcomes: outcomes, inputFindings: inputFindings)
+    if !report.anyRuleApplied { report.inputFindings.append(Self.nothingChecked(context.disclosure, rules: rules.count)) }
+    return report
+  }
+
+  /// The finding of a run in which none of `rules` rules applied, pointing at what was read.
+  static func nothingChecked(_ disclosure: Disclosure, rules: Int) -> Finding {
+    // The files read, once each (a forms workbook has a sheet per project).
+    var files: [String] = []
+    for source in disclosure.tables.compactMap(\.source) + disclosure.forms.compactMap(\.source)
+    where !files.contains(source.file) {
+      files.append(source.file)
+    }
+    return Finding(
+      ruleId: "run.nothing-checked", severity: .error, table: nil, row: "", column: "",
+      cells: files, expected: nil, found: nil, difference: nil,
+      messageZh: "未做任何检查：\(rules) 条规则均不适用（输入中没有可校验的预算公开表），不能视为通过",
+      messageEn: "nothing was checked: none of the \(rules) rules applied (the input holds no table they could check), so this is not a pass")
   }
 }

@@ -3,9 +3,11 @@ import Budget
 // Codes and names against the government classification catalog (政府收支分类科目).
 
 extension Rule {
-  /// Every printed code is in the catalog.
+  /// Every printed code is in the catalog. A code the catalog lacks is `info` while the catalog
+  /// of its classification is partial (the shipped one), a warning when it is complete (`--catalog
+  /// FILE --catalog-complete`).
   static let catalogKnown = Rule(
-    id: "catalog.known", group: .catalog, severity: .warning, descriptionZh: "科目编码见于政府收支分类科目",
+    id: "catalog.known", group: .catalog, severity: .info, descriptionZh: "科目编码见于政府收支分类科目",
     descriptionEn: "Every code is in the classification catalog", tables: codedTables, needsCatalog: true,
     needsAllTables: false
   ) { ctx in
@@ -15,7 +17,7 @@ extension Rule {
       return part.rows.compactMap { row -> Finding? in
         if catalog.record(row.code!, kind: kind) != nil { return nil }
         return ctx.note(
-          ruleId: "catalog.known", severity: .warning, table: table.number, row: row.displayName, column: "科目编码",
+          ruleId: "catalog.known", severity: catalog.isComplete(kind) ? .warning : .info, table: table.number, row: row.displayName, column: "科目编码",
           cells: ctx.rowCells(table, row), zh: "科目编码 \(row.code!) 不在政府收支分类科目中",
           en: "code \(row.code!) is not in the classification catalog")
       }

@@ -2,7 +2,7 @@ import Budget
 import Messages
 
 // The 绩效目标申报表 forms against 表12 (项目支出预算表（本年预算）) and against themselves. The
-// rules find nothing when the input carries no form (a tables-only input is not "missing forms").
+// rules are not applicable when the input carries no form (a tables-only input is not "missing forms").
 
 extension Rule {
   /// Every forms rule, in report order.
@@ -11,7 +11,7 @@ extension Rule {
   /// Each form's project is a 表12 row.
   static let formProjectPresent = Rule(
     id: "F.project-present", group: .forms, descriptionZh: "每张绩效目标申报表的项目名称在预算公开表12中",
-    descriptionEn: "Each performance-target form names a project of table 12", tables: [12]
+    descriptionEn: "Each performance-target form names a project of table 12", tables: [12], needsForms: true
   ) { ctx in
     ctx.disclosure.forms.compactMap { form in
       guard ctx.projectRow(form.projectName) == nil else { return nil }
@@ -24,7 +24,7 @@ extension Rule {
   /// 年度资金总额 (元) = 表12 合计 (万元) × 10,000.
   static let formAnnualTotal = Rule(
     id: "F.annual-total", group: .forms, descriptionZh: "绩效目标申报表 年度资金总额（元）= 预算公开表12 合计（万元）× 10000",
-    descriptionEn: "Form annual funding (yuan) = table 12 total (10k yuan) × 10,000", tables: [12]
+    descriptionEn: "Form annual funding (yuan) = table 12 total (10k yuan) × 10,000", tables: [12], needsForms: true
   ) { ctx in
     ctx.disclosure.forms.compactMap { form -> Finding? in
       guard let (table, section, row) = ctx.projectRow(form.projectName) else { return nil }
@@ -40,7 +40,7 @@ extension Rule {
   /// 实施期资金总额 ≥ 年度资金总额.
   static let formPeriodTotals = Rule(
     id: "F.period-totals", group: .forms, descriptionZh: "绩效目标申报表 实施期资金总额 ≥ 年度资金总额",
-    descriptionEn: "Form funding for the whole period ≥ funding for the year", tables: [12]
+    descriptionEn: "Form funding for the whole period ≥ funding for the year", tables: [12], needsForms: true
   ) { ctx in
     ctx.disclosure.forms.compactMap { form -> Finding? in
       guard let whole = form.implementationFunding.total, let year = form.annualFunding.total, whole < year else { return nil }
@@ -59,7 +59,7 @@ extension Rule {
   /// 资金总额 = 中央 + 省级 + 市县（区） + 单位自筹 + 其他, for both periods.
   static let formFundingParts = Rule(
     id: "F.funding-parts", group: .forms, descriptionZh: "绩效目标申报表 资金总额 = 中央 + 省级 + 市县（区） + 单位自筹 + 其他资金",
-    descriptionEn: "Form funding total = central + provincial + local + self-raised + other", tables: [12]
+    descriptionEn: "Form funding total = central + provincial + local + self-raised + other", tables: [12], needsForms: true
   ) { ctx in
     ctx.disclosure.forms.flatMap { form -> [Finding] in
       [("实施期资金总额（元）", form.implementationFunding), ("年度资金总额（元）", form.annualFunding)]
@@ -79,7 +79,7 @@ extension Rule {
   /// Every 表12 project has a form (when the input carries forms at all).
   static let formMissing = Rule(
     id: "F.form-missing", group: .forms, descriptionZh: "预算公开表12 的每个项目都有绩效目标申报表",
-    descriptionEn: "Every project of table 12 has a performance-target form", tables: [12]
+    descriptionEn: "Every project of table 12 has a performance-target form", tables: [12], needsForms: true
   ) { ctx in
     guard !ctx.disclosure.forms.isEmpty else { return [] }
     let names = Set(ctx.disclosure.forms.map { BudgetRow.normalizedName($0.projectName) })

@@ -15,6 +15,8 @@ public enum BatchError: Error, LocalizedMessage, CustomStringConvertible, Equata
   case noInputs
   /// An input path does not exist.
   case inputNotFound(String)
+  /// The inputs hold no department at all (no .xlsx, .xlsm, .json or .csv file): nothing to check.
+  case noDepartments([String])
   /// The output folder lies inside an input folder (or is one): outputs would land in the input tree.
   case outputInsideInput(output: String, input: String)
   /// The report file lies inside an input folder, where the next run would read it as input.
@@ -43,6 +45,9 @@ public enum BatchError: Error, LocalizedMessage, CustomStringConvertible, Equata
       return zh ? "没有给出输入文件或文件夹" : "no input file or folder given"
     case .inputNotFound(let path):
       return zh ? "找不到输入：\(path)" : "input not found: \(path)"
+    case .noDepartments(let inputs):
+      return zh ? "\(inputs.joined(separator: "、")) 中没有任何部门（.xlsx、.xlsm、.json 文件或 .csv 文件夹），未做任何检查" :
+        "no department (.xlsx, .xlsm, .json file or folder of .csv files) in \(inputs.joined(separator: ", ")); nothing was checked"
     case .outputInsideInput(let output, let input):
       return zh ? "输出文件夹 \(output) 位于输入 \(input) 之内；批量转换从不写入输入目录，请换一个输出文件夹" :
         "output folder \(output) lies inside input \(input); batch never writes into the input tree, choose another output folder"

@@ -17,6 +17,9 @@ public struct ManifestEntry: Codable, Sendable, Equatable {
   public var findings: Int
   /// Outputs, relative to the output folder.
   public var outputs: [String]
+  /// The findings, so that a skipped department's report row still carries them (absent in
+  /// manifests of older runs).
+  public var details: [BatchFinding]? = nil
 }
 
 /// The record of finished departments in the output folder, so that a re-run skips inputs whose

@@ -2,6 +2,7 @@ import Budget
 import FoundationEssentials
 import Layouts
 import Sheets
+import Validation
 
 /// One slice of a batch: departments whose relative path hashes to `index` modulo `count`.
 public struct Shard: Sendable, Equatable, CustomStringConvertible {
@@ -73,6 +74,11 @@ public struct BatchOptions: Sendable {
   public var inputEncoding: TextEncoding?
   /// Differences up to this amount count as equal when validating.
   public var tolerance: Amount = .zero
+  /// The classification catalog departments are validated against (the shipped one unless told).
+  public var catalog: (any ClassificationLookup)? = Yusuan.standardCatalog
+  /// What the manifest key records of `catalog`: change it whenever the catalog changes (a
+  /// `--catalog` file's SHA-256, say), so that departments validated against another are redone.
+  public var catalogIdentity = "builtin-2023"
   /// Any finding (not only errors) makes a department's status `findings`.
   public var strict = false
   /// Read every output back and compare it with the department as first read.
@@ -104,13 +110,22 @@ public struct BatchOptions: Sendable {
     return out
   }
 
+  /// Validates against a user's catalog file (see `Yusuan.catalog(file:complete:)`); the
+  /// manifest key then records the file's bytes, so changing the file redoes the departments.
+  public mutating func useCatalog(file path: String, complete: Bool) throws {
+    catalog = try Yusuan.catalog(file: path, complete: complete)
+    var sha = SHA256()
+    sha.update(Array(try FileManager.default.contents(atPath: path) ?? Data()))
+    catalogIdentity = (complete ? "complete:" : "extends:") + sha.hexDigest()
+  }
+
   /// The options that shape outputs and statuses, as one stable line for the manifest key
   /// (jobs, shard and limit change how work is spread, never what it produces).
   var fingerprint: String {
     [
       "yusuan " + Yusuan.version, "to=" + formats.map(\.rawValue).joined(separator: ","),
       "csv-layout=" + csvLayout.rawValue, "encoding=" + encoding.rawValue,
-      "input-encoding=" + (inputEncoding?.rawValue ?? "detect"), "tolerance=" + tolerance.description,
+      "input-encoding=" + (inputEncoding?.rawValue ?? "detect"), "tolerance=" + tolerance.description, "catalog=" + catalogIdentity,
       "strict=\(strict)", "verify=\(verify)",
     ].joined(separator: ";")
   }

@@ -73,6 +73,8 @@ public struct BatchPlan: Sendable {
     // The same input named twice (or inside a folder also given) is one department.
     var seen = Set<String>()
     found = found.filter { seen.insert($0.key).inserted }.sorted { $0.key < $1.key }
+    // An empty tree is not a pass: a run that checked nothing must not look like one that found nothing.
+    guard !found.isEmpty else { throw BatchError.noDepartments(inputs) }
     disambiguateStems(&found)
     let mine = found.filter { shard.contains($0.key) }
     return BatchPlan(root: root, outputRoot: outputRoot, departments: mine, totalAcrossShards: found.count)

@@ -68,8 +68,10 @@ extension BatchSummary {
     return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
   }
 
-  /// The report as JUnit XML: one testcase per department; findings and differences are
-  /// failures, unreadable and unwritable inputs are errors.
+  /// The report as JUnit XML: one testcase per department, agreeing with the exit status. A
+  /// department whose status is `findings` or `differences` is a failure listing the findings
+  /// that made it one; unreadable and unwritable inputs are errors; the findings that fail
+  /// nothing (rounding, warnings without strict, info) are in the testcase's `<system-out>`.
   public func junit() -> String {
     let failures = rows.filter { $0.status.exitStatus == 1 }.count
     let errors = rows.filter { $0.status.exitStatus == 2 }.count
@@ -78,13 +80,23 @@ extension BatchSummary {
     for row in rows {
       let open = "  <testcase classname=\"yusuan.batch\" name=\"\(xmlEscape(row.file))\""
       let detail = "\(row.department) \(row.year.map(String.init) ?? "") findings=\(row.findings) \(row.error ?? "")"
+      let details = row.details ?? []
+      let failing = details.filter(\.fails)
+      let others = details.filter { !$0.fails }
+      var body = ""
       switch row.status {
-      case .ok: out += open + "/>\n"
+      case .ok: break
       case .findings, .differences:
-        out += open + ">\n    <failure type=\"\(row.status.rawValue)\" message=\"\(xmlEscape(detail))\"/>\n  </testcase>\n"
+        let first = row.status == .findings ? failing.first.map { " " + $0.message } ?? "" : ""
+        let text = (row.status == .findings ? failing : []).map(\.junitText) + (row.error.map { [$0] } ?? [])
+        body += "    <failure type=\"\(row.status.rawValue)\" message=\"\(xmlEscape(detail + first))\">\(xmlEscape(text.joined(separator: "\n")))</failure>\n"
       case .unreadable, .failed:
-        out += open + ">\n    <error type=\"\(row.status.rawValue)\" message=\"\(xmlEscape(detail))\"/>\n  </testcase>\n"
+        body += "    <error type=\"\(row.status.rawValue)\" message=\"\(xmlEscape(detail))\"/>\n"
       }
+      // Findings that made no failure here are shown, not counted.
+      let shown = row.status == .findings ? others : details
+      if !shown.isEmpty { body += "    <system-out>\(xmlEscape(shown.map(\.junitText).joined(separator: "\n")))</system-out>\n" }
+      out += body.isEmpty ? open + "/>\n" : open + ">\n" + body + "  </testcase>\n"
     }
     return out + "</testsuite>\n"
   }

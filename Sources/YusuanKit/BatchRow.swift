@@ -36,6 +36,8 @@ public struct BatchRow: Codable, Sendable, Equatable {
   public var status: BatchStatus
   /// How many findings validation made (any severity).
   public var findings: Int
+  /// What validation found, finding by finding (absent in reports of older runs).
+  public var details: [BatchFinding]?
   /// The outputs, relative to the output folder.
   public var outputs: [String]
   /// True when the outputs were already up to date and nothing was redone.
@@ -46,7 +48,7 @@ public struct BatchRow: Codable, Sendable, Equatable {
   /// Creates a row.
   public init(
     file: String, department: String = "", year: Int? = nil, status: BatchStatus, findings: Int = 0,
-    outputs: [String] = [], skipped: Bool = false, error: String? = nil
+    outputs: [String] = [], skipped: Bool = false, error: String? = nil, details: [BatchFinding]? = nil
   ) {
     self.file = file
     self.department = department
@@ -56,6 +58,7 @@ public struct BatchRow: Codable, Sendable, Equatable {
     self.outputs = outputs
     self.skipped = skipped
     self.error = error
+    self.details = details
   }
 }
 

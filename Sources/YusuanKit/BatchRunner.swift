@@ -125,7 +125,8 @@ public struct BatchRunner: Sendable {
       return .finished(
         BatchRow(
           file: department.key, department: entry.department, year: entry.year,
-          status: BatchStatus(rawValue: entry.status) ?? .ok, findings: entry.findings, outputs: entry.outputs, skipped: true))
+          status: BatchStatus(rawValue: entry.status) ?? .ok, findings: entry.findings, outputs: entry.outputs, skipped: true,
+          details: entry.details))
     }
     return .due(hash: hash)
   }
@@ -141,10 +142,11 @@ public struct BatchRunner: Sendable {
       return BatchRow(file: department.key, status: .unreadable, error: message(error))
     }
     let disclosure = reading.disclosure
-    let report = Yusuan.validate(disclosure, tolerance: options.tolerance)
+    let report = Yusuan.validate(reading, tolerance: options.tolerance, catalog: options.catalog)
     var row = BatchRow(
       file: department.key, department: disclosure.department, year: disclosure.year,
-      status: report.exitStatus(strict: options.strict) == 0 ? .ok : .findings, findings: report.findings.count)
+      status: report.exitStatus(strict: options.strict) == 0 ? .ok : .findings, findings: report.findings.count,
+      details: report.findings.map { BatchFinding($0, strict: options.strict, language: language) })
     for format in options.formats {
       let relative = department.output(format)
       let target = Paths.join(plan.outputRoot, relative)
@@ -174,7 +176,7 @@ public struct BatchRunner: Sendable {
       try manifest.record(
         ManifestEntry(
           key: department.key, hash: hash, department: row.department, year: row.year, status: row.status.rawValue,
-          findings: row.findings, outputs: row.outputs))
+          findings: row.findings, outputs: row.outputs, details: row.details))
     } catch {
       // The outputs are whole; without the line the department is simply redone next time.
       row.error = message(error)

@@ -19,13 +19,25 @@ public enum Yusuan {
     try DisclosureReader(limits: limits, csvEncoding: csvEncoding).read(paths)
   }
 
-  /// Checks every rule of `rules` (the standard rules by default) on a disclosure; the catalog
-  /// rules check codes only when `catalog` is given.
+  /// The classification catalog validation uses unless told otherwise: the shipped 2023 one.
+  public static let standardCatalog: any ClassificationLookup = Catalog.builtin2023
+
+  /// Checks every rule of `rules` (all standard rules by default) on a disclosure, against the
+  /// shipped catalog unless another (or nil: none) is given.
   public static func validate(
     _ disclosure: Disclosure, tolerance: Amount = .zero, rules: RuleSet = .standard,
-    catalog: (any ClassificationLookup)? = nil
+    catalog: (any ClassificationLookup)? = standardCatalog
   ) -> Report {
     rules.validate(disclosure, tolerance: tolerance, catalog: catalog)
+  }
+
+  /// Checks a department as read: every rule of `rules` on its disclosure, and every read issue
+  /// of its inputs as a finding (`read.*`) that counts in the exit status as its severity says.
+  public static func validate(
+    _ reading: DisclosureReading, tolerance: Amount = .zero, rules: RuleSet = .standard,
+    catalog: (any ClassificationLookup)? = standardCatalog
+  ) -> Report {
+    rules.validate(reading.disclosure, tolerance: tolerance, catalog: catalog, inputFindings: reading.readFindings)
   }
 
   /// Writes a disclosure as a formatted workbook, canonical JSON or a folder of CSV files; each

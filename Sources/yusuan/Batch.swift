@@ -58,10 +58,12 @@ struct Batch: ParsableCommand {
   @Option(name: .customLong("input-encoding"), help: "Force the encoding of CSV inputs (default: detect).")
   var inputEncoding: TextEncoding?
 
-  @Option(help: "Differences up to this amount (万元) count as equal, e.g. 0.01.")
+  @Option(parsing: .unconditional, help: "Differences up to this amount (万元) count as equal, e.g. 0.01.")
   var tolerance: String = "0.00"
 
-  @Flag(help: "Any finding (not only errors) counts as a finding.")
+  @OptionGroup var catalog: CatalogOptions
+
+  @Flag(help: "Any finding but info (not only errors) counts as a finding.")
   var strict = false
 
   @Flag(help: "Read every output back and report values that changed (a round trip per output).")
@@ -118,12 +120,12 @@ struct Batch: ParsableCommand {
     options.csvLayout = csvLayout
     options.encoding = encoding
     options.inputEncoding = inputEncoding
-    guard let amount = Amount(parsing: tolerance), amount >= .zero else {
-      throw CommandFailure(
-        message: common.lang == .zh ? "--tolerance 应为非负金额，如 0.01" : "--tolerance must be a non-negative amount such as 0.01",
-        status: 2)
+    options.tolerance = try OptionValues.amount(tolerance, option: "--tolerance")
+    if let file = catalog.catalog {
+      try options.useCatalog(file: file, complete: catalog.catalogComplete)
+    } else {
+      options.catalog = try catalog.lookup()
     }
-    options.tolerance = amount
     options.strict = strict
     options.verify = verify
     options.force = force

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Layouts
 import Sheets
 import Validation
+import YusuanKit
 
 enum ReportFormat: String, NamedArgument {
   case text, json, junit
@@ -33,11 +34,14 @@ struct Validate: ParsableCommand {
   @Option(help: "Report format: text (default), json or junit.")
   var format: ReportFormat = .text
 
-  @Option(help: "Differences up to this amount (万元) count as equal, e.g. 0.01.")
+  // Unconditional, so that `--tolerance -1` is refused with a clear message rather than read as a flag.
+  @Option(parsing: .unconditional, help: "Differences up to this amount (万元) count as equal, e.g. 0.01.")
   var tolerance: String = "0.00"
 
-  @Flag(help: "Exit 1 on any finding, not only on errors.")
+  @Flag(help: "Exit 1 on any finding but info, not only on errors.")
   var strict = false
+
+  @OptionGroup var catalog: CatalogOptions
 
   @Option(help: "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")
   var encoding: TextEncoding?
@@ -48,8 +52,13 @@ struct Validate: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    guard let tolerance = Amount(parsing: tolerance), tolerance >= .zero else {
-      throw CommandFailure(message: common.lang == .zh ? "--tolerance 应为非负金额，如 0.01" : "--tolerance must be a non-negative amount such as 0.01", status: 2)
+    let tolerance: Amount
+    let lookup: (any ClassificationLookup)?
+    do {
+      tolerance = try OptionValues.amount(self.tolerance, option: "--tolerance")
+      lookup = try catalog.lookup()
+    } catch {
+      throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }
     let zh = common.lang == .zh
     var stopwatch = Stopwatch(language: common.lang)
@@ -59,7 +68,7 @@ struct Validate: ParsableCommand {
     } catch {
       throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }
-    let validate = { RuleSet.standard.validate(reading.disclosure, tolerance: tolerance, catalog: StandardCatalog.lookup) }
+    let validate = { YusuanKit.Yusuan.validate(reading, tolerance: tolerance, catalog: lookup) }
     let report = stopwatch.measure(zh ? "校验（含加载科目表）" : "validate (loading the catalog)") { validate() }
     if timings {
       _ = stopwatch.measure(zh ? "再次校验" : "validate again") { validate() }
@@ -68,7 +77,7 @@ struct Validate: ParsableCommand {
     switch format {
     case .text: Console.out(report.text(common.lang))
     case .json: Console.out(report.json(common.lang))
-    case .junit: Console.out(report.junit(common.lang))
+    case .junit: Console.out(report.junit(common.lang, strict: strict))
     }
     let status = report.exitStatus(strict: strict)
     if status != 0 { throw ExitCode(status) }
@@ -77,5 +86,26 @@ struct Validate: ParsableCommand {
 
 /// The classification catalog the commands validate against.
 enum StandardCatalog {
-  static let lookup: (any ClassificationLookup)? = Catalog.builtin2023
+  static let lookup: (any ClassificationLookup)? = YusuanKit.Yusuan.standardCatalog
+}
+
+/// The options that choose the classification catalog (validate, batch).
+struct CatalogOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "A catalog (政府收支分类科目) as .csv or .xlsx with code and name columns; it extends the shipped one.",
+      valueName: "file"))
+  var catalog: String?
+
+  @Flag(help: "The --catalog file is complete: it replaces the shipped entries of the classifications it lists, and a code missing from them is a warning, not info.")
+  var catalogComplete = false
+
+  /// The catalog to validate with: the shipped one, or the shipped one with the user's file.
+  func lookup() throws -> (any ClassificationLookup)? {
+    guard let catalog else {
+      if catalogComplete { throw OptionValueError.needs(option: "--catalog-complete", other: "--catalog") }
+      return StandardCatalog.lookup
+    }
+    return try YusuanKit.Yusuan.catalog(file: catalog, complete: catalogComplete)
+  }
 }

@@ -114,9 +114,9 @@ final class SecondDepartmentTests: XCTestCase {
 
   func testDepartmentYearAndTables() throws {
     let reading = try read()
-    XCTAssertEqual(reading.issues.filter { $0.rule != "read.table-missing" }, [])
+    XCTAssertEqual(reading.issues.filter { $0.ruleId != "read.table-missing" }, [])
     XCTAssertEqual(
-      reading.issues.filter { $0.rule == "read.table-missing" }.count, 8, "the eight tables of the set the workbook lacks are each named")
+      reading.issues.filter { $0.ruleId == "read.table-missing" }.count, 8, "the eight tables of the set the workbook lacks are each named")
     XCTAssertEqual(reading.disclosure.department, Self.department)
     XCTAssertEqual(reading.disclosure.year, 2024)
     XCTAssertEqual(reading.disclosure.tables.map(\.number), [2, 3, 9, 12, 13])

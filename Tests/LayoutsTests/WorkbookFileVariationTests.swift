@@ -61,7 +61,7 @@ final class WorkbookFileVariationTests: XCTestCase {
     XCTAssertEqual(try t5.coded("2060101").amounts, amts("1038.42", "972.35", "66.07"), "numeric code cell 2060101")
     XCTAssertEqual(try t5.coded("206").name, "科学技术支出")
     XCTAssertEqual(try t5.only("合计").kind, .total)
-    XCTAssertEqual(reading.issues.filter { $0.rule != "read.table-missing" }, [])
+    XCTAssertEqual(reading.issues.filter { $0.ruleId != "read.table-missing" }, [])
   }
 
   func testOpenpyxlMergedHeadersMatchTheSameTableAsCSVWithoutMerges() throws {

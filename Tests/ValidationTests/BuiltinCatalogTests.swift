@@ -37,4 +37,23 @@ final class BuiltinCatalogTests: XCTestCase {
     XCTAssertEqual(finding.table, 2)
     XCTAssertEqual(finding.row, "2120899 其他国有土地使用权出让收入安排的支出")
   }
+
+  /// Codes printed beside their names in real Shanghai, Jiangsu and 部门决算 tables were unknown,
+  /// each a false catalog finding; they are in the catalog now, with where they were seen.
+  func testRegression_CodesPrintedInRealTablesAreKnown() {
+    let printed: [(String, ClassificationKind, String)] = [
+      ("2040601", .functional, "行政运行"), ("2040604", .functional, "基层司法业务"), ("2040699", .functional, "其他司法支出"),
+      ("2010601", .functional, "行政运行"), ("2010608", .functional, "财政委托业务支出"), ("2013101", .functional, "行政运行"),
+      ("2080504", .functional, "未归口管理的行政单位离退休"), ("30311", .economicDepartment, "代缴社会保险费"),
+    ]
+    for (code, kind, name) in printed {
+      let entry = Catalog.builtin2023.entry(code, kind: kind)
+      XCTAssertEqual(entry?.name, name, code)
+      XCTAssertTrue(entry?.source.contains("printed beside this name in") == true, "\(code): \(entry?.source ?? "")")
+    }
+    // A name those tables confirm keeps its source; the evidence is in its note.
+    let confirmed = Catalog.builtin2023.entry("20406", kind: .functional)
+    XCTAssertEqual(confirmed?.source, "MOF 2023 catalog (from knowledge, verify)")
+    XCTAssertTrue(confirmed?.note?.contains("printed beside this name in shanghai/sifaju-2026") == true, confirmed?.note ?? "")
+  }
 }

@@ -24,7 +24,8 @@ final class FixtureTests: XCTestCase {
     XCTAssertTrue(RuleSet.standard.validate(try loadFixture(), tolerance: amt("0.01"), catalog: TestCatalog()).findings.isEmpty)
   }
 
-  /// Every rule either ran or says why not; the empty 表9 and 表13 are named as the reason.
+  /// Every rule either ran or says why not; the empty 表9 and 表13 are named as the reason, and
+  /// the forms rules say that no form was read (the fixture is the tables alone).
   func testEveryRuleRanOrSaysWhyNot() throws {
     let report = RuleSet.standard.validate(try loadFixture(), catalog: TestCatalog())
     XCTAssertEqual(report.outcomes.count, RuleSet.standard.rules.count)
@@ -33,10 +34,11 @@ final class FixtureTests: XCTestCase {
     XCTAssertEqual(shared.map(\.ruleId), ["any.hierarchy", "any.total-row", "any.column-sums", "any.balance"])
     for o in shared { XCTAssertEqual(o.status, .notApplicable(.setHasOwnRules("datong-shanxi"))) }
     let na = report.outcomes("not-applicable").filter { !$0.ruleId.hasPrefix("any.") }
-    XCTAssertEqual(na.map(\.ruleId), ["T9.hierarchy", "T9.total-row", "T9.basic-project", "T13.fund-sources"])
-    for o in na { XCTAssertEqual(o.status, .notApplicable(.tablesEmpty([o.tables[0]]))) }
+    XCTAssertEqual(na.map(\.ruleId), ["T9.hierarchy", "T9.total-row", "T9.basic-project", "T13.fund-sources"] + Rule.forms.map(\.id))
+    for o in na.prefix(4) { XCTAssertEqual(o.status, .notApplicable(.tablesEmpty([o.tables[0]]))) }
+    for o in na.dropFirst(4) { XCTAssertEqual(o.status, .notApplicable(.noForms), o.ruleId) }
     XCTAssertEqual(report.outcomes("failed").map(\.ruleId), ["T6.total-row"])
-    XCTAssertEqual(report.outcomes("passed").count, RuleSet.standard.rules.count - 5 - shared.count)
+    XCTAssertEqual(report.outcomes("passed").count, RuleSet.standard.rules.count - 10 - shared.count)
     // Without a catalog, the catalog rules say so instead of passing silently.
     let bare = RuleSet.standard.validate(try loadFixture())
     for id in ["catalog.known", "catalog.name", "catalog.budget-type", "catalog.t6-names"] {
@@ -50,11 +52,12 @@ final class FixtureTests: XCTestCase {
     XCTAssertTrue(r.text().contains("X.t12-t3.project — 缺少预算公开表12"))
   }
 
-  /// The made-up consistent department gives no finding at all, and every rule runs on it.
+  /// The made-up consistent department gives no finding at all, and every rule but the forms
+  /// rules (it has no forms) runs on it.
   func testConsistentSecondDepartmentHasNoFinding() {
     let report = RuleSet.standard.validate(SecondDepartment.disclosure(), catalog: TestCatalog())
     XCTAssertEqual(report.findings, [], report.text())
-    XCTAssertEqual(report.outcomes("not-applicable").map(\.ruleId).filter { !$0.hasPrefix("any.") }, [])
+    XCTAssertEqual(report.outcomes("not-applicable").map(\.ruleId).filter { !$0.hasPrefix("any.") }, Rule.forms.map(\.id))
     XCTAssertEqual(report.exitStatus(strict: true), 0)
   }
 

@@ -32,12 +32,12 @@ final class PropertyRoundTripTests: XCTestCase {
     let path = scratch + "/\(seed)-\(format.rawValue)-\(layout.rawValue)-\(encoding.rawValue)" + (format == .csv ? "" : ".\(format.rawValue)")
     try DisclosureWriter().write(disclosure, as: format, to: path, csvLayout: layout, encoding: encoding)
     let reading = try DisclosureReader(csvEncoding: format == .csv ? encoding : nil).read([path])
-    XCTAssertEqual(reading.issues.filter { $0.rule != "read.table-missing" }.map(\.description), [], label, file: file, line: line)
+    XCTAssertEqual(reading.issues.filter { $0.ruleId != "read.table-missing" }.map(\.description), [], label, file: file, line: line)
     let keepsNamesVerbatim = format == .json || (format == .csv && layout == .tidy)
     let expected = keepsNamesVerbatim ? disclosure : RandomDisclosure.asReadFromLayout(disclosure)
     let differences = expected.differences(from: reading.disclosure)
     XCTAssertEqual(differences.map(\.description), [], label, file: file, line: line)
-    if !differences.isEmpty || reading.issues.contains(where: { $0.rule != "read.table-missing" }) {
+    if !differences.isEmpty || reading.issues.contains(where: { $0.ruleId != "read.table-missing" }) {
       print("failing disclosure (\(label)):\n\(disclosure.jsonText(includeSources: false))")
     }
   }

@@ -14,14 +14,17 @@ final class ReportOutputTests: XCTestCase {
 
   func testTextReportSaysWhatRanWhatDidNotAndWhy() throws {
     let text = try brokenReport().text()
-    XCTAssertTrue(text.contains("规则 66 条：通过 59，发现问题 3，不适用 4"), text)
-    XCTAssertTrue(text.contains("错误 2，警告 0，尾差 2"), text)
+    XCTAssertTrue(text.contains("规则 70 条：通过 54，发现问题 3，不适用 13"), text)
+    XCTAssertTrue(text.contains("错误 2，警告 0，尾差 2，提示 0"), text)
+    XCTAssertTrue(text.contains("发现问题的规则：\n  T12.fund-sources 预算公开表12 每行 合计 = 各资金来源列之和（1 条）\n"), text)
+    XCTAssertTrue(text.contains("F.form-missing — 未读入绩效目标申报表"), text)
     XCTAssertTrue(text.contains("[尾差] T6.total-row 预算公开表6 合计 合计：应为 972.34（各类之和），实为 972.35，相差 0.01"), text)
     XCTAssertTrue(text.contains("    单元格：预算公开表06.csv!C5, 预算公开表06.csv!C6"), text)
     XCTAssertTrue(text.contains("T9.hierarchy — 预算公开表9无数据"), text)
     XCTAssertTrue(text.contains("  T2.hierarchy 预算公开表2 类 = Σ款、款 = Σ项（各金额列）"), text)
     let en = try brokenReport().text(.en)
-    XCTAssertTrue(en.contains("66 rules: 59 passed, 3 with findings, 4 not applicable"), en)
+    XCTAssertTrue(en.contains("70 rules: 54 passed, 3 with findings, 13 not applicable"), en)
+    XCTAssertTrue(en.contains("F.form-missing — no performance-target form was read"), en)
     XCTAssertTrue(en.contains("T13.fund-sources — table 13 holds no amounts"), en)
   }
 
@@ -30,7 +33,7 @@ final class ReportOutputTests: XCTestCase {
     let value = try JSONValue.parse(Array(json.utf8))
     XCTAssertEqual(value["format"]?.stringValue, "yusuan-validation")
     let rules = value["rules"]?.arrayValue ?? []
-    XCTAssertEqual(rules.count, 66)
+    XCTAssertEqual(rules.count, 70)
     XCTAssertEqual(rules.first?["id"]?.stringValue, "T2.hierarchy")
     XCTAssertEqual(rules.first { $0["id"]?.stringValue == "T9.hierarchy" }?["status"]?.stringValue, "not-applicable")
     XCTAssertEqual(rules.first { $0["id"]?.stringValue == "T9.hierarchy" }?["reason"]?.stringValue, "预算公开表9无数据")
@@ -46,41 +49,54 @@ final class ReportOutputTests: XCTestCase {
     XCTAssertEqual(json, try brokenReport().json())
   }
 
-  /// JUnit XML parses with python3's xml.etree and with junitparser (scripts/install-test-deps.sh).
+  /// JUnit XML parses with python3's xml.etree and with junitparser (scripts/install-test-deps.sh),
+  /// and its failures agree with the exit status: the two errors fail, the two rounding
+  /// findings are in `<system-out>` (with `strict` they fail too).
   func testJUnitParsesWithPythonAndJunitparser() throws {
-    let xml = try brokenReport().junit()
+    let report = try brokenReport()
+    let xml = report.junit()
     XCTAssertTrue(xml.contains("&lt;机关&gt;&amp;&quot;电费&quot;"), xml)
     XCTAssertFalse(xml.unicodeScalars.contains("\u{1}"))
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-junit-\(getpid())")
+    XCTAssertTrue(xml.contains("<system-out>[尾差] T6.total-row 预算公开表6 合计 合计：应为 972.34"), xml)
+    XCTAssertEqual(report.exitStatus(), 1)
+    XCTAssertEqual(try junitCounts(xml), "etree testsuite 70 2 13 | junitparser 70 2 13 | suite failures=2 skipped=13")
+    XCTAssertEqual(try junitCounts(report.junit(strict: true)), "etree testsuite 70 3 13 | junitparser 70 3 13 | suite failures=3 skipped=13")
+  }
+
+  /// What a JUnit consumer counts: testcases, failures and skipped, by xml.etree, by junitparser's
+  /// results and by the suite attributes junitparser reads.
+  func junitCounts(_ xml: String) throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-junit-\(getpid())-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("report.xml")
     try xml.write(to: file, atomically: true, encoding: .utf8)
-    let script = """
-      import sys, xml.etree.ElementTree as ET
-      root = ET.parse(sys.argv[1]).getroot()
-      cases = root.findall('testcase')
-      print('etree', root.tag, len(cases), len(root.findall('testcase/failure')), len(root.findall('testcase/skipped')))
-      try:
-          import junitparser
-      except ImportError:
-          print('MISSING junitparser: run scripts/install-test-deps.sh'); sys.exit(3)
-      parsed = junitparser.JUnitXml.fromfile(sys.argv[1])
-      suites = [parsed] if isinstance(parsed, junitparser.TestSuite) else list(parsed)
-      n = f = s = 0
-      for suite in suites:
-          for case in suite:
-              n += 1
-              for r in case.result:
-                  if isinstance(r, junitparser.Failure): f += 1
-                  if isinstance(r, junitparser.Skipped): s += 1
-      print('junitparser', n, f, s)
-      """
-    let (status, out) = try runPython(script, args: [file.path])
-    XCTAssertEqual(status, 0, out.replacingOccurrences(of: "\n", with: " | "))
-    XCTAssertTrue(out.contains("etree testsuite 66 4 4"), out)
-    XCTAssertTrue(out.contains("junitparser 66 4 4"), out)
+    let (status, out) = try runPython(Self.junitScript, args: [file.path])
+    XCTAssertEqual(status, 0, out)
+    return out.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " | ")
   }
+
+  static let junitScript = """
+    import sys, xml.etree.ElementTree as ET
+    root = ET.parse(sys.argv[1]).getroot()
+    cases = root.findall('testcase')
+    print('etree', root.tag, len(cases), len(root.findall('testcase/failure')), len(root.findall('testcase/skipped')))
+    try:
+        import junitparser
+    except ImportError:
+        print('MISSING junitparser: run scripts/install-test-deps.sh'); sys.exit(3)
+    parsed = junitparser.JUnitXml.fromfile(sys.argv[1])
+    suites = [parsed] if isinstance(parsed, junitparser.TestSuite) else list(parsed)
+    n = f = s = 0
+    for suite in suites:
+        for case in suite:
+            n += 1
+            for r in case.result:
+                if isinstance(r, junitparser.Failure): f += 1
+                if isinstance(r, junitparser.Skipped): s += 1
+    print('junitparser', n, f, s)
+    print('suite failures=%d skipped=%d' % (sum(x.failures for x in suites), sum(x.skipped for x in suites)))
+    """
 
   func runPython(_ script: String, args: [String]) throws -> (Int32, String) {
     let p = Process()

@@ -66,7 +66,7 @@ final class YusuanKitLibraryTests: XCTestCase {
     let reading = try Yusuan.read(["部门预算.xlsx"])
     let disclosure = reading.disclosure
     print(disclosure.department, disclosure.year ?? 0, disclosure.tables.map(\.number))
-    let report = Yusuan.validate(disclosure, tolerance: Amount(parsing: "0.01")!)
+    let report = Yusuan.validate(reading, tolerance: Amount(parsing: "0.01")!)  // rules + read.* findings
     for finding in report.findings { print(finding.severity, finding.message(.en)) }
     try Yusuan.write(disclosure, as: .json, to: "部门预算.json")
     try Yusuan.convert(["csv目录"], to: "公开表.xlsx")  // read + write in one call

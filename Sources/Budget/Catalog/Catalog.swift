@@ -9,6 +9,10 @@ public struct Catalog: Sendable {
   public private(set) var entries: [CatalogEntry]
   /// The 部门预算 → 政府预算 economic code pairs known to occur (from 表6).
   public internal(set) var mappings: [EconomicMapping]
+  /// The classifications this catalog lists completely (a user's annual catalog given as
+  /// complete); a code missing from them is a warning, from the others (the shipped, partial
+  /// catalog) only `info`.
+  public var completeKinds: Set<ClassificationKind> = []
   /// The 30 fixed expenditure lines of 表1/表4, in printed order.
   public private(set) var table1Lines: [Table1Line] {
     didSet { table1Index = Self.index(table1Lines) }
