@@ -30,7 +30,7 @@ struct Yusuan: ParsableCommand {
         yusuan schema > disclosure.schema.json
       """,
     version: version,
-    subcommands: [Convert.self, Validate.self, Roundtrip.self, Inspect.self, Batch.self, Narrative.self, Schema.self])
+    subcommands: [Convert.self, Validate.self, Roundtrip.self, Inspect.self, Batch.self, Narrative.self, Schema.self, HTMLReportCommand.self])
 
   /// Has glibc keep freed memory for reuse. By default it returns the top of the heap to the
   /// kernel and serves blocks over 128 KB from fresh mappings; zlib allocates and clears a
