@@ -7,7 +7,8 @@ public struct HTMLCellMark: Sendable, Equatable {
   public var title: String?
   /// The cell's anchor id, unique in the document.
   public var id: String?
-  /// Links written after the cell's value, such as a reference to a note elsewhere on the page.
+  /// Links written after the cell's value (in a `<span class="links">`), such as a reference to a
+  /// note elsewhere on the page.
   public var links: [HTMLLink]
 
   /// Creates a mark.
@@ -172,11 +173,16 @@ public struct HTMLWriter: Sendable {
     if let title = mark?.title { out += " title=\"\(Self.attribute(title))\"" }
     out += ">"
     if let value { out += Self.text(Self.displayed(value, format: style.numberFormat)) }
-    for link in mark?.links ?? [] {
-      out += "<a href=\"\(Self.attribute(link.href))\""
-      if let id = link.id { out += " id=\"\(Self.attribute(id))\"" }
-      if let title = link.title { out += " title=\"\(Self.attribute(title))\"" }
-      out += ">\(Self.text(link.text))</a>"
+    if let links = mark?.links, !links.isEmpty {
+      // Apart from the value, so that a page can place them without moving the value.
+      out += "<span class=\"links\">"
+      for link in links {
+        out += "<a href=\"\(Self.attribute(link.href))\""
+        if let id = link.id { out += " id=\"\(Self.attribute(id))\"" }
+        if let title = link.title { out += " title=\"\(Self.attribute(title))\"" }
+        out += ">\(Self.text(link.text))</a>"
+      }
+      out += "</span>"
     }
     return out + "</td>"
   }

@@ -73,12 +73,7 @@ struct ReportNotes: Sendable {
     for (address, mark) in marks where mark.classes.count > 1 && mark.classes.contains("cell-involved") {
       marks[address]?.classes.removeAll { $0 == "cell-involved" }
     }
-    return marks.mapValues { mark in
-      var m = mark
-      // The links read "1 2", not "12".
-      m.links = m.links.enumerated().map { i, l in var l = l; if i > 0 { l.text = "\u{00A0}" + l.text }; return l }
-      return m
-    }
+    return marks
   }
 
   /// The numbered list of findings, each linking to its cells.

@@ -36,13 +36,17 @@ enum ReportStyle {
     .cell-warning{background:#fef7e0;outline:2px solid #e37400;outline-offset:-2px}
     .cell-error{background:#fce8e6;outline:2px solid #d93025;outline-offset:-2px}
     td[id]:target{box-shadow:inset 0 0 0 3px #202124}
-    td a{font-size:8pt;vertical-align:super;line-height:0;text-decoration:none;color:#1967d2;margin-left:2px}
-    td.cell-error a{color:#c5221f}
+    table.sheet td[id]{position:relative;overflow:visible}
+    td span.links{position:absolute;top:-7px;right:-4px;z-index:1;display:flex;gap:1px;font:bold 10px/12px system-ui,sans-serif}
+    td span.links a{padding:0 3px;border-radius:6px;background:#1a73e8;color:#fff;text-decoration:none}
+    td.cell-warning span.links a{background:#e37400}
+    td.cell-read span.links a{background:#8430ce}
+    td.cell-error span.links a{background:#d93025}
     @media print{
     body{background:#fff;padding:0;font-size:10pt}
     header.cover,section.notes,section.page{box-shadow:none;max-width:none;padding:0;margin:0;border-radius:0;overflow:visible}
     section.page{break-before:page}
-    .screen,nav.contents,td a,a.top{display:none}
+    .screen,nav.contents,td span.links,a.top{display:none}
     *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
     }
 
