@@ -42,6 +42,7 @@ enum ReportStyle {
     td.cell-warning span.links a{background:#e37400}
     td.cell-read span.links a{background:#8430ce}
     td.cell-error span.links a{background:#d93025}
+    @page{size:A4;margin:10mm}
     @media print{
     body{background:#fff;padding:0;font-size:10pt}
     header.cover,section.notes,section.page{box-shadow:none;max-width:none;padding:0;margin:0;border-radius:0;overflow:visible}
