@@ -22,6 +22,9 @@ public struct BatchDepartment: Sendable, Equatable {
     case .csv: return stem
     }
   }
+
+  /// The HTML report's path, relative to the output folder.
+  public var reportOutput: String { stem + ".html" }
 }
 
 /// The departments one batch run handles, in sorted order, and where their outputs go.

@@ -23,12 +23,17 @@ public enum HTMLReportCheck {
   public struct Page: Decodable, Sendable {
     /// Every element with an id, by id.
     public var ids: [String: Element]
-    /// `href`/`src` values that point outside the page, and `<link>`/`<script src>` elements.
+    /// Whatever refers outside the page: `href`/`src` values other than fragments, `<link>` and
+    /// `<script src>` elements, and `http:`, `https:`, `url(`, `@import` or `//` in the text.
     public var external: [String]
     /// The `lang` of `<html>`.
     public var lang: String?
     /// How many `<script>` elements the page has.
     public var scripts: Int
+    /// Every `href`/`src` that is not a fragment of the page itself, as written.
+    public var relative: [String]
+    /// The text of the cells of every table row that has `<td>` cells.
+    public var rows: [[String]]
   }
 
   static let script = #"""
@@ -37,6 +42,7 @@ public enum HTMLReportCheck {
   parser = html5lib.HTMLParser(strict=True, tree=html5lib.getTreeBuilder('etree'), namespaceHTMLElements=False)
   root = parser.parse(data)
   external = []
+  relative = []
   for el in root.iter():
       tag = el.tag if isinstance(el.tag, str) else ''
       if tag == 'link':
@@ -47,6 +53,8 @@ public enum HTMLReportCheck {
           v = el.get(attr)
           if v is not None and (re.match(r'^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//)', v) or not v.startswith('#')):
               external.append(attr + '=' + v)
+          if v is not None and not v.startswith('#'):
+              relative.append(v)
   for m in re.finditer(r'(https?:|url\(|@import|//[a-z])', data):
       external.append('text: ' + data[max(0, m.start() - 30):m.end() + 30])
   def text(el):
@@ -63,7 +71,8 @@ public enum HTMLReportCheck {
       for child in el:
           walk(child, section)
   walk(root, None)
-  print(json.dumps({'ids': ids, 'external': external, 'lang': root.get('lang'),
+  rows = [[text(td) for td in tr.findall('td')] for tr in root.iter('tr') if tr.findall('td')]
+  print(json.dumps({'ids': ids, 'external': external, 'relative': relative, 'rows': rows, 'lang': root.get('lang'),
                     'scripts': sum(1 for _ in root.iter('script'))}))
   """#
 
