@@ -55,7 +55,7 @@ struct ReportNotes: Sendable {
   }
 
   /// The marks of one sheet's cells: the wrong cell of each note in its severity's class with a
-  /// link to the note, the other cells involved in `cell-involved`; every one with the tooltip.
+  /// link to the (first) note, the other cells involved in `cell-involved`; every one with the tooltip.
   func marks(onSheet sheet: Int, anchor: String) -> [CellAddress: HTMLCellMark] {
     var marks: [CellAddress: HTMLCellMark] = [:]
     for note in findings + readIssues {
@@ -69,9 +69,15 @@ struct ReportNotes: Sendable {
         }
       }
     }
-    // A cell that is the wrong cell of one note is not merely "involved" in it.
-    for (address, mark) in marks where mark.classes.count > 1 && mark.classes.contains("cell-involved") {
-      marks[address]?.classes.removeAll { $0 == "cell-involved" }
+    for (address, mark) in marks {
+      // A cell that is the wrong cell of one note is not merely "involved" in it.
+      if mark.classes.count > 1 { marks[address]?.classes.removeAll { $0 == "cell-involved" } }
+      // One small badge, so the value stays readable: the first note's number and how many more
+      // (`1+3`); the tooltip lists them all, and the list links each of them back here.
+      if var first = mark.links.first, mark.links.count > 1 {
+        first.text += "+\(mark.links.count - 1)"
+        marks[address]?.links = [first]
+      }
     }
     return marks
   }

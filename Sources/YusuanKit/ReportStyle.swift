@@ -9,7 +9,7 @@ enum ReportStyle {
     h1{font-size:22px;margin:4px 0 8px}
     h2{font-size:17px;margin:4px 0 10px}
     h3{font-size:15px;margin:10px 0 4px}
-    dl.facts{display:grid;grid-template-columns:max-content auto;gap:3px 16px;margin:8px 0}
+    dl.facts{display:grid;grid-template-columns:max-content auto;gap:3px 16px;margin:8px 0;align-items:baseline}
     dl.facts dt{color:#5f6368}
     dl.facts dd{margin:0}
     p.status{display:inline-block;padding:4px 12px;border-radius:12px;font-weight:bold;margin:0 0 4px}
