@@ -2,6 +2,7 @@ extension HTMLWriter {
   /// Text as HTML content: `&`, `<` and `>` escaped, line breaks as `<br>`, and control
   /// characters (which HTML forbids) dropped.
   public static func text(_ text: String) -> String {
+    if isPlain(text) { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -22,6 +23,7 @@ extension HTMLWriter {
   /// Text as a double-quoted attribute value: `&`, `<`, `>` and `"` escaped; line breaks kept
   /// (tooltips show them), other control characters dropped.
   public static func attribute(_ text: String) -> String {
+    if isPlain(text) && !text.utf8.contains(UInt8(ascii: "\"")) { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -38,6 +40,20 @@ extension HTMLWriter {
       }
     }
     return out
+  }
+
+  /// Whether a text needs no escaping, answered on its bytes (most cells are digits or CJK): no
+  /// `&`, `<`, `>`, no control character, and no lead byte of a C1 control (C2), of a
+  /// noncharacter (EF) or of a supplementary plane (F0–F4), which the slow path checks.
+  private static func isPlain(_ text: String) -> Bool {
+    for b in text.utf8 {
+      if b < 0x20 || b == 0x7F || b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == 0xC2
+        || b == 0xEF || b >= 0xF0
+      {
+        return false
+      }
+    }
+    return true
   }
 
   /// Control characters and noncharacters, which an HTML document must not hold.

@@ -106,6 +106,10 @@ public struct HTMLWriter: Sendable {
     out += "\">\n<colgroup>"
     for w in widths { out += "<col style=\"width:\(w)px\">" }
     out += "</colgroup>\n"
+    // Per style of the sheet, once: its class and its number format.
+    let styleClasses = sheet.styles.map { $0.isPlain ? nil : styleIndex($0) }
+    let patterns = sheet.styles.map { $0.numberFormat.flatMap(NumberPattern.init) }
+    out.reserveCapacity(64 * extent.rows * extent.columns)
     var storedIndex = 0
     let stored = sheet.storedRows
     for r in 0..<extent.rows {
@@ -119,22 +123,25 @@ public struct HTMLWriter: Sendable {
       out += ">"
       for c in 0..<extent.columns {
         var value: CellValue?
-        var style = CellStyle.plain
+        var look = CellLook(styleClass: nil, pattern: nil, general: true)
         var span: CellRange?
         if let m = covered[r][c] {
           let merge = sheet.merges[m]
           guard merge.range.first == CellAddress(row: r, column: c) else { continue }
           value = merge.value
-          style = merge.style
+          look = CellLook(
+            styleClass: merge.style.isPlain ? nil : styleIndex(merge.style), pattern: merge.style.numberFormat.flatMap(NumberPattern.init),
+            general: merge.style.horizontal == .general)
           span = merge.range
         } else if let row {
           while cellIndex < row.cells.count, row.cells[cellIndex].column < c { cellIndex += 1 }
           if cellIndex < row.cells.count, row.cells[cellIndex].column == c {
+            let s = row.cells[cellIndex].style
             value = row.cells[cellIndex].value
-            style = sheet.styles[row.cells[cellIndex].style]
+            look = CellLook(styleClass: styleClasses[s], pattern: patterns[s], general: sheet.styles[s].horizontal == .general)
           }
         }
-        out += cell(value, style: style, span: span, mark: anchored[CellAddress(row: r, column: c)])
+        cell(value, look: look, span: span, mark: marks.isEmpty ? nil : anchored[CellAddress(row: r, column: c)], to: &out)
       }
       out += "</tr>\n"
     }
@@ -157,22 +164,34 @@ public struct HTMLWriter: Sendable {
     return css
   }
 
-  /// One `<td>`.
-  private mutating func cell(_ value: CellValue?, style: CellStyle, span: CellRange?, mark: HTMLCellMark?) -> String {
-    var out = "<td"
+  /// How a cell is written: its style's class, number format and whether it aligns by type.
+  struct CellLook {
+    var styleClass: Int?
+    var pattern: NumberPattern?
+    var general: Bool
+  }
+
+  /// One `<td>`, appended to `out`.
+  private func cell(_ value: CellValue?, look: CellLook, span: CellRange?, mark: HTMLCellMark?, to out: inout String) {
+    out += "<td"
     if let span {
       if span.columnCount > 1 { out += " colspan=\"\(span.columnCount)\"" }
       if span.rowCount > 1 { out += " rowspan=\"\(span.rowCount)\"" }
     }
-    var classes: [String] = []
-    if !style.isPlain { classes.append("x\(styleIndex(style))") }
-    if case .number = value, style.horizontal == .general { classes.append("num") }
-    if let mark { classes += mark.classes }
-    if !classes.isEmpty { out += " class=\"\(Self.attribute(classes.joined(separator: " ")))\"" }
+    var classes = look.styleClass.map { "x\($0)" } ?? ""
+    if case .number = value, look.general { classes += classes.isEmpty ? "num" : " num" }
+    for c in mark?.classes ?? [] { classes += classes.isEmpty ? c : " " + c }
+    if !classes.isEmpty { out += " class=\"\(Self.attribute(classes))\"" }
     if let id = mark?.id { out += " id=\"\(Self.attribute(id))\"" }
     if let title = mark?.title { out += " title=\"\(Self.attribute(title))\"" }
     out += ">"
-    if let value { out += Self.text(Self.displayed(value, format: style.numberFormat)) }
+    if let value {
+      if case .number(let stored) = value, let pattern = look.pattern {
+        out += Self.text(pattern.apply(stored) ?? stored)
+      } else {
+        out += Self.text(value.text)
+      }
+    }
     if let links = mark?.links, !links.isEmpty {
       // Apart from the value, so that a page can place them without moving the value.
       out += "<span class=\"links\">"
@@ -184,7 +203,7 @@ public struct HTMLWriter: Sendable {
       }
       out += "</span>"
     }
-    return out + "</td>"
+    out += "</td>"
   }
 
   private mutating func styleIndex(_ style: CellStyle) -> Int {
