@@ -86,6 +86,7 @@ extension BatchSummary {
     body{margin:24px;font-family:system-ui,'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sans-serif;color:#202124}
     table{border-collapse:collapse}
     th,td{border:1px solid #dadce0;padding:4px 10px;text-align:left}
+    th,td:nth-child(-n+5){white-space:nowrap}
     th button{font:inherit;font-weight:bold;border:0;background:none;cursor:pointer;padding:0}
     th button::after{content:" ↕";color:#9aa0a6}
     td.number{text-align:right}
