@@ -36,6 +36,24 @@ final class YusuanKitHTMLReportTests: XCTestCase {
     XCTAssertFalse(html.contains("id=\"t5-D7\""), "the source address is not the printed one")
   }
 
+  func testAnAmountThatIsNotANumberIsAReadNoteOnItsPrintedCell() throws {
+    let dir = try Fixtures.scratchFolder("yusuankit-report")
+    addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+    let text = try String(contentsOfFile: Fixtures.csvFile(5), encoding: .utf8)
+    let path = dir + "/t5.csv"
+    // 206 科学技术支出 基本支出 (D6) reads "abc".
+    try text.replacingOccurrences(of: "206,科学技术支出,733.57,667.50,", with: "206,科学技术支出,733.57,abc,")
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let reading = try Yusuan.read([path])
+    XCTAssertEqual(reading.issues.map(\.location), ["t5.csv!D6"])
+    let html = Yusuan.htmlReport(reading, report: Yusuan.validate(reading.disclosure))
+    // The blank it was read as also breaks three sums: the cell carries all four, errors first.
+    let cell = try XCTUnwrap(html.range(of: #"<td class="x\d+ cell-error cell-read" id="t5-D6" title="[^"]*"#, options: .regularExpression))
+    XCTAssertTrue(html[cell].hasSuffix("[读取] t5.csv!D6：金额“abc”不是数字，按空白读取"), String(html[cell]))
+    XCTAssertTrue(html.contains("<li id=\"read-1\" class=\"sev-read\">[读取] t5.csv!D6：金额“abc”不是数字，按空白读取"))
+    XCTAssertTrue(html.contains("<a href=\"#t5-D6\" class=\"wrong\">t5.csv!D6</a></span></li>"))
+  }
+
   func testAPlaceThatIsNotPrintedIsListedAsText() throws {
     let reading = try Yusuan.read([try shiftedBrokenTable5()])
     var report = Yusuan.validate(reading.disclosure)
