@@ -123,6 +123,16 @@ final class CLIReportTests: XCTestCase {
     XCTAssertTrue(page.ids["t6-C5"]?.title?.contains("[rounding] T6.total-row") ?? false, page.ids["t6-C5"]?.title ?? "")
   }
 
+  func testStrictReportExitsOneOnRoundingButStillWritesThePage() throws {
+    let out = scratch + "/report.html"
+    try E2E.expect(1, ["report", Fixtures.sampleXLSX, "-o", out, "--strict"])
+    let page = try HTMLReportCheck.parse(out)
+    XCTAssertEqual(page.ids["summary-findings"]?.text, "错误 0，警告 0，尾差 2")
+    // Without the forms workbook there is no form section.
+    XCTAssertNil(page.ids["form1"])
+    XCTAssertNotNil(page.ids["t13"])
+  }
+
   func testReportRefusesAnOutputThatIsNotHTML() throws {
     let result = try E2E.expect(2, ["report", Fixtures.sampleXLSX, "-o", scratch + "/report.xlsx"])
     XCTAssertTrue(result.stderr.contains(".html"), result.stderr)
