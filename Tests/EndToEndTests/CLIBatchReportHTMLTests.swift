@@ -32,6 +32,16 @@ final class CLIBatchReportHTMLTests: XCTestCase {
     XCTAssertEqual(try HTMLReportCheck.parse(dir + "/out/index.html").relative, readable.map { Self.stem($0.key) + ".html" })
   }
 
+  func testRegression_ADepartmentNamedIndexDoesNotLoseItsReportToTheIndexPage() throws {
+    try Fixtures.write(try Fixtures.bytes(Fixtures.sampleXLSX), to: dir + "/in/index.xlsx")
+    try Fixtures.write(try Fixtures.bytes(Fixtures.sampleXLSX), to: dir + "/in/sub/index.xlsx")
+    try E2E.expect(0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--report-html"])
+    let index = try HTMLReportCheck.parse(dir + "/out/index.html")
+    XCTAssertEqual(index.relative, ["index_report.html", "sub/index.html"])
+    XCTAssertNotNil(try HTMLReportCheck.parse(dir + "/out/index_report.html").ids["t6-C5"])
+    XCTAssertNotNil(try HTMLReportCheck.parse(dir + "/out/sub/index.html").ids["t6-C5"])
+  }
+
   func testWithoutTheFlagNoReportIsWritten() throws {
     _ = try BatchTrees.mixed(in: dir + "/in")
     try E2E.expect(2, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json"])
