@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the independent checkers the tests use, only when missing: python3 with openpyxl
-# (reads Yusuan's workbooks independently, writes test workbooks) and junitparser (a real JUnit
-# consumer). Idempotent.
+# (reads Yusuan's workbooks independently, writes test workbooks), junitparser (a real JUnit
+# consumer), jsonschema and html5lib (strict HTML parsing of the report). Idempotent.
 set -euo pipefail
 
 PY=${PYTHON:-python3}
@@ -9,7 +9,7 @@ if ! command -v "$PY" >/dev/null 2>&1; then
   apt-get update -q >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3 python3-pip >/dev/null
 fi
-for pair in openpyxl:openpyxl xlsxwriter:XlsxWriter junitparser:junitparser jsonschema:jsonschema; do
+for pair in openpyxl:openpyxl xlsxwriter:XlsxWriter junitparser:junitparser jsonschema:jsonschema html5lib:html5lib; do
   mod=${pair%%:*}
   pkg=${pair#*:}
   if ! "$PY" -c "import $mod" >/dev/null 2>&1; then

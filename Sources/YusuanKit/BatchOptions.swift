@@ -92,6 +92,8 @@ public struct BatchOptions: Sendable {
   /// Stop after this many departments were redone (up-to-date ones do not count; nil: no limit),
   /// so that repeated runs work through a tree in slices of time; tests stop a run at a known point.
   public var limit: Int?
+  /// Also write each department's HTML report (`stem.html`), for an `index.html` to link.
+  public var reportHTML = false
 
   /// Creates options for some formats.
   public init(formats: [OutputFormat]) {
@@ -127,6 +129,6 @@ public struct BatchOptions: Sendable {
       "csv-layout=" + csvLayout.rawValue, "encoding=" + encoding.rawValue,
       "input-encoding=" + (inputEncoding?.rawValue ?? "detect"), "tolerance=" + tolerance.description, "catalog=" + catalogIdentity,
       "strict=\(strict)", "verify=\(verify)",
-    ].joined(separator: ";")
+    ].joined(separator: ";") + (reportHTML ? ";report-html" : "")
   }
 }

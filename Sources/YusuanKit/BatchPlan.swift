@@ -25,6 +25,10 @@ public struct BatchDepartment: Sendable, Equatable {
     case .csv: return stem
     }
   }
+
+  /// The HTML report's path, relative to the output folder; a top-level `index` department's is
+  /// `index_report.html`, since `OUT_DIR/index.html` lists the reports.
+  public var reportOutput: String { stem == "index" ? "index_report.html" : stem + ".html" }
 }
 
 /// The departments one batch run handles, in sorted order, and where their outputs go.

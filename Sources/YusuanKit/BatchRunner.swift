@@ -172,6 +172,16 @@ public struct BatchRunner: Sendable {
         return row
       }
     }
+    if options.reportHTML {
+      do {
+        try writeReportHTML(reading, report: report, for: department)
+        row.outputs.append(department.reportOutput)
+      } catch {
+        row.status = .failed
+        row.error = "html: " + message(error)
+        return row
+      }
+    }
     do {
       try manifest.record(
         ManifestEntry(

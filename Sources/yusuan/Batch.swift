@@ -29,6 +29,7 @@ struct Batch: ParsableCommand {
         yusuan batch 各部门/ -o 输出/ --to xlsx,json --report 报告.csv
         yusuan batch 各部门/ -o 输出/ --to json --verify --report junit.xml --jobs 4
         yusuan batch 各部门/ -o 输出/ --to xlsx --shard 3/8
+        yusuan batch 各部门/ -o 输出/ --to xlsx --report-html   # 输出/index.html lists every report
       """)
 
   @Argument(help: "Input folders (searched recursively) or files.")
@@ -72,6 +73,9 @@ struct Batch: ParsableCommand {
   @Flag(help: "Redo every department, even those whose outputs are up to date.")
   var force = false
 
+  @Flag(help: "Also write each department's HTML report (a.xlsx → OUT_DIR/a.html) and OUT_DIR/index.html listing them all.")
+  var reportHTML = false
+
   @Option(help: "Stop after redoing this many departments (up-to-date ones do not count); the rest are left for the next run.")
   var limit: Int?
 
@@ -111,6 +115,13 @@ struct Batch: ParsableCommand {
         throw CommandFailure(message: Console.message(error, lang), status: 2)
       }
     }
+    if reportHTML {
+      do {
+        try summary.writeIndexHTML(to: Paths.join(plan.outputRoot, "index.html"), language: lang, refusing: plan.departments.flatMap(\.files))
+      } catch {
+        throw CommandFailure(message: Console.message(error, lang), status: 2)
+      }
+    }
     if summary.cancelled, let signal = cancellation.signal { throw ExitCode(128 + signal) }
     if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
   }
@@ -130,6 +141,7 @@ struct Batch: ParsableCommand {
     options.verify = verify
     options.force = force
     options.limit = limit
+    options.reportHTML = reportHTML
     let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
     guard jobs >= 1 else { throw BatchError.badJobs(jobs) }
     options.jobs = jobs
