@@ -28,8 +28,9 @@ struct RowReader {
     var pendingCode: [String?] = Array(repeating: nil, count: sections.count)
     var closed = false
     for r in range.clamped(to: 0..<max(grid.rowCount, 0)) {
-      guard !closed else { break }
       guard let row = grid.row(r), row.cells.contains(where: { $0.value.text.hasNonSpace }) else { continue }
+      // After its closing row a table takes only its notes (`注：本表无数据`).
+      if closed, !row.cells.contains(where: { Self.isNote($0.value.text) }) { break }
       if Self.isPageMark(row) || Self.isPlaceholder(row) || band.isRepeated(in: grid, row: r) { continue }
       // Only a row with a cell that may be a note needs its texts trimmed and compared.
       if row.cells.contains(where: { Self.mayBeNote($0.value.text) }) {
@@ -51,8 +52,8 @@ struct RowReader {
         var code = Self.code(from: columns, text: text)
         var name = Normalize.name(text(columns.name))
         let secondName = columns.secondName.map { Normalize.name(text($0)) }
-        // A total printed in the code column (合计 under 科目编码).
-        if code == nil, name.isEmpty, let c = columns.code {
+        // A total printed in the code column (合计 under 科目编码, or across 类/款/项).
+        if code == nil, name.isEmpty, let c = columns.code ?? columns.codeParts.compactMap({ $0 }).first {
           let raw = Normalize.name(text(c))
           if Normalize.code(raw) == nil { name = raw }
         }
@@ -134,6 +135,13 @@ struct RowReader {
       return j > 1 && j < scalars.count && (scalars[j] == "）" || scalars[j] == ")")
     }
     return false
+  }
+
+  /// Whether a name starts with a Chinese ordinal (`五、`).
+  static func hasChineseOrdinal(_ name: String) -> Bool {
+    let scalars = name.unicodeScalars.drop { $0.isSpace }
+    let numerals = scalars.prefix { "一二三四五六七八九十".unicodeScalars.contains($0) }
+    return !numerals.isEmpty && scalars.dropFirst(numerals.count).first == "、"
   }
 
   /// The key of a line name without its ordinal (`normalizedName` returns most names as they are).

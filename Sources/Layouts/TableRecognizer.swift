@@ -154,7 +154,9 @@ public struct TableRecognizer: Sendable {
         case .failure(let issue): failure = issue
         }
       }
-      let score = tables.reduce(0) { $0 + $1.evidence }
+      // Every title found counts (so that a set whose table failed to read still names the
+      // failure), and each table read counts once more.
+      let score = hits.reduce(0) { $0 + $1.evidence } + tables.count
       reading.candidates.append(
         SetReading(set: set.name, tables: tables, unrecognized: tables.isEmpty ? failure : nil, issues: nearTitles, score: score))
     }
@@ -239,7 +241,10 @@ public struct TableRecognizer: Sendable {
     _ normalized: String, text: String, set: LayoutSet, at address: CellAddress, file: String, sheet: String?
   ) -> ReadIssue? {
     let stem = Normalize.titleStem(normalized)
-    guard stem.unicodeScalars.count >= 4, stem.unicodeScalars.count <= 40, !stem.contains(":"), !stem.contains("…") else {
+    // A table of contents (`五、部门预算表`, `1. 2026年部门收入预算总表 ……`) names titles without being one.
+    guard stem.unicodeScalars.count >= 4, stem.unicodeScalars.count <= 40, !stem.contains(":"), !stem.contains("…"),
+      !RowReader.hasNumberedOrdinal(text), !RowReader.hasChineseOrdinal(text)
+    else {
       return nil
     }
     let place = sheet.map { "\(file) \($0)!\(address.a1)" } ?? "\(file)!\(address.a1)"
@@ -320,7 +325,8 @@ public struct TableRecognizer: Sendable {
     let rowReader = RowReader(layout: layout, mapping: mapping, band: band)
     let (sections, note, dataRows) = rowReader.read(grid, rows: band.end..<limit, issues: &issues, place: place)
     issues += mapping.unmappedColumns(band: band, grid: grid, dataRows: dataRows).map { c in
-      let header = (band.printedPaths[c] ?? []).joined(separator: " / ")
+      let printed = (band.printedPaths[c] ?? []).joined(separator: " / ")
+      let header = printed.isEmpty ? "（无表头）" : printed
       let a1 = CellAddress(row: band.rows.last ?? band.rows[0], column: c).a1
       return ReadIssue(
         location: place(a1),

@@ -44,8 +44,10 @@ struct Convert: ParsableCommand {
   @Option(help: "CSV layout: tidy (default; one record per row) or disclosure (the official grid).")
   var csvLayout: CSVLayout = .tidy
 
-  @Flag(help: "Refuse to write a disclosure that has validation errors (exit 1).")
+  @Flag(help: "Refuse to write a disclosure that has validation errors or anything that could not be read (exit 1).")
   var strict = false
+
+  @OptionGroup var templateOption: TemplateOption
 
   @Flag(help: "Print how long reading, validating and writing took (on standard error).")
   var timings = false
@@ -65,11 +67,24 @@ struct Convert: ParsableCommand {
     var stopwatch = Stopwatch(language: lang)
     let reading: DisclosureReading
     do {
-      reading = try stopwatch.measure(lang == .zh ? "读取" : "read") { try DisclosureReader(csvEncoding: inputEncoding).read(inputs) }
+      let layouts = try templateOption.set(lang)
+      reading = try stopwatch.measure(lang == .zh ? "读取" : "read") {
+        try DisclosureReader(layouts: layouts, csvEncoding: inputEncoding).read(inputs)
+      }
+    } catch let failure as CommandFailure {
+      throw failure
     } catch {
       throw CommandFailure(message: Console.message(error, lang), status: 2)
     }
     for issue in reading.issues { Console.error((lang == .zh ? "提示：" : "note: ") + issue.message(lang)) }
+    // What could not be read is never silently passed over: with --strict nothing is written.
+    let unread = reading.issues.filter { $0.severity != .info }
+    if strict, !unread.isEmpty {
+      throw CommandFailure(
+        message: lang == .zh
+          ? "有 \(unread.count) 处读取问题（见上），未写出（--strict）"
+          : "\(unread.count) reading problem(s) (above): nothing written (--strict)", status: 1)
+    }
     // Checking and writing are independent, so they share two cores: this thread writes the
     // workbooks (the heaviest outputs), a second one checks the rules and writes the rest. With
     // --strict the verdict comes first. Messages keep their order: summary, then "wrote" lines.
