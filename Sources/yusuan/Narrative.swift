@@ -38,7 +38,7 @@ struct Narrative: ParsableCommand {
   @Option(help: "Last year's 机关运行经费 in 万元.")
   var previousOperating: String?
 
-  @Option(help: "A published narrative (UTF-8 text) whose figures to check.")
+  @Option(help: "A published narrative (UTF-8 or GB18030/GBK text) whose figures to check.")
   var check: String?
 
   @OptionGroup var common: CommonOptions
@@ -63,18 +63,42 @@ struct Narrative: ParsableCommand {
       last[keyPath: path] = a
     }
     let figures = NarrativeFigures(disclosure, previous: last)
+    // Sections the tables cannot support, named on standard error (the text says so too).
+    let missing = NarrativeSection.allCases.filter { $0.fromTables && !figures.missingTables($0).isEmpty }
+    if !missing.isEmpty {
+      let tables = Array(Set(missing.flatMap(figures.missingTables))).sorted().map { "预算公开表\($0)" }.joined(separator: zh ? "、" : ", ")
+      let sections = missing.map(\.heading).joined(separator: zh ? "；" : "; ")
+      Console.error(
+        zh ? "提示：缺少\(tables)，以下部分无法\(check == nil ? "生成" : "核对")：\(sections)"
+          : "note: \(tables) missing, so these parts cannot be \(check == nil ? "written" : "checked"): \(sections)")
+    }
     guard let check else {
       Console.out(NarrativeWriter.markdown(figures))
       return
     }
-    guard let data = FileManager.default.contents(atPath: check), let text = String(data: data, encoding: .utf8) else {
-      throw fail(zh ? "无法读取 \(check)（应为 UTF-8 文本）" : "cannot read \(check) (expected UTF-8 text)")
+    guard FileManager.default.fileExists(atPath: check) else {
+      throw fail(zh ? "找不到文件 \(check)" : "no such file: \(check)")
+    }
+    let text: String
+    do {
+      text = try TextFile.read(path: check).text
+    } catch {
+      throw fail(error.message(common.lang))
     }
     let result = NarrativeCheck.check(text, against: figures)
     for d in result.discrepancies {
       Console.out(
-        zh ? "\(check):\(d.line)：“…\(d.context)\(d.printed)” 与表不符，按表应为 \(d.expected)（\(d.id)）\n"
-          : "\(check):\(d.line): \"…\(d.context)\(d.printed)\" disagrees with the tables; the tables give \(d.expected) (\(d.id))\n")
+        zh ? "\(check):\(d.line)：“…\(d.context)\(d.printed)” 与表不符，按表应为 \(d.expected)（\(d.title)）\n"
+          : "\(check):\(d.line): \"…\(d.context)\(d.printed)\" disagrees with the tables; the tables give \(d.expected) (\(d.title))\n")
+    }
+    guard result.checked > 0 else {
+      // Nothing compared is not agreement: the text has no figures under headings the tables cover.
+      let found = result.unchecked.count
+      throw fail(
+        zh ? "\(check) 中没有可与表核对的数字" + (found > 0 ? "（\(found) 个数字无从核对）" : "")
+          + "：应为第三部分情况说明，各部分以“一、部门预算收支数据变动情况”这样的标题开头"
+          : "\(check) has no figure the tables can confirm" + (found > 0 ? " (\(found) not checkable)" : "")
+          + ": expected 第三部分 情况说明, its parts headed like 一、部门预算收支数据变动情况")
     }
     Console.out(
       zh ? "核对 \(result.checked) 个数字，\(result.discrepancies.count) 个与表不符，\(result.unchecked.count) 个无从核对\n"
