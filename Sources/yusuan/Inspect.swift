@@ -7,20 +7,22 @@ import Sheets
 struct Inspect: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "inspect",
-    abstract: "Show what is in a file: its sheets, merged ranges and first rows, and which tables were found where.",
-    discussion: """
-      For each sheet (or CSV file): its used range, merged ranges and first rows; then the table
-      recognized in it (title cell, header rows, how each column was mapped) or why none was.
-      Exit status 2 when the file cannot be read.
-      """)
+    abstract: L("显示文件里有什么：工作表、合并区域、前几行，以及在哪里识别出哪些表。", "Show what is in a file: its sheets, merged ranges and first rows, and which tables were found where."),
+    discussion: L(
+      """
+      对每个工作表（或 CSV 文件）：已用区域、合并区域和前几行；然后是其中识别出的表（标题单元格、表头行、各列如何对应），或为何没有识别出。文件无法读取时退出码为 2。
+      """,
+      """
+      For each sheet (or CSV file): its used range, merged ranges and first rows; then the table recognized in it (title cell, header rows, how each column was mapped) or why none was. Exit status 2 when the file cannot be read.
+      """))
 
-  @Argument(help: "An .xlsx workbook, a .csv file, a folder of .csv files, or Yusuan JSON.")
+  @Argument(help: ArgumentHelp(L("一个 .xlsx 工作簿、.csv 文件、.csv 文件夹或 Yusuan JSON。", "An .xlsx workbook, a .csv file, a folder of .csv files, or Yusuan JSON.")))
   var input: String
 
-  @Option(help: "How many rows of each sheet to show.")
+  @Option(help: ArgumentHelp(L("每个工作表显示多少行。", "How many rows of each sheet to show.")))
   var rows: Int = 6
 
-  @Option(help: "Force the CSV encoding (default: detect UTF-8 or GB18030).")
+  @Option(help: ArgumentHelp(L("指定 CSV 编码（默认自动识别 UTF-8 或 GB18030）。", "Force the CSV encoding (default: detect UTF-8 or GB18030).")))
   var encoding: TextEncoding?
 
   @OptionGroup var common: CommonOptions
