@@ -55,6 +55,7 @@ struct Inspect: ParsableCommand {
       throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }
     var found = 0
+    var forms = 0
     for (index, entry) in grids.enumerated() {
       let g = entry.grid
       var out = ""
@@ -66,7 +67,7 @@ struct Inspect: ParsableCommand {
         out += "  \(zh ? "合并" : "merges")：\(shown)\(g.merges.count > 16 ? " …" : "")\n"
       }
       for row in g.rows.prefix(rows) {
-        let cells = row.cells.prefix(8).map { "\(CellAddress(row: row.index, column: $0.column).a1)=\(Self.short($0.value.text))" }
+        let cells = row.cells.prefix(8).map { "\(CellAddress(row: row.index, column: $0.column).a1)=\(Self.short(Self.shown($0.value)))" }
         out += "  \(cells.joined(separator: "  "))\(row.cells.count > 8 ? "  …" : "")\n"
       }
       let reading = recognizer.read(g, file: entry.file, sheet: entry.sheet)
@@ -81,10 +82,26 @@ struct Inspect: ParsableCommand {
         }
         for issue in t.issues { out += "    ! \(issue.message(common.lang))\n" }
       }
-      if let u = reading.unrecognized { out += "  × \(u.message(common.lang))\n" }
+      for form in reading.forms {
+        forms += 1
+        let place = form.source?.range.map { zh ? "，范围 \($0)" : ", range \($0)" } ?? ""
+        out += zh ? "  → 绩效目标申报表「\(form.projectName)」\(place)，\(form.indicators.count) 个绩效指标\n"
+          : "  → 绩效目标申报表 \"\(form.projectName)\"\(place), \(form.indicators.count) indicators\n"
+      }
+      if let u = reading.unrecognized, reading.forms.isEmpty { out += "  × \(u.message(common.lang))\n" }
       Console.out(out)
     }
-    Console.out(zh ? "共识别 \(found) 张表。\n" : "\(found) table(s) recognized.\n")
+    var counts: [String] = []
+    if found > 0 || forms == 0 { counts.append(zh ? "\(found) 张表" : "\(found) table(s)") }
+    if forms > 0 { counts.append(zh ? "\(forms) 张绩效目标申报表" : "\(forms) performance form(s)") }
+    Console.out(zh ? "共识别 \(counts.joined(separator: "、"))。\n" : "\(counts.joined(separator: " and ")) recognized.\n")
+  }
+
+  /// A cell as a person reads it: numbers as the exact decimal the spreadsheet shows (a stored
+  /// `733.5700000000001` is 733.57, as Yusuan reads it), everything else as stored.
+  static func shown(_ value: CellValue) -> String {
+    if case .number(let text) = value, let amount = Amount(parsing: text) { return amount.text(minimumFractionDigits: 0) }
+    return value.text
   }
 
   func csvGrid(_ path: String) throws -> (grid: Grid, file: String, sheet: String?, extra: String) {
