@@ -104,7 +104,7 @@ enum HelpLayout {
       let option = rest.split(separator: "'", maxSplits: 1).first.map(String.init) ?? rest
       var message = "\(option) 的值 \(value) 无效"
       if let r = rest.firstRange(of: "Please provide one of ") {
-        let choices = rest[r.upperBound...].replacingEach(of: "' or '", with: "'、'").replacingEach(of: "', '", with: "'、'")
+        let choices = rest[r.upperBound...].replacingEach(of: "' or '", with: "'、'").replacingEach(of: "' and '", with: "'、'").replacingEach(of: "', '", with: "'、'")
         message += "，可选 " + String(choices.hasSuffix(".") ? choices.dropLast() : Substring(choices))
       }
       return lead + message

@@ -111,6 +111,8 @@ final class CLIHelpTests: XCTestCase {
     let bad = try run(["validate", Fixtures.sampleXLSX, "--format", "yaml"])
     XCTAssertEqual(bad.status, 2)
     XCTAssertTrue(bad.stderr.contains("错误：--format <format> 的值 yaml 无效，可选 'text'、'json'、'junit'"), bad.stderr)
+    let language = try run(["convert", Fixtures.sampleXLSX, "-o", "never-written.json", "--lang", "fr"])
+    XCTAssertTrue(language.stderr.contains("错误：--lang <lang> 的值 fr 无效，可选 'zh'、'en'"), language.stderr)
     let unknown = try run(["convert", Fixtures.sampleXLSX, "-o", "never-written.json", "--bogus"])
     XCTAssertTrue(unknown.stderr.contains("错误：未知选项 --bogus"), unknown.stderr)
     let english = try run(["convert", "--lang", "en"])

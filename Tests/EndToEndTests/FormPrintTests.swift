@@ -6,7 +6,7 @@ import XCTest
 /// headless turns the workbook into a PDF, and pdftotext reads it page by page.
 final class FormPrintTests: XCTestCase {
   /// A program on PATH, or a clear failure: scripts/install-test-deps.sh installs both.
-  func tool(_ name: String) throws -> String {
+  static func tool(_ name: String) throws -> String {
     for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
       let candidate = "\(dir)/\(name)"
       if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
@@ -20,8 +20,8 @@ final class FormPrintTests: XCTestCase {
 
   /// The text of every page of the sample's forms, printed by LibreOffice.
   func printedPages() throws -> [String] {
-    let soffice = try tool("soffice")
-    let pdftotext = try tool("pdftotext")
+    let soffice = try Self.tool("soffice")
+    let pdftotext = try Self.tool("pdftotext")
     let folder = try Fixtures.scratchFolder("yusuan-e2e-form-print")
     addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
     let forms = Fixtures.sampleInput.appendingPathComponent("datong-kejiju-2023-performance.xlsx").path
@@ -33,7 +33,7 @@ final class FormPrintTests: XCTestCase {
     let text = try Subprocess.run(pdftotext, ["-layout", "\(folder)/forms.pdf", "-"])
     XCTAssertEqual(text.status, 0, text.stderr)
     // pdftotext ends every page with a form feed.
-    let info = try Subprocess.run(try tool("pdfinfo"), ["\(folder)/forms.pdf"])
+    let info = try Subprocess.run(try Self.tool("pdfinfo"), ["\(folder)/forms.pdf"])
     XCTAssertTrue(info.stdout.contains("841.89 x 595.3"), "A4 landscape:\n\(info.stdout)")
     var pages = text.stdout.components(separatedBy: "\u{0C}")
     if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines) == "" { pages.removeLast() }
@@ -53,5 +53,32 @@ final class FormPrintTests: XCTestCase {
     XCTAssertTrue(pages[0].contains("16,900"), "J局机关电费's 年度资金总额 is on its page")
     XCTAssertTrue(pages[0].contains("2023-01-05 11:33:50"), "填报日期 printed as a date")
     XCTAssertFalse(pages.joined().contains("20230105113350"), "填报日期 printed as raw digits")
+  }
+}
+
+/// The tables print with the `预算公开表N` label above them, on every page (the page header).
+final class TablePrintTests: XCTestCase {
+  func testEveryTablePagePrintsItsLabelAboveItsTitle() throws {
+    let soffice = try FormPrintTests.tool("soffice")
+    let pdftotext = try FormPrintTests.tool("pdftotext")
+    let folder = try Fixtures.scratchFolder("yusuan-e2e-table-print")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let converted = try CLI.run(["convert", Fixtures.sampleXLSX, "-o", "\(folder)/公开表.xlsx"])
+    XCTAssertEqual(converted.status, 0, converted.stderr)
+    let pdf = try Subprocess.run(
+      soffice, ["--headless", "-env:UserInstallation=file://\(folder)/profile", "--convert-to", "pdf", "--outdir", folder, "\(folder)/公开表.xlsx"])
+    XCTAssertEqual(pdf.status, 0, pdf.stderr)
+    let text = try Subprocess.run(pdftotext, ["\(folder)/公开表.pdf", "-"])
+    var pages = text.stdout.components(separatedBy: "\u{0C}")
+    if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines) == "" { pages.removeLast() }
+    XCTAssertGreaterThanOrEqual(pages.count, 13)
+    var labels: [String] = []
+    for (n, page) in pages.enumerated() {
+      let lines = page.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      XCTAssertTrue(lines.first?.hasPrefix("预算公开表") == true, "page \(n + 1) starts with \(lines.first ?? "nothing")")
+      XCTAssertTrue(lines.dropFirst().first?.hasPrefix("2023年") == true, "page \(n + 1): the title follows the label")
+      if let first = lines.first, labels.last != first { labels.append(first) }
+    }
+    XCTAssertEqual(labels, (1...13).map { "预算公开表\($0)" })
   }
 }
