@@ -23,7 +23,7 @@ public enum FormRenderer {
   }
 
   /// Column widths of the form (A–H), in character units; column H holds the printed date.
-  static let columnWidths: [Double] = [12, 12, 20, 20, 16, 18, 20, 20]
+  static let columnWidths: [Double] = [12, 12, 20, 20, 16, 20, 20, 20]
 
   /// The form's page: like the official form, landscape A4, the whole form on one page, centred.
   static let printSetup = PrintSetup(
