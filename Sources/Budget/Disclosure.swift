@@ -56,7 +56,7 @@ public struct Disclosure: Sendable, Equatable {
   public func withoutProvenance() -> Disclosure {
     var copy = self
     copy.tables = tables.map { $0.withoutProvenance() }
-    copy.forms = forms.map { var f = $0; f.source = nil; return f }
+    copy.forms = forms.map { var f = $0; f.source = nil; f.cells = [:]; return f }
     return copy
   }
 }

@@ -12,6 +12,8 @@ public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
   case nothingRecognized(inputs: [String], details: [ReadIssue])
   /// The file could not be read (its reader's error, which names the place).
   case unreadable(path: String, underlying: any Error)
+  /// Inputs of different departments given together (each input with the department it names).
+  case departmentsDiffer(inputs: [(path: String, department: String)])
 
   public func message(_ language: Language) -> String {
     switch self {
@@ -25,6 +27,11 @@ public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
         : "no budget disclosure table recognized in \(inputs.joined(separator: ", ")). Looked for a title (such as 2023年预算支出总表 or 财政拨款收支总表) or a 预算公开表N label, with header rows below it (科目编码, 科目名称, 合计 …)"
       let first = details.prefix(3).map { "\n  " + $0.message(language) }.joined()
       return what + first
+    case .departmentsDiffer(let inputs):
+      let each = inputs.map { language == .zh ? "\($0.path) 是 \($0.department)" : "\($0.path) is \($0.department)" }
+      return language == .zh
+        ? "输入属于不同的部门：\(each.joined(separator: "，"))；一次只能读一个部门（多个部门请用 yusuan batch）"
+        : "the inputs are of different departments: \(each.joined(separator: "; ")); give one department at a time (yusuan batch handles many)"
     case .unreadable(let path, let underlying):
       if let m = underlying as? LocalizedMessage { return m.message(language) }
       return (language == .zh ? "无法读取 \(path)：" : "cannot read \(path): ") + String(describing: underlying)
@@ -101,7 +108,16 @@ public struct DisclosureReader: Sendable {
   public func read(_ paths: [String]) throws -> DisclosureReading {
     var grids: [GridReading] = []
     var jsonDisclosures: [Disclosure] = []
+    var departments: [(path: String, department: String)] = []
     for path in paths {
+      let before = (grids: grids.count, json: jsonDisclosures.count)
+      defer {
+        // The department an input names: its JSON's, else the one most of its tables print.
+        var named = jsonDisclosures[before.json...].map(\.department)
+        for grid in grids[before.grids...] { named += grid.tables.compactMap(\.department) }
+        let counts = Dictionary(named.filter { !$0.isEmpty }.map { ($0, 1) }, uniquingKeysWith: +)
+        if let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key { departments.append((path, top)) }
+      }
       switch try Self.kind(of: path) {
       case .json:
         do {
@@ -126,10 +142,16 @@ public struct DisclosureReader: Sendable {
     if let json = jsonDisclosures.first, grids.isEmpty {
       return DisclosureReading(disclosure: json, grids: [], issues: [])
     }
+    // Two inputs of different departments would be mixed into one: refuse, naming both.
+    if let first = departments.first,
+      let other = departments.first(where: { Self.sameDepartment($0.department, first.department) == false })
+    {
+      throw InputError.departmentsDiffer(inputs: [first, other])
+    }
     let (set, settled) = recognizer.settle(grids)
     var reading = DisclosureAssembler.assemble(settled, set: set)
     if reading.disclosure.tables.isEmpty && reading.disclosure.forms.isEmpty {
-      throw InputError.nothingRecognized(inputs: paths, details: grids.compactMap(\.unrecognized))
+      throw InputError.nothingRecognized(inputs: paths, details: settled.compactMap(\.unrecognized))
     }
     for json in jsonDisclosures {
       for table in json.tables where reading.disclosure.table(table.number) == nil {
@@ -139,6 +161,19 @@ public struct DisclosureReader: Sendable {
     }
     reading.disclosure.tables.sort { $0.number < $1.number }
     return reading
+  }
+
+  /// Whether two printed department names are the same department: equal once spaces and a
+  /// bracketed suffix (`[部门]`, `（本级）`) are left out.
+  static func sameDepartment(_ a: String, _ b: String) -> Bool {
+    func key(_ name: String) -> String {
+      var s = name.filter { !$0.isWhitespace }
+      while let last = s.last, "]）)】".contains(last), let open = s.lastIndex(where: { "[（(【".contains($0) }), open > s.startIndex {
+        s = String(s[..<open])
+      }
+      return s
+    }
+    return key(a) == key(b)
   }
 
   /// The grid with CSV formula guards (a leading `'` before = + - @) removed, as `CSVWriter` adds them.

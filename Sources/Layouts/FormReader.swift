@@ -82,7 +82,9 @@ public enum FormReader {
       for (column, label) in cells.labels(r) {
         let value = cells.value(r, after: column)
         switch label {
-        case .projectName: form.projectName = value ?? ""
+        case .projectName:
+          form.projectName = value ?? ""
+          form.cells[.projectName] = cells.valueCell(r, after: column)
         case .department: form.department = value
         case .implementingUnit: form.implementingUnit = value
         case .attribute: form.attribute = value
@@ -96,9 +98,12 @@ public enum FormReader {
         case .handler: form.handler = value
         case .phone: form.phone = value
         case .filledOn: form.filledOn = value
-        case .implementationTotal: form.implementationFunding.total = value.flatMap(amount)
+        case .implementationTotal:
+          form.implementationFunding.total = value.flatMap(amount)
+          form.cells[.implementationTotal] = cells.valueCell(r, after: column)
         case .annualTotal:
           form.annualFunding.total = value.flatMap(amount)
+          form.cells[.annualTotal] = cells.valueCell(r, after: column)
           fundingSplit = column
         case .fundingPart(let key):
           let annual = fundingSplit.map { column >= $0 } ?? false
@@ -260,6 +265,15 @@ struct LabeledRows {
   /// The text at a cell, if non-empty.
   func text(_ r: Int, _ c: Int) -> String? {
     cells[r]?.first { $0.column == c }?.text
+  }
+
+  /// The A1 address of the cell `value(r, after:)` reads, if there is one.
+  func valueCell(_ r: Int, after column: Int) -> String? {
+    for c in cells[r] ?? [] where c.column > column {
+      if c.label != nil { return nil }
+      return CellAddress(row: r, column: c.column).a1
+    }
+    return nil
   }
 
   /// The first non-label cell right of a column, before the next label of the row.

@@ -131,7 +131,12 @@ public struct TableRecognizer: Sendable {
         return GridReading(gridName: grid.name, tables: [], unrecognized: error)
       }
     }
-    if let forms = FormReader.reading(grid, file: file, sheet: sheet) { return forms }
+    if var forms = FormReader.reading(grid, file: file, sheet: sheet) {
+      forms.grid = grid
+      forms.file = file
+      forms.sheet = sheet
+      return forms
+    }
     let place = sheet.map { "\(file) \($0)" } ?? file
     var reading = GridReading(gridName: grid.name, tables: [], unrecognized: nil)
     reading.grid = grid

@@ -11,45 +11,55 @@ extension CSVLayout: NamedArgument {}
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "convert",
-    abstract: "Convert a department's tables to a formatted workbook, CSV files or JSON.",
-    discussion: """
-      INPUT is an .xlsx workbook, one or more .csv files, a folder of .csv files (one department),
-      or Yusuan JSON. Tables are recognized by their titles and headers, never by sheet or file names.
+    abstract: L("把一个部门的表转换为排版好的工作簿、CSV 文件或 JSON。", "Convert a department's tables to a formatted workbook, CSV files or JSON."),
+    discussion: L(
+      """
+      输入可以是 .xlsx 工作簿、一个或多个 .csv 文件、一个 .csv 文件夹（一个部门）或 Yusuan JSON。表按标题和表头识别，从不依据工作表名或文件名。
 
-      Output format comes from --to, else from the output's extension: .xlsx, .json, or a folder
-      (no extension) for CSV. Outputs appear whole or not at all; an input is never overwritten.
+      输出格式取自 --to，否则取自输出的扩展名：.xlsx、.json，或无扩展名的文件夹（CSV）。输出要么完整写出，要么不写；输入文件从不被覆盖。
+
+      示例：
+        yusuan convert 部门预算.xlsx -o 部门预算.json
+        yusuan convert 部门预算.xlsx -o 公开表.xlsx
+        yusuan convert 部门预算.xlsx -o 公开表.xlsx -o 部门预算.json
+        yusuan convert csv目录/ -o 输出目录 --to csv --encoding gb18030
+      """,
+      """
+      INPUT is an .xlsx workbook, one or more .csv files, a folder of .csv files (one department), or Yusuan JSON. Tables are recognized by their titles and headers, never by sheet or file names.
+
+      Output format comes from --to, else from the output's extension: .xlsx, .json, or a folder (no extension) for CSV. Outputs appear whole or not at all; an input is never overwritten.
 
       Examples:
         yusuan convert 部门预算.xlsx -o 部门预算.json
         yusuan convert 部门预算.xlsx -o 公开表.xlsx
-        yusuan convert csv目录/ -o 输出目录 --to csv --csv-layout disclosure --encoding gb18030
         yusuan convert 部门预算.xlsx -o 公开表.xlsx -o 部门预算.json
-      """)
+        yusuan convert csv目录/ -o 输出目录 --to csv --encoding gb18030
+      """))
 
-  @Argument(help: "Input files or folders (one department).")
+  @Argument(help: ArgumentHelp(L("输入文件或文件夹（一个部门）。", "Input files or folders (one department).")))
   var inputs: [String]
 
-  @Option(name: .shortAndLong, help: "Output file (.xlsx/.json) or folder (CSV); repeat to write several from one reading.")
+  @Option(name: .shortAndLong, help: ArgumentHelp(L("输出文件（.xlsx/.json）或文件夹（CSV）；可重复，一次读取写出多个。", "Output file (.xlsx/.json) or folder (CSV); repeat to write several from one reading.")))
   var output: [String]
 
-  @Option(help: "Output format: xlsx, csv or json (default: from the output's extension).")
+  @Option(help: ArgumentHelp(L("输出格式：xlsx、csv 或 json（不区分大小写；默认取自输出的扩展名）。", "Output format: xlsx, csv or json (default: from the output's extension).")))
   var to: OutputFormat?
 
-  @Option(help: "CSV output encoding: utf-8-bom (default), utf-8 or gb18030.")
+  @Option(help: ArgumentHelp(L("CSV 输出编码：utf-8-bom（默认）、utf-8 或 gb18030。", "CSV output encoding: utf-8-bom (default), utf-8 or gb18030.")))
   var encoding: TextEncoding = .utf8BOM
 
-  @Option(name: .customLong("input-encoding"), help: "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")
+  @Option(name: .customLong("input-encoding"), help: ArgumentHelp(L("指定 CSV 输入的编码（默认自动识别 UTF-8 或 GB18030）。", "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")))
   var inputEncoding: TextEncoding?
 
-  @Option(help: "CSV layout: tidy (default; one record per row) or disclosure (the official grid).")
+  @Option(help: ArgumentHelp(L("CSV 布局：tidy（默认，每行一条记录）或 disclosure（公开表原样）。", "CSV layout: tidy (default; one record per row) or disclosure (the official grid).")))
   var csvLayout: CSVLayout = .tidy
 
-  @Flag(help: "Refuse to write a disclosure that has validation errors or anything that could not be read (exit 1).")
+  @Flag(help: ArgumentHelp(L("有校验错误或有未能读取的内容时不写出（退出码 1）。", "Refuse to write a disclosure that has validation errors or anything that could not be read (exit 1).")))
   var strict = false
 
   @OptionGroup var templateOption: TemplateOption
 
-  @Flag(help: "Print how long reading, validating and writing took (on standard error).")
+  @Flag(help: ArgumentHelp(L("在标准错误上打印读取、校验和写出各用的时间。", "Print how long reading, validating and writing took (on standard error).")))
   var timings = false
 
   @OptionGroup var common: CommonOptions
