@@ -161,13 +161,17 @@ struct RowReader {
       parsed = nil
     }
     guard var amount = parsed else {
-      issues.append(
-        ReadIssue(
-          location: place(address.a1), zh: "金额“\(value.text)”不是数字，按空白读取",
-          en: "amount \"\(value.text)\" is not a number; read as blank"))
+      issues.append(.unreadableAmount(value.text, at: place(address.a1)))
       return nil
     }
-    if unitFactor > 0, let converted = amount.dividedByPowerOfTen(unitFactor) { amount = converted }
+    if unitFactor > 0 {
+      // Cannot fail for an accepted amount (at most 12 decimals); a failure is still reported.
+      guard let converted = amount.dividedByPowerOfTen(unitFactor) else {
+        issues.append(.unreadableAmount(value.text, at: place(address.a1)))
+        return nil
+      }
+      amount = converted
+    }
     return amount
   }
 }

@@ -27,6 +27,10 @@ struct Inspect: ParsableCommand {
 
   func run() throws {
     let zh = common.lang == .zh
+    guard rows >= 0 else {
+      throw CommandFailure(
+        message: zh ? "--rows 应为非负整数（收到 \(rows)）" : "--rows must be a non-negative integer (got \(rows))", status: 2)
+    }
     let recognizer = TableRecognizer()
     var grids: [(grid: Grid, file: String, sheet: String?, extra: String)] = []
     do {
