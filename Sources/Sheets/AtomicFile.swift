@@ -3,7 +3,8 @@ import Glibc
 /// Writes files so that they appear whole or not at all: the content goes to a temporary file in
 /// the target's own directory (so `rename` stays on one file system), is flushed with `fsync`, and
 /// is then renamed over the target. On any error the temporary file is removed and an existing
-/// target is left untouched. Writing onto one of the declared input files is refused.
+/// target is left untouched. Writing onto one of the declared input files is refused, and so is
+/// replacing anything that is not a regular file (a symbolic link, a device, a FIFO, a folder).
 public enum AtomicFile {
   /// Writes `bytes` to `path` atomically, refusing to replace any of `inputs`.
   public static func write(bytes: [UInt8], to path: String, refusing inputs: [String] = []) throws {
@@ -23,15 +24,17 @@ public enum AtomicFile {
   @discardableResult
   public static func write<T>(to path: String, refusing inputs: [String] = [], _ body: (String) throws -> T) throws -> T {
     try checkNotInput(path, inputs: inputs)
+    try checkReplaceable(path)
     let (tempPath, fd) = try makeTemporary(beside: path)
     close(fd)
     var committed = false
-    defer { if !committed { unlink(tempPath) } }
+    defer { if !committed { Temporaries.discard(tempPath) } }
     let result = try body(tempPath)
     try syncAndSetMode(tempPath, finalPath: path)
     // Check again right before the rename: the body may have run for a while.
     try checkNotInput(path, inputs: inputs)
-    guard rename(tempPath, path) == 0 else { throw WriteError.io(path: path, operation: "rename", errno: errno) }
+    try checkReplaceable(path)
+    try Temporaries.commit(tempPath, target: path) { rename(tempPath, path) }
     committed = true
     syncDirectory(of: path)
     return result
@@ -51,6 +54,13 @@ public enum AtomicFile {
     }
   }
 
+  /// Throws `notARegularFile` when something other than a regular file is at `path`: `rename`
+  /// would replace a symbolic link, a device such as /dev/stdout or a FIFO by a regular file.
+  public static func checkReplaceable(_ path: String) throws(WriteError) {
+    guard !path.isEmpty else { throw WriteError.emptyPath }
+    if let kind = FileKind.of(path), kind != .regular { throw WriteError.notARegularFile(path: path, kind: kind) }
+  }
+
   /// Creates `.NAME.tmp-XXXXXX` in the target's directory with mkstemp; returns its path and open descriptor.
   static func makeTemporary(beside path: String) throws -> (String, Int32) {
     let (directory, name) = split(path)
@@ -58,9 +68,11 @@ public enum AtomicFile {
     var stem = name
     while stem.utf8.count > 200 { stem.removeLast() }
     var template = Array((directory + "." + stem + ".tmp-XXXXXX").utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw WriteError.io(path: path, operation: "create temporary file", errno: errno) }
-    let tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    var fd: Int32 = -1
+    let tempPath = try Temporaries.create({
+      fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+      return fd >= 0 ? template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil
+    }, for: path)
     return (tempPath, fd)
   }
 
@@ -76,7 +88,7 @@ public enum AtomicFile {
   }
 
   /// Makes the rename durable; failure here cannot undo the rename, so it is ignored.
-  private static func syncDirectory(of path: String) {
+  static func syncDirectory(of path: String) {
     let (directory, _) = split(path)
     let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { return }
@@ -85,7 +97,7 @@ public enum AtomicFile {
   }
 
   /// The process umask, read from /proc so that no other thread sees a changed umask.
-  private static func currentUmask() -> mode_t {
+  static func currentUmask() -> mode_t {
     guard let file = fopen("/proc/self/status", "r") else { return 0o022 }
     defer { fclose(file) }
     var line = [CChar](repeating: 0, count: 256)
@@ -100,7 +112,7 @@ public enum AtomicFile {
   }
 
   /// Splits a path into its directory (with trailing `/`, or empty) and last component.
-  private static func split(_ path: String) -> (String, String) {
+  static func split(_ path: String) -> (String, String) {
     guard let slash = path.lastIndex(of: "/") else { return ("", path) }
     return (String(path[...slash]), String(path[path.index(after: slash)...]))
   }
