@@ -18,6 +18,10 @@ public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
   case nothingRecognized(inputs: [String], details: [ReadIssue])
   /// The file could not be read (its reader's error, which names the place).
   case unreadable(path: String, underlying: any Error)
+  /// A FIFO, a device or a socket: never read, as it may block or never end.
+  case notARegularFile(path: String, kind: FileKind)
+  /// The system refused to open or read the path (`errno`: a symbolic-link loop, no permission …).
+  case cannotRead(path: String, errno: Int32)
 
   public func message(_ language: Language) -> String {
     switch self {
@@ -31,6 +35,12 @@ public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
         : "no budget disclosure table recognized in \(inputs.joined(separator: ", ")). Looked for a title (such as 2023年预算支出总表 or 财政拨款收支总表) or a 预算公开表N label, with header rows below it (科目编码, 科目名称, 合计 …)"
       let first = details.prefix(3).map { "\n  " + $0.message(language) }.joined()
       return what + first
+    case .notARegularFile(let path, let kind):
+      return language == .zh
+        ? "无法读取 \(path)：它是\(kind.name(.zh))，不是普通文件" : "cannot read \(path): it is a \(kind.name(.en)), not a regular file"
+    case .cannotRead(let path, let code):
+      return language == .zh
+        ? "无法读取 \(path)：\(SystemError.text(code, .zh))" : "cannot read \(path): \(SystemError.text(code))"
     case .unreadable(let path, let underlying):
       if let m = underlying as? LocalizedMessage { return m.message(language) }
       return (language == .zh ? "无法读取 \(path)：" : "cannot read \(path): ") + String(describing: underlying)
@@ -70,6 +80,12 @@ public struct DisclosureReader: Sendable {
 
   /// The kind of a path, by extension, else by its first bytes.
   public static func kind(of path: String) throws -> InputKind {
+    // Before any open: a FIFO would block, a device never end, a link loop look missing.
+    switch InputFile.obstacle(path) {
+    case .success(let kind?): throw InputError.notARegularFile(path: path, kind: kind)
+    case .failure(.cannotRead(let code)): throw InputError.cannotRead(path: path, errno: code)
+    default: break
+    }
     var isDirectory = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw InputError.notFound(path: path)
@@ -99,8 +115,12 @@ public struct DisclosureReader: Sendable {
       switch try Self.kind(of: path) {
       case .json:
         do {
-          let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-          guard bytes.count <= limits.maxFileBytes else {
+          let bytes: [UInt8]
+          switch InputFile.read(path, limit: limits.maxFileBytes) {
+          case .success(let read): bytes = read
+          case .failure(.notARegularFile(let kind)): throw InputError.notARegularFile(path: path, kind: kind)
+          case .failure(.cannotRead(let code)): throw InputError.cannotRead(path: path, errno: code)
+          case .failure(.tooLarge):
             throw InputError.unreadable(path: path, underlying: JSONTooLarge(path: path, limit: limits.maxFileBytes))
           }
           jsonDisclosures.append(try Disclosure(jsonBytes: bytes))

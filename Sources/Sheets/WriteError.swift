@@ -106,9 +106,9 @@ public enum WriteError: Error, Equatable, Sendable, LocalizedMessage, CustomStri
 }
 
 /// Text for system error numbers.
-enum SystemError {
+package enum SystemError {
   /// The common causes in Chinese, else the C library's text.
-  static func text(_ code: Int32, _ language: Language) -> String {
+  package static func text(_ code: Int32, _ language: Language) -> String {
     guard language == .zh else { return text(code) }
     switch code {
     case EACCES, EPERM: return "没有权限"
@@ -126,7 +126,7 @@ enum SystemError {
   }
 
   /// The C library's description of an errno value.
-  static func text(_ code: Int32) -> String {
+  package static func text(_ code: Int32) -> String {
     guard let p = strerror(code) else { return "errno \(code)" }
     return String(cString: p)
   }
