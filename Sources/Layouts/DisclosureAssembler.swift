@@ -20,6 +20,7 @@ public enum DisclosureAssembler {
     var departments: [String: Int] = [:]
     var years: [Int: Int] = [:]
     for grid in grids {
+      issues += grid.formIssues
       for reading in grid.tables {
         issues += reading.issues
         if let d = reading.department, !d.isEmpty { departments[d, default: 0] += 1 }

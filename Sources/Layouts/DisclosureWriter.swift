@@ -106,20 +106,27 @@ public struct DisclosureWriter: Sendable {
     }
   }
 
-  /// Refuses an output path before anything is read or checked: `-o ""`; an extension that
-  /// contradicts the format (`out.json` as xlsx); `one.csv` as a CSV folder; standard output for
-  /// CSV; anything but a regular file where a file goes (a link, a device such as /dev/stdout,
-  /// a FIFO, a folder); anything but a folder where the CSV folder or a parent folder goes.
+  /// Refuses a path a user typed whose name contradicts the format: an extension of another
+  /// format (`-o out.json --to xlsx`) or `one.csv` as a CSV folder. (Batch names its outputs
+  /// itself, so only `convert` asks.)
+  public static func checkName(_ path: String, as format: OutputFormat) throws {
+    guard path != StandardOutput.path else { return }
+    let ext = Paths.extension(path).lowercased()
+    if format == .csv, ext == "csv" { throw OutputPathError.csvFolderNamedLikeAFile(path: path) }
+    if ["xlsx", "json", "csv", "xls"].contains(ext), ext != format.rawValue {
+      throw OutputPathError.extensionContradictsFormat(path: path, extension: ext, format: format.rawValue)
+    }
+  }
+
+  /// Refuses an output path before anything is written (`convert` asks before reading): `-o ""`;
+  /// standard output for CSV; anything but a regular file where a file goes (a link, a device
+  /// such as /dev/stdout, a FIFO, a folder); anything but a folder where the CSV folder or a
+  /// parent folder goes.
   public static func checkTarget(_ path: String, as format: OutputFormat) throws {
     guard !path.isEmpty else { throw WriteError.emptyPath }
     if path == StandardOutput.path {
       if format == .csv { throw OutputPathError.standardOutputNeedsOneFile }
       return
-    }
-    let ext = Paths.extension(path).lowercased()
-    if format == .csv, ext == "csv" { throw OutputPathError.csvFolderNamedLikeAFile(path: path) }
-    if ["xlsx", "json", "csv", "xls"].contains(ext), ext != format.rawValue {
-      throw OutputPathError.extensionContradictsFormat(path: path, extension: ext, format: format.rawValue)
     }
     if format == .csv {
       if let kind = FileKind.of(path), kind != .directory, !(kind == .symbolicLink && isFolder(path)) {

@@ -11,6 +11,8 @@ public struct GridReading: Sendable {
   public var unrecognized: ReadIssue?
   /// 绩效目标申报表 forms read from the grid (see `FormReader`).
   public var forms: [PerformanceForm] = []
+  /// What the user should know about the forms (a 资金 amount that is not read …).
+  public var formIssues: [ReadIssue] = []
 }
 
 /// One table read from a grid, with what `inspect` shows about how it was read.

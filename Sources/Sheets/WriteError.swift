@@ -77,7 +77,7 @@ public enum WriteError: Error, Equatable, Sendable, LocalizedMessage, CustomStri
     case .wouldOverwriteInput(let p, let i):
       return zh ? "拒绝写入 \(p)：它就是输入文件 \(i)" : "refusing to write \(p): it is the input file \(i)"
     case .io(let p, let op, let e):
-      return zh ? "\(p)：\(op) 失败：\(SystemError.text(e, language))" : "\(p): \(op) failed: \(SystemError.text(e))"
+      return zh ? "\(p)：\(Self.chineseName(op)) 失败：\(SystemError.text(e, language))" : "\(p): \(op) failed: \(SystemError.text(e))"
     case .emptyPath:
       return zh ? "输出路径为空" : "the output path is empty"
     case .notARegularFile(let p, let kind):
@@ -103,6 +103,20 @@ public enum WriteError: Error, Equatable, Sendable, LocalizedMessage, CustomStri
   }
 
   public var description: String { message(.zh) }
+
+  /// The Chinese name of a file-system operation named in `io`.
+  private static func chineseName(_ operation: String) -> String {
+    switch operation {
+    case "create temporary file": return "建立临时文件"
+    case "open": return "打开"
+    case "read": return "读取"
+    case "write": return "写入"
+    case "rename": return "改名"
+    case "fsync": return "写入磁盘（fsync）"
+    case "mkdir": return "建立文件夹"
+    default: return operation
+    }
+  }
 }
 
 /// Text for system error numbers.

@@ -64,7 +64,10 @@ struct Convert: ParsableCommand {
     }
     // A bad output path is refused before the input is read and checked.
     do {
-      for target in targets { try DisclosureWriter.checkTarget(target.path, as: target.format) }
+      for target in targets {
+        try DisclosureWriter.checkName(target.path, as: target.format)
+        try DisclosureWriter.checkTarget(target.path, as: target.format)
+      }
     } catch {
       throw CommandFailure(message: Console.message(error, lang), status: 2)
     }

@@ -104,6 +104,21 @@ final class CLIHostileAmountTests: XCTestCase {
     }
   }
 
+  func testRegression_AbsurdFormFundingIsReportedNotSilentlyBlank() throws {
+    // The sample's forms as printed-layout CSV, then 9e17 as 实施期资金总额 of the first form.
+    let forms = folder + "/forms"
+    let performance = Fixtures.sampleInput.appendingPathComponent("datong-kejiju-2023-performance.xlsx").path
+    try E2E.expect(0, ["convert", performance, "-o", forms, "--to", "csv", "--csv-layout", "disclosure"])
+    let first = forms + "/绩效目标申报表01.csv"
+    let text = String(decoding: try Fixtures.bytes(first), as: UTF8.self)
+    XCTAssertTrue(text.contains("实施期资金总额：,50700,"), "the sample form changed")
+    try Data(text.replacingOccurrences(of: "实施期资金总额：,50700,", with: "实施期资金总额：,9e17,").utf8)
+      .write(to: URL(fileURLWithPath: first))
+    let result = try E2E.expect(0, ["convert", forms, "-o", folder + "/forms.json"])
+    assertNoTrap(result)
+    XCTAssertTrue(result.stderr.contains("绩效目标申报表01.csv!D6：金额“9e17”过大"), result.stderr)
+  }
+
   func testRegression_NegativeRowsForInspectIsRefusedInChinese() throws {
     let result = try E2E.expect(2, ["inspect", Fixtures.sampleXLSX, "--rows=-1"])
     assertNoTrap(result)
