@@ -129,7 +129,7 @@ public struct DisclosureWriter: Sendable {
       return
     }
     if format == .csv {
-      if let kind = FileKind.of(path), kind != .directory, !(kind == .symbolicLink && isFolder(path)) {
+      if let kind = FileKind.of(path), kind != .directory, !(kind == .symbolicLink && Paths.leadsToFolder(path)) {
         throw WriteError.notAFolder(path: path, kind: kind)
       }
     } else {
@@ -138,19 +138,13 @@ public struct DisclosureWriter: Sendable {
     var ancestor = Paths.parent(path)
     while !ancestor.isEmpty, ancestor != "/" {
       if let kind = FileKind.of(ancestor) {
-        guard kind == .directory || (kind == .symbolicLink && isFolder(ancestor)) else {
+        guard kind == .directory || (kind == .symbolicLink && Paths.leadsToFolder(ancestor)) else {
           throw WriteError.parentNotAFolder(path: ancestor)
         }
         break
       }
       ancestor = Paths.parent(ancestor)
     }
-  }
-
-  /// Whether a path leads to a folder (following links).
-  private static func isFolder(_ path: String) -> Bool {
-    var isDirectory = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory
   }
 
   /// Whether a name in a CSV output folder is one Yusuan writes (its tables and forms).

@@ -36,14 +36,19 @@ public enum FileKind: Sendable, Equatable {
 }
 
 extension Paths {
+  /// Whether `path` leads to a folder, following symbolic links.
+  package static func leadsToFolder(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+  }
+
   /// Creates the folder `path` and any missing parents (`mkdir -p`); an existing folder is fine.
   package static func createFolders(_ path: String) throws(WriteError) {
     guard !path.isEmpty, path != "/", path != "." else { return }
     switch FileKind.of(path) {
     case .directory: return
     case .symbolicLink:
-      var info = stat()
-      if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }  // a link to a folder is a folder
+      if leadsToFolder(path) { return }  // a link to a folder is a folder
       throw WriteError.parentNotAFolder(path: path)
     case nil: break
     default: throw WriteError.parentNotAFolder(path: path)
