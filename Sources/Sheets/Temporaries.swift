@@ -7,6 +7,7 @@ public enum Temporaries {
     let lock = Lock()
     var paths: Set<String> = []
     var closed = false
+    var signal: Int32?
   }
 
   private static let state = State()
@@ -50,10 +51,11 @@ public enum Temporaries {
   }
 
   /// Removes every temporary in flight and refuses new ones and renames: called once when the
-  /// process is about to exit on a signal. Outputs already renamed stay whole.
-  public static func removeAllBeforeExit() {
+  /// process is about to exit on `signal`. Outputs already renamed stay whole.
+  public static func removeAllBeforeExit(signal: Int32) {
     state.lock.withLock {
       state.closed = true
+      state.signal = signal
       for path in state.paths {
         // Another thread may still be adding files to a temporary folder: moved away first, the
         // folder takes no new file under its old name.
@@ -63,6 +65,10 @@ public enum Temporaries {
       state.paths.removeAll()
     }
   }
+
+  /// The signal the process is exiting on, once `removeAllBeforeExit` ran: a write refused
+  /// meanwhile (`WriteError.interrupted`) ends with the same status as the signal handler.
+  public static var exitSignal: Int32? { state.lock.withLock { state.signal } }
 
   /// Removes a file, or a folder and the files in it (temporary folders hold files only).
   static func removeTree(_ path: String) {

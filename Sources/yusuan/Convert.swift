@@ -120,7 +120,11 @@ struct Convert: ParsableCommand {
       case .failure(let failure): failures.append(failure.message)
       }
     }
-    if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\n"), status: 2) }
+    if !failures.isEmpty {
+      // A write refused because a signal is being handled exits as the handler does (128 + signal).
+      let status = Temporaries.exitSignal.map { 128 + $0 } ?? 2
+      throw CommandFailure(message: failures.joined(separator: "\n"), status: status)
+    }
     if timings { Console.error(stopwatch.summary) }
   }
 }

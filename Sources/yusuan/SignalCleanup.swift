@@ -13,7 +13,7 @@ enum SignalCleanup {
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
       source.setEventHandler {
-        Temporaries.removeAllBeforeExit()
+        Temporaries.removeAllBeforeExit(signal: number)
         Glibc.exit(128 + number)
       }
       source.resume()
