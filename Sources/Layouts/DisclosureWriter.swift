@@ -121,7 +121,7 @@ public struct DisclosureWriter: Sendable {
   /// Refuses an output path before anything is written (`convert` asks before reading): `-o ""`;
   /// standard output for CSV; anything but a regular file where a file goes (a link, a device
   /// such as /dev/stdout, a FIFO, a folder); anything but a folder where the CSV folder or a
-  /// parent folder goes.
+  /// parent folder goes; a folder the output cannot be made in (read-only).
   public static func checkTarget(_ path: String, as format: OutputFormat) throws {
     guard !path.isEmpty else { throw WriteError.emptyPath }
     if path == StandardOutput.path {
@@ -145,6 +145,8 @@ public struct DisclosureWriter: Sendable {
       }
       ancestor = Paths.parent(ancestor)
     }
+    // The temporary file or folder, and any missing folders, are made in that folder.
+    try Paths.checkWritableFolder(ancestor.isEmpty ? "." : ancestor)
   }
 
   /// Whether a name in a CSV output folder is one Yusuan writes (its tables and forms).

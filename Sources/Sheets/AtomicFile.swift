@@ -21,21 +21,21 @@ public enum AtomicFile {
   /// need a path), then syncs it and renames it over `path`; refuses to replace any of `inputs`.
   ///
   /// The temporary file exists (empty) when `body` runs; `body` may replace or truncate it.
+  /// It lies in a private temporary folder `.NAME.tmp-XXXXXX/` beside the target: on a signal
+  /// that folder is moved away and removed, so a writer still running (libxlsxwriter opens its
+  /// path late, with "wb") cannot create the file again and leave it behind.
   @discardableResult
   public static func write<T>(to path: String, refusing inputs: [String] = [], _ body: (String) throws -> T) throws -> T {
     try checkNotInput(path, inputs: inputs)
     try checkReplaceable(path)
-    let (tempPath, fd) = try makeTemporary(beside: path)
-    close(fd)
-    var committed = false
-    defer { if !committed { Temporaries.discard(tempPath) } }
+    let (folder, tempPath) = try makeTemporary(beside: path)
+    defer { Temporaries.discard(folder) }  // empty once the file is renamed into place
     let result = try body(tempPath)
     try syncAndSetMode(tempPath, finalPath: path)
     // Check again right before the rename: the body may have run for a while.
     try checkNotInput(path, inputs: inputs)
     try checkReplaceable(path)
-    try Temporaries.commit(tempPath, target: path) { rename(tempPath, path) }
-    committed = true
+    try Temporaries.step(target: path) { rename(tempPath, path) }
     syncDirectory(of: path)
     return result
   }
@@ -61,19 +61,27 @@ public enum AtomicFile {
     if let kind = FileKind.of(path), kind != .regular { throw WriteError.notARegularFile(path: path, kind: kind) }
   }
 
-  /// Creates `.NAME.tmp-XXXXXX` in the target's directory with mkstemp; returns its path and open descriptor.
-  static func makeTemporary(beside path: String) throws -> (String, Int32) {
+  /// Creates the folder `.NAME.tmp-XXXXXX` in the target's directory (mkdtemp) and an empty
+  /// file in it; returns both paths.
+  static func makeTemporary(beside path: String) throws(WriteError) -> (folder: String, file: String) {
     let (directory, name) = split(path)
-    // Keep the temporary name within NAME_MAX (255 bytes) even for long target names.
+    // Keep the temporary names within NAME_MAX (255 bytes) even for long target names.
     var stem = name
     while stem.utf8.count > 200 { stem.removeLast() }
     var template = Array((directory + "." + stem + ".tmp-XXXXXX").utf8CString)
-    var fd: Int32 = -1
-    let tempPath = try Temporaries.create({
-      fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-      return fd >= 0 ? template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil
+    let folder = try Temporaries.create({
+      template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) } != nil
+        ? template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil
     }, for: path)
-    return (tempPath, fd)
+    let file = folder + "/" + stem
+    let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard fd >= 0 else {
+      let code = errno
+      Temporaries.discard(folder)
+      throw WriteError.io(path: path, operation: "create temporary file", errno: code)
+    }
+    close(fd)
+    return (folder, file)
   }
 
   /// Flushes the file to disk and gives it the mode a newly created file would have (mkstemp uses 0600).

@@ -42,6 +42,12 @@ extension Paths {
     return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
   }
 
+  /// Throws `folderNotWritable` when files cannot be created in the folder `path` (read-only
+  /// file system, no permission), so that a command refuses before it reads and checks.
+  package static func checkWritableFolder(_ path: String) throws(WriteError) {
+    guard access(path, W_OK | X_OK) == 0 else { throw WriteError.folderNotWritable(path: path, errno: errno) }
+  }
+
   /// Creates the folder `path` and any missing parents (`mkdir -p`); an existing folder is fine.
   package static func createFolders(_ path: String) throws(WriteError) {
     guard !path.isEmpty, path != "/", path != "." else { return }

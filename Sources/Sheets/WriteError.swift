@@ -36,6 +36,8 @@ public enum WriteError: Error, Equatable, Sendable, LocalizedMessage, CustomStri
   case notAFolder(path: String, kind: FileKind)
   /// A folder on the way to the output is a file, so the output's folder cannot be made.
   case parentNotAFolder(path: String)
+  /// Files cannot be created in the folder the output goes to (`errno`: no permission, read-only).
+  case folderNotWritable(path: String, errno: Int32)
   /// The command is exiting on a signal; the output was not written.
   case interrupted(path: String)
   /// The text cannot be represented in the target encoding (offset into its UTF-8 form).
@@ -77,7 +79,7 @@ public enum WriteError: Error, Equatable, Sendable, LocalizedMessage, CustomStri
     case .wouldOverwriteInput(let p, let i):
       return zh ? "拒绝写入 \(p)：它就是输入文件 \(i)" : "refusing to write \(p): it is the input file \(i)"
     case .io(let p, let op, let e):
-      return zh ? "\(p)：\(Self.chineseName(op)) 失败：\(SystemError.text(e, language))" : "\(p): \(op) failed: \(SystemError.text(e))"
+      return zh ? "\(p)：\(Self.chineseName(op))失败：\(SystemError.text(e, language))" : "\(p): \(op) failed: \(SystemError.text(e))"
     case .emptyPath:
       return zh ? "输出路径为空" : "the output path is empty"
     case .notARegularFile(let p, let kind):
@@ -90,6 +92,9 @@ public enum WriteError: Error, Equatable, Sendable, LocalizedMessage, CustomStri
         : "CSV output is a folder, but \(p) is a \(kind.name(.en)); choose a folder name"
     case .parentNotAFolder(let p):
       return zh ? "无法建立输出文件夹：\(p) 不是文件夹" : "cannot make the output folder: \(p) is not a folder"
+    case .folderNotWritable(let p, let e):
+      return zh
+        ? "无法在文件夹 \(p) 中写出：\(SystemError.text(e, .zh))" : "cannot write into the folder \(p): \(SystemError.text(e))"
     case .interrupted(let p):
       return zh ? "已中断，未写出 \(p)" : "interrupted; \(p) was not written"
     case .unencodable(let enc, let off):

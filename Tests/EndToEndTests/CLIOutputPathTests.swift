@@ -96,6 +96,13 @@ final class CLIOutputPathTests: XCTestCase {
     XCTAssertTrue(empty.stderr.contains("输出路径为空"), empty.stderr)
   }
 
+  func testRegression_FolderThatCannotBeWrittenIsRefusedBeforeValidation() throws {
+    // /proc/self takes no new file, even for root (whom permission bits would not stop).
+    let result = try E2E.expect(2, ["convert", json, "-o", "/proc/self/out.json"])
+    XCTAssertTrue(result.stderr.contains("无法在文件夹 /proc/self 中写出"), result.stderr)
+    XCTAssertFalse(result.stderr.contains("校验："), "refused before validating:\n\(result.stderr)")
+  }
+
   func testRegression_ConvertingIntoAnExistingCSVFolderNeverMixesTwoWorkbooks() throws {
     let out = folder + "/out"
     try E2E.expect(0, ["convert", json, "-o", out, "--to", "csv"])
