@@ -23,9 +23,12 @@ public enum AtomicFolder {
   /// replace or remove (`预算公开表01.csv` …); no file among `inputs` is replaced or removed.
   @discardableResult
   public static func write(
-    files: [(name: String, bytes: [UInt8])], to folder: String, owns: (String) -> Bool, refusing inputs: [String] = []
+    files: [(name: String, bytes: [UInt8])], to given: String, owns: (String) -> Bool, refusing inputs: [String] = []
   ) throws -> Outcome {
-    guard !folder.isEmpty else { throw WriteError.emptyPath }
+    guard !given.isEmpty else { throw WriteError.emptyPath }
+    // `out/` is `out`; for `.` and `..` the temporary folder can only go inside the folder itself.
+    let folder = Paths.lastComponent(given) == "/" ? given : Paths.join(Paths.parent(given), Paths.lastComponent(given))
+    let tempInside = [".", ".."].contains(Paths.lastComponent(folder))
     let kind = FileKind.of(folder)
     var followsLink = false
     switch kind {
@@ -50,7 +53,8 @@ public enum AtomicFolder {
       AtomicFile.syncDirectory(of: folder)
       return Outcome(written: written, foreign: [])
     }
-    let existing = Temporaries.entries(of: folder).sorted()
+    let tempName = Paths.lastComponent(temp)
+    let existing = Temporaries.entries(of: folder).filter { !(tempInside && $0 == tempName) }.sorted()
     let foreign = existing.filter { !owns($0) }
     let isInput = { (name: String) in inputs.contains { sameFile($0, Paths.join(folder, name)) } }
     let newNames = Set(files.map(\.name))
@@ -60,7 +64,7 @@ public enum AtomicFolder {
         throw WriteError.notARegularFile(path: Paths.join(folder, name), kind: k)
       }
     }
-    if foreign.isEmpty, !followsLink, !existing.contains(where: isInput), let exchange = renameExchange {
+    if foreign.isEmpty, !followsLink, !tempInside, !existing.contains(where: isInput), let exchange = renameExchange {
       // Swap the folders in one step, then remove the old set (now in the temporary's place).
       var swapped = false
       try Temporaries.step(target: folder) {

@@ -126,6 +126,16 @@ final class CLIOutputPathTests: XCTestCase {
     XCTAssertEqual(try E2E.model(folder + "/back.json").tables.map(\.number), Array(1...13))
   }
 
+  func testCSVOutputIntoTheCurrentFolderOrWithATrailingSlash() throws {
+    for (target, expected) in [(".", "."), ("./", "."), ("sub/", "sub")] {
+      let result = try E2E.expect(0, ["convert", json, "-o", target, "--to", "csv"], in: folder)
+      XCTAssertFalse(result.stderr.contains("不是 Yusuan 写出的文件"), "the temporary folder is no foreign file:\n\(result.stderr)")
+      XCTAssertEqual(try entries(folder + "/" + expected).filter { $0.hasSuffix(".csv") }.count, 13)
+    }
+    XCTAssertEqual(try entries().filter { $0.contains(".tmp-") }, [])
+    XCTAssertEqual(try entries().filter { !$0.hasSuffix(".csv") }, ["sub"])
+  }
+
   func testRegression_InterruptedConvertLeavesNoTemporaryFile() throws {
     let executable = try CLI.executable()
     for step in 0..<12 {
