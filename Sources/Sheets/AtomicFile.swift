@@ -1,8 +1,8 @@
 import Glibc
 
 /// Writes files so that they appear whole or not at all: the content goes to a temporary file in
-/// the target's own directory (so `rename` stays on one file system), is flushed with `fsync`, and
-/// is then renamed over the target. On any error the temporary file is removed and an existing
+/// a temporary folder in the target's own directory (so `rename` stays on one file system), is
+/// flushed with `fsync`, and is then renamed over the target. On any error the temporary file is removed and an existing
 /// target is left untouched. Writing onto one of the declared input files is refused, and so is
 /// replacing anything that is not a regular file (a symbolic link, a device, a FIFO, a folder).
 public enum AtomicFile {

@@ -56,10 +56,11 @@ public enum AtomicFolder {
     let tempName = Paths.lastComponent(temp)
     let existing = Temporaries.entries(of: folder).filter { !(tempInside && $0 == tempName) }.sorted()
     let foreign = existing.filter { !owns($0) }
-    let isInput = { (name: String) in inputs.contains { sameFile($0, Paths.join(folder, name)) } }
+    let inputAt = { (name: String) in inputs.first { sameFile($0, Paths.join(folder, name)) } }
+    let isInput = { (name: String) in inputAt(name) != nil }
     let newNames = Set(files.map(\.name))
     for name in existing where owns(name) && newNames.contains(name) {
-      if isInput(name) { throw WriteError.wouldOverwriteInput(path: Paths.join(folder, name), input: Paths.join(folder, name)) }
+      if let input = inputAt(name) { throw WriteError.wouldOverwriteInput(path: Paths.join(folder, name), input: input) }
       if let k = FileKind.of(Paths.join(folder, name)), k != .regular {
         throw WriteError.notARegularFile(path: Paths.join(folder, name), kind: k)
       }
@@ -79,12 +80,12 @@ public enum AtomicFolder {
         return Outcome(written: written, foreign: [])
       }
     }
-    for file in files {
-      let from = Paths.join(temp, file.name)
-      try Temporaries.step(target: folder) { rename(from, Paths.join(folder, file.name)) }
-    }
-    for name in existing where owns(name) && !newNames.contains(name) && !isInput(name) {
-      unlink(Paths.join(folder, name))  // a table the new set does not have: stale
+    // One by one, in one step: a signal waits until the set is complete (a few renames).
+    let stale = existing.filter { owns($0) && !newNames.contains($0) && !isInput($0) }
+    try Temporaries.step(target: folder) {
+      for file in files where rename(Paths.join(temp, file.name), Paths.join(folder, file.name)) != 0 { return -1 }
+      for name in stale { unlink(Paths.join(folder, name)) }  // a table the new set does not have
+      return 0
     }
     AtomicFile.syncDirectory(of: Paths.join(folder, "x"))  // the folder itself holds the renames
     return Outcome(written: written, foreign: foreign)
