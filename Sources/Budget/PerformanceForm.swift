@@ -193,10 +193,11 @@ public struct FormFunding: Sendable, Equatable {
     }
   }
 
-  /// The sum of the breakdown lines (blank only when every line is blank).
+  /// The sum of the breakdown lines (blank when every line is blank, or when the sum does not
+  /// fit an amount; validation sums the lines itself and reports that case).
   public var sumOfParts: Amount? {
     let values = Self.parts.compactMap { self[$0.key] }
-    return values.isEmpty ? nil : values.reduce(.zero, +)
+    return values.isEmpty ? nil : Amount.sum(values)
   }
 }
 

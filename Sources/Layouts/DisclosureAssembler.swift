@@ -23,6 +23,7 @@ public enum DisclosureAssembler {
     var years: [Int: Int] = [:]
     for grid in grids {
       issues += grid.issues
+      issues += grid.formIssues
       for reading in grid.tables {
         issues += reading.issues
         if let d = reading.department, !d.isEmpty { departments[d, default: 0] += 1 }

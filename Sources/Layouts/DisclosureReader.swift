@@ -14,6 +14,10 @@ public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
   case unreadable(path: String, underlying: any Error)
   /// Inputs of different departments given together (each input with the department it names).
   case departmentsDiffer(inputs: [(path: String, department: String)])
+  /// A FIFO, a device or a socket: never read, as it may block or never end.
+  case notARegularFile(path: String, kind: FileKind)
+  /// The system refused to open or read the path (`errno`: a symbolic-link loop, no permission …).
+  case cannotRead(path: String, errno: Int32)
 
   public func message(_ language: Language) -> String {
     switch self {
@@ -32,6 +36,12 @@ public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
       return language == .zh
         ? "输入属于不同的部门：\(each.joined(separator: "，"))；一次只能读一个部门（多个部门请用 yusuan batch）"
         : "the inputs are of different departments: \(each.joined(separator: "; ")); give one department at a time (yusuan batch handles many)"
+    case .notARegularFile(let path, let kind):
+      return language == .zh
+        ? "无法读取 \(path)：它是\(kind.name(.zh))，不是普通文件" : "cannot read \(path): it is a \(kind.name(.en)), not a regular file"
+    case .cannotRead(let path, let code):
+      return language == .zh
+        ? "无法读取 \(path)：\(SystemError.text(code, .zh))" : "cannot read \(path): \(SystemError.text(code))"
     case .unreadable(let path, let underlying):
       if let m = underlying as? LocalizedMessage { return m.message(language) }
       return (language == .zh ? "无法读取 \(path)：" : "cannot read \(path): ") + String(describing: underlying)
@@ -72,6 +82,12 @@ public struct DisclosureReader: Sendable {
 
   /// The kind of a path, by extension, else by its first bytes.
   public static func kind(of path: String) throws -> InputKind {
+    // Before any open: a FIFO would block, a device never end, a link loop look missing.
+    switch InputFile.obstacle(path) {
+    case .success(let kind?): throw InputError.notARegularFile(path: path, kind: kind)
+    case .failure(.cannotRead(let code)): throw InputError.cannotRead(path: path, errno: code)
+    default: break
+    }
     var isDirectory = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw InputError.notFound(path: path)
@@ -121,8 +137,12 @@ public struct DisclosureReader: Sendable {
       switch try Self.kind(of: path) {
       case .json:
         do {
-          let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-          guard bytes.count <= limits.maxFileBytes else {
+          let bytes: [UInt8]
+          switch InputFile.read(path, limit: limits.maxFileBytes) {
+          case .success(let read): bytes = read
+          case .failure(.notARegularFile(let kind)): throw InputError.notARegularFile(path: path, kind: kind)
+          case .failure(.cannotRead(let code)): throw InputError.cannotRead(path: path, errno: code)
+          case .failure(.tooLarge):
             throw InputError.unreadable(path: path, underlying: JSONTooLarge(path: path, limit: limits.maxFileBytes))
           }
           jsonDisclosures.append(try Disclosure(jsonBytes: bytes))

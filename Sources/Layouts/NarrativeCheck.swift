@@ -103,14 +103,17 @@ public enum NarrativeCheck {
         case .change(let current, let given):
           let decrease = lastIndex(of: "减少", in: token.before) > lastIndex(of: "增加", in: token.before)
           let signed = decrease ? -token.value : token.value
-          if let previous = given ?? sectionPrevious {
-            let diff = current - previous
+          if let previous = given ?? sectionPrevious, let diff = current.subtracting(previous) {
             expected = diff.magnitude
             if diff.isZero == false, (diff < .zero) != decrease { expected = diff }  // direction wrong: show the signed change
             lastPercent = (diff.magnitude.percent(of: previous), claim.id, claim.title + "幅度")
           } else {
             // Last year not given: infer it from the printed change, and check only the percentage.
-            let previous = current - signed
+            // (A difference too large for an amount leaves the change unchecked, never a trap.)
+            guard let previous = current.subtracting(signed) else {
+              result.unchecked.append(place)
+              continue
+            }
             lastPercent = (token.value.percent(of: previous), claim.id, claim.title + "幅度")
             result.unchecked.append(place)
             continue

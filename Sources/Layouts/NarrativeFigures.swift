@@ -208,8 +208,9 @@ public struct NarrativeFigures: Sendable {
     if let s = d.table(12)?.section(.main) {
       let rows = s.rows.filter { $0.kind == .item }
       f.projectCount = rows.count
-      f.projectTotal = rows.compactMap { s.amount($0, ColumnKey.total) }.reduce(.zero, +)
-      f.projectGPB = rows.compactMap { s.amount($0, ColumnKey.generalPublic) }.reduce(.zero, +)
+      // A sum beyond an amount's range (hostile input only) stays 0 rather than trapping.
+      f.projectTotal = Amount.sum(rows.compactMap { s.amount($0, ColumnKey.total) }) ?? .zero
+      f.projectGPB = Amount.sum(rows.compactMap { s.amount($0, ColumnKey.generalPublic) }) ?? .zero
     }
     if !d.forms.isEmpty { f.projectCount = max(f.projectCount, d.forms.count) }
     self.facts = f

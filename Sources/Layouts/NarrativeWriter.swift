@@ -11,8 +11,7 @@ public enum NarrativeWriter {
     let w = { (a: Amount) in a.narrative + "万元" }
     let pct = { (a: Amount, of: Amount) in (a.percent(of: of).map { $0.isZero ? "0" : $0.text() } ?? "0") + "%" }
     func change(_ current: Amount, _ previous: Amount?) -> String {
-      guard let previous else { return "" }
-      let diff = current - previous
+      guard let previous, let diff = current.subtracting(previous) else { return "" }
       if diff.isZero { return "，与上年持平" }
       let word = diff < .zero ? "减少" : "增加"
       return "，比上年\(word)\(w(diff.magnitude))，\(word)\(pct(diff.magnitude, previous))"
@@ -58,8 +57,7 @@ public enum NarrativeWriter {
       case .operating:
         let operating = f.operating ?? .zero
         out += "\(f.department)\(y)年机关运行经费年初预算\(w(operating))"
-        if let p = f.previousOperating {
-          let diff = operating - p
+        if let p = f.previousOperating, let diff = operating.subtracting(p) {
           let word = diff < .zero ? "减少" : "增加"
           out += "，较上年机关运行经费年初预算\(w(p))\(word)\(w(diff.magnitude))，\(word)\(pct(diff.magnitude, p))"
         }

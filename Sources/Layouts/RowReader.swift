@@ -195,10 +195,7 @@ struct RowReader {
       parsed = nil
     }
     guard let amount = parsed else {
-      issues.append(
-        ReadIssue(
-          location: place(address.a1), zh: "金额“\(value.text)”不是数字，按空白读取",
-          en: "amount \"\(value.text)\" is not a number; read as blank", ruleId: "read.amount-not-a-number"))
+      issues.append(.unreadableAmount(value.text, at: place(address.a1)))
       return nil
     }
     return amount

@@ -12,6 +12,8 @@ public struct GridReading: Sendable {
   public var unrecognized: ReadIssue?
   /// 绩效目标申报表 forms read from the grid (see `FormReader`).
   public var forms: [PerformanceForm] = []
+  /// What the user should know about the forms (a 资金 amount that is not read …).
+  public var formIssues: [ReadIssue] = []
   /// What each candidate set that found a title made of the grid.
   public var candidates: [SetReading] = []
   /// Things noticed in the grid outside any table (a text that looks like a title but is none).
@@ -28,11 +30,15 @@ public struct GridReading: Sendable {
   public internal(set) var sheet: String?
 
   /// Creates a reading.
-  public init(gridName: String, tables: [TableReading], unrecognized: ReadIssue?, forms: [PerformanceForm] = []) {
+  public init(
+    gridName: String, tables: [TableReading], unrecognized: ReadIssue?, forms: [PerformanceForm] = [],
+    formIssues: [ReadIssue] = []
+  ) {
     self.gridName = gridName
     self.tables = tables
     self.unrecognized = unrecognized
     self.forms = forms
+    self.formIssues = formIssues
   }
 }
 

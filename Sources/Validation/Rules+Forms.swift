@@ -51,7 +51,7 @@ extension Rule {
         en: "funding for the whole period \(whole.text()) is less than the year's \(year.text())")
       f.expected = year
       f.found = whole
-      f.difference = whole - year
+      f.difference = whole.subtracting(year)
       return f
     }
   }
@@ -70,7 +70,8 @@ extension Rule {
           return ctx.compare(
             ruleId: "F.funding-parts", table: nil, row: "绩效目标申报表 \(form.projectName)", column: column,
             found: Figure(amount: funding.total, cells: ctx.formCells(form, cell), terms: 1),
-            expected: Figure(amount: funding.sumOfParts, cells: [], terms: 0), basisZh: "各资金来源之和",
+            expected: Figure.sum(FormFunding.parts.map { Figure(amount: funding[$0.key], cells: [], terms: 0) }),
+            basisZh: "各资金来源之和",
             basisEn: "sum of the sources")
           .map { var f = $0; f.severity = .error; return f }
         }

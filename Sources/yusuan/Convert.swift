@@ -74,6 +74,21 @@ struct Convert: ParsableCommand {
       }
       return (path, format)
     }
+    // A bad output path is refused before the input is read and checked.
+    do {
+      for target in targets {
+        try DisclosureWriter.checkName(target.path, as: target.format)
+        try DisclosureWriter.checkTarget(target.path, as: target.format)
+      }
+    } catch {
+      throw CommandFailure(message: Console.message(error, lang), status: 2)
+    }
+    if targets.filter({ $0.path == StandardOutput.path }).count > 1 {
+      throw CommandFailure(
+        message: lang == .zh ? "-o - 只能出现一次" : "-o - can be given only once", status: 2)
+    }
+    let signalSources = SignalCleanup.install()
+    defer { signalSources.forEach { $0.cancel() } }
     var stopwatch = Stopwatch(language: lang)
     let reading: DisclosureReading
     do {
@@ -130,7 +145,11 @@ struct Convert: ParsableCommand {
       case .failure(let failure): failures.append(failure.message)
       }
     }
-    if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\n"), status: 2) }
+    if !failures.isEmpty {
+      // A write refused because a signal is being handled exits as the handler does (128 + signal).
+      let status = Temporaries.exitSignal.map { 128 + $0 } ?? 2
+      throw CommandFailure(message: failures.joined(separator: "\n"), status: status)
+    }
     if timings { Console.error(stopwatch.summary) }
   }
 }
@@ -167,9 +186,16 @@ private struct ConvertJob: Sendable {
     let start = clock.now
     let result: Result<String, CommandFailure>
     do {
-      let files = try DisclosureWriter().write(
+      let outcome = try DisclosureWriter().writeReporting(
         disclosure, as: target.format, to: target.path, csvLayout: csvLayout, encoding: encoding, refusing: inputs)
-      result = .success(wroteLine(files: files.count, to: target.path))
+      var line = wroteLine(files: outcome.written.count, to: target.path)
+      if !outcome.foreign.isEmpty {
+        let names = outcome.foreign.joined(separator: language == .zh ? "、" : ", ")
+        line += language == .zh
+          ? "\n提示：\(target.path) 中另有 \(outcome.foreign.count) 个不是 Yusuan 写出的文件，未改动：\(names)（再读取该文件夹时会一并读到）"
+          : "\nnote: \(target.path) also holds \(outcome.foreign.count) file(s) Yusuan did not write, left as they are: \(names) (reading the folder again would read them too)"
+      }
+      result = .success(line)
     } catch {
       result = .failure(CommandFailure(message: Console.message(error, language), status: 2))
     }
@@ -183,7 +209,8 @@ private struct ConvertJob: Sendable {
     var content: [String] = []
     if !tables.isEmpty { content.append(zh ? "表 \(tables)" : "tables \(tables)") }
     if forms > 0 { content.append(zh ? "绩效目标申报表 \(forms) 张" : "\(forms) performance forms") }
-    return zh ? "已写出 \(files) 个文件（\(content.joined(separator: "，"))）→ \(path)" :
-      "wrote \(files) file(s) (\(content.joined(separator: ", "))) → \(path)"
+    let shown = path == StandardOutput.path ? (zh ? "标准输出" : "standard output") : path
+    return zh ? "已写出 \(files) 个文件（\(content.joined(separator: "，"))）→ \(shown)" :
+      "wrote \(files) file(s) (\(content.joined(separator: ", "))) → \(shown)"
   }
 }

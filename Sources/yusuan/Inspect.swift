@@ -31,6 +31,10 @@ struct Inspect: ParsableCommand {
 
   func run() throws {
     let zh = common.lang == .zh
+    guard rows >= 0 else {
+      throw CommandFailure(
+        message: zh ? "--rows 应为非负整数（收到 \(rows)）" : "--rows must be a non-negative integer (got \(rows))", status: 2)
+    }
     let reader = DisclosureReader(layouts: try templateOption.set(common.lang), csvEncoding: encoding)
     let set: LayoutSet
     let grids: [GridReading]

@@ -110,14 +110,15 @@ extension TextEncoding: NamedArgument {
 
 /// Writing to the terminal.
 enum Console {
-  /// Prints a line on standard error.
+  /// Prints a line on standard error, control characters from inputs made visible.
   static func error(_ line: String) {
-    write(line + "\n", to: STDERR_FILENO)
+    write(TerminalText.visible(line) + "\n", to: STDERR_FILENO)
   }
 
-  /// Prints text on standard output, as is.
+  /// Prints text on standard output, control characters from inputs made visible (JSON and
+  /// JUnit reports escape them already, so they pass unchanged).
   static func out(_ text: String) {
-    write(text, to: STDOUT_FILENO)
+    write(TerminalText.visible(text), to: STDOUT_FILENO)
   }
 
   /// Writes all of `text` to a file descriptor; a failure is ignored, as there is nobody left to
