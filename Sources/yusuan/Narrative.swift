@@ -52,13 +52,16 @@ struct Narrative: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
+  @OptionGroup var templateOption: TemplateOption
+
   func run() throws {
+    let template = try templateOption.set(common.lang)
     let zh = common.lang == .zh
     let fail = { (m: String) in CommandFailure(message: m, status: 2) }
     let disclosure: Disclosure
     var last = NarrativeFigures.Previous()
     do {
-      disclosure = try DisclosureReader().read(inputs).disclosure
+      disclosure = try DisclosureReader(layouts: template).read(inputs).disclosure
       if !previous.isEmpty { last = NarrativeFigures.Previous(try DisclosureReader().read(previous).disclosure) }
     } catch {
       throw fail(Console.message(error, common.lang))

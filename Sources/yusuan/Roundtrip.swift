@@ -24,11 +24,14 @@ struct Roundtrip: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
+  @OptionGroup var templateOption: TemplateOption
+
   func run() throws {
+    let template = try templateOption.set(common.lang)
     let zh = common.lang == .zh
     let original: Disclosure
     do {
-      original = try DisclosureReader(csvEncoding: encoding).read(inputs).disclosure
+      original = try DisclosureReader(layouts: template, csvEncoding: encoding).read(inputs).disclosure
     } catch {
       throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }

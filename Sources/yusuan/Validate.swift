@@ -61,7 +61,10 @@ struct Validate: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
+  @OptionGroup var templateOption: TemplateOption
+
   func run() throws {
+    let template = try templateOption.set(common.lang)
     let tolerance: Amount
     let lookup: (any ClassificationLookup)?
     do {
@@ -74,7 +77,7 @@ struct Validate: ParsableCommand {
     var stopwatch = Stopwatch(language: common.lang)
     let reading: DisclosureReading
     do {
-      reading = try stopwatch.measure(zh ? "读取" : "read") { try DisclosureReader(csvEncoding: encoding).read(inputs) }
+      reading = try stopwatch.measure(zh ? "读取" : "read") { try DisclosureReader(layouts: template, csvEncoding: encoding).read(inputs) }
     } catch {
       throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }
