@@ -31,6 +31,7 @@ struct RowReader {
       guard !closed else { break }
       guard let row = grid.row(r), row.cells.contains(where: { $0.value.text.hasNonSpace }) else { continue }
       if Self.isPageMark(row) || Self.isPlaceholder(row) || band.isRepeated(in: grid, row: r) { continue }
+      if let previous = dataRows.last, Self.repeatsFigures(row, of: grid.row(previous)) { continue }
       // Only a row with a cell that may be a note needs its texts trimmed and compared.
       if row.cells.contains(where: { Self.mayBeNote($0.value.text) }) {
         let texts = HeaderBand.rowTexts(grid, r)
@@ -52,9 +53,10 @@ struct RowReader {
         var name = Normalize.name(text(columns.name))
         let secondName = columns.secondName.map { Normalize.name(text($0)) }
         // A total printed in the code column (合计 under 科目编码).
-        if code == nil, name.isEmpty, let c = columns.code {
+        if code == nil, name.isEmpty, let c = columns.code ?? columns.codeParts.first ?? nil {
+          // (or under 类 when the code is printed over 类/款/项 columns)
           let raw = Normalize.name(text(c))
-          if Normalize.code(raw) == nil { name = raw }
+          if Normalize.code(raw) == nil, layout.totalNameList.contains(Normalize.header(raw)) || columns.code != nil { name = raw }
         }
         let amounts: [Amount?] = columns.amounts.map { column in
           column.flatMap { parseAmount(row.value(at: $0), at: CellAddress(row: r, column: $0), issues: &issues, place: place) }
@@ -202,6 +204,30 @@ struct RowReader {
     return sections.contains { section in
       section.rows.contains { $0.code == nil && layout.closingNames.contains(Normalize.header(Self.lineKey($0.name))) }
     }
+  }
+
+  /// Whether a row is one text of figures separated by spaces that are the figures of the row
+  /// read before it (`2,946.25 2,940.05` under `本年收入合计|2946.25|…|2940.05`; `221 02 03 258.50
+  /// 258.50`): the text layer of a PDF page that a conversion printed again at the page's foot.
+  /// Figures that differ from the row above are not passed over (they are read, and reported).
+  static func repeatsFigures(_ row: GridRow, of previous: GridRow?) -> Bool {
+    let texts = row.cells.map { $0.value.text.trimmingWhitespace() }.filter { !$0.isEmpty }
+    guard texts.count == 1, let previous else { return false }
+    let tokens = texts[0].split(separator: " ", omittingEmptySubsequences: true)
+    guard tokens.count >= 2, tokens.allSatisfy({ $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-") } })
+    else { return false }
+    let above = previous.cells.map { $0.value.text.trimmingWhitespace() }.filter { !$0.isEmpty }
+      .compactMap { Amount(parsing: $0) }
+    let figures = tokens.compactMap { Amount(parsing: String($0)) }
+    guard figures.count == tokens.count else { return false }
+    // The figures, in order, are the numeric cells of the row above (codes and amounts alike).
+    var j = 0
+    for figure in figures {
+      while j < above.count, above[j] != figure { j += 1 }
+      guard j < above.count else { return false }
+      j += 1
+    }
+    return true
   }
 
   /// Whether a row holds only placeholders of an empty template (`…`, `……`, `...`).
