@@ -107,8 +107,8 @@ extension ValidationContext {
 }
 
 extension Rule {
-  /// The rules written for the 部门决算 set.
-  static let finalAccounts: [Rule] = [
+  /// The rules written for the 部门决算 set (they add to the shared checks, which run for it too).
+  public static let finalAccounts: [Rule] = [
     faSummaryLines, faIncomeTotals, faExpenditureTotals, faFiscalIncome, faGeneralPublic, faBasicTotal,
     faFund(8, column: ColumnKey.governmentFund, line: "政府性基金预算财政拨款", id: "FA.t8-t4.government-fund"),
     faFund(9, column: ColumnKey.stateCapital, line: "国有资本经营预算财政拨款", id: "FA.t9-t4.state-capital"),
