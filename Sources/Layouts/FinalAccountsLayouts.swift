@@ -189,9 +189,21 @@ private let departmentTables: [TableLayout] = [
 ]
 
 extension LayoutSet {
+  /// A set with the heading endings it prints over its tables.
+  init(
+    name: String, nameZh: String, nameEn: String, stage: DisclosureStage, entity: DisclosureEntity, unit: String,
+    departmentLabel: String, ruleGroups: [String], tables: [TableLayout], headings: [String]
+  ) {
+    self.init(
+      name: name, nameZh: nameZh, nameEn: nameEn, stage: stage, entity: entity, unit: unit,
+      departmentLabel: departmentLabel, ruleGroups: ruleGroups, tables: tables)
+    self.headings = headings
+  }
+
   /// 部门决算 (财政部's national template, nine tables, 万元).
   public static let finalAccountsDepartment = LayoutSet(
     name: "final-accounts-department", nameZh: "部门决算（全国统一模板，9 张表）",
     nameEn: "Department final accounts (national template, 9 tables)", stage: .finalAccounts, entity: .department,
-    unit: "万元", departmentLabel: "部门名称：", ruleGroups: ["final-accounts"], tables: departmentTables)
+    unit: "万元", departmentLabel: "部门名称：", ruleGroups: ["final-accounts"], tables: departmentTables,
+    headings: ["年度部门决算表"])
 }

@@ -154,6 +154,13 @@ public struct TableRecognizer: Sendable {
         case .failure(let issue): failure = issue
         }
       }
+      // The set's heading over its tables names the department and year where no meta line does.
+      if let heading = SetHeading.find(in: grid, set: set) {
+        for i in tables.indices {
+          if tables[i].department == nil { tables[i].department = heading.department }
+          if tables[i].year == nil { tables[i].year = heading.year }
+        }
+      }
       let score = tables.reduce(0) { $0 + $1.evidence }
       reading.candidates.append(
         SetReading(set: set.name, tables: tables, unrecognized: tables.isEmpty ? failure : nil, issues: nearTitles, score: score))
@@ -210,6 +217,7 @@ public struct TableRecognizer: Sendable {
           titleLike
           ? set.tables.first(where: { $0.isOwnTitle(n) }) ?? set.tables.first(where: { $0.matchesTitle(n) }) : nil
         guard let layout else {
+          if SetHeading.read(text, set: set) != nil { continue }  // the set's heading, not a title
           if let issue = Self.nearTitle(n, text: text, set: set, at: CellAddress(row: row.index, column: cell.column), file: file, sheet: sheet) {
             near.append(issue)
           }

@@ -83,6 +83,17 @@ final class FinalAccountsReadingRegressionTests: XCTestCase {
     XCTAssertEqual(try d.section(1, .income).only("年初结转和结余").sheet, "p2")
   }
 
+  func testTheSetsHeadingNamesTheDepartmentAndYearOfTablesWithoutMetaLines() throws {
+    let page: [[String]] = [
+      ["上海市示范局 2024 年度部门决算表", "", "", ""], ["收入支出决算总表", "", "", ""], ["单位：万元", "", "", ""],
+      ["收入", "", "支出", ""], ["项目", "决算数", "项目", "决算数"], ["本年收入合计", "=90", "本年支出合计", "=90"], ["总计", "=90", "总计", "=90"],
+    ]
+    let reading = read([page])
+    XCTAssertEqual(reading.disclosure.department, "上海市示范局")
+    XCTAssertEqual(reading.disclosure.year, 2024)
+    XCTAssertFalse(reading.issues.contains { $0.ruleId == "read.title-unrecognized" }, "the heading is not a title")
+  }
+
   func testRegression_SidePartsWithTheSameHeadersAreTwoParts() throws {
     let d = read([[
       ["一般公共预算财政拨款基本支出决算表", "", "", "", "", ""], ["单位：万元", "", "", "", "", ""],
