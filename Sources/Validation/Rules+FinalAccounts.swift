@@ -112,6 +112,7 @@ extension Rule {
     faSummaryLines, faIncomeTotals, faExpenditureTotals, faFiscalIncome, faGeneralPublic, faBasicTotal,
     faFund(8, column: ColumnKey.governmentFund, line: "政府性基金预算财政拨款", id: "FA.t8-t4.government-fund"),
     faFund(9, column: ColumnKey.stateCapital, line: "国有资本经营预算财政拨款", id: "FA.t9-t4.state-capital"),
+    faThreePublicWithinBudget,
   ].map { $0.written(for: [finalAccountsSet], replacingSharedRules: false) }
 
   /// 表1 and 表4: 本年合计 = Σ lines; 总计 = 本年合计 + the balance lines (both sides, every column).
@@ -265,6 +266,33 @@ extension Rule {
       }
       _ = incomeTotal
       return findings
+    }
+  }
+
+  /// 三公: no item's 决算数 above its 预算数 (a warning: an overrun must be explained in the 情况说明;
+  /// a blank 预算数 is 0). The template prints both for every item so that readers can compare them.
+  static let faThreePublicWithinBudget = Rule(
+    id: "FA.three-public-within-budget", group: .withinTable, severity: .warning,
+    descriptionZh: "“三公”经费各项 决算数 ≤ 预算数（超出为警告，须在情况说明中说明原因）",
+    descriptionEn: "三公: no item's 决算数 exceeds its 预算数 (a warning: an overrun must be explained)", tables: [7], needsData: true
+  ) { ctx in
+    guard let table = ctx.disclosure.table(7) else { return [] }
+    return table.sections.flatMap { section in
+      section.rows.flatMap { row in
+        section.columns.compactMap { key -> Finding? in
+          guard key.hasSuffix("." + ColumnKey.final) else { return nil }
+          let item = String(key.dropLast(ColumnKey.final.count + 1))
+          let final = ctx.figure(table, section, row, column: key)
+          guard let spent = final.amount, section.columnIndex(ColumnKey.budgeted(item)) != nil else { return nil }
+          let budget = ctx.figure(table, section, row, column: ColumnKey.budgeted(item))
+          guard spent > (budget.amount ?? .zero) else { return nil }
+          return ctx.note(
+            ruleId: "FA.three-public-within-budget", severity: .warning, table: 7, row: row.displayName,
+            column: ColumnKey.chineseName(key), cells: (final.cells + budget.cells).map(\.text),
+            zh: "\(ColumnKey.chineseName(item)) 决算数 \(spent.text()) 超过预算数 \((budget.amount ?? .zero).text())",
+            en: "\(ColumnKey.chineseName(item)): 决算数 \(spent.text()) exceeds 预算数 \((budget.amount ?? .zero).text())")
+        }
+      }
     }
   }
 

@@ -45,7 +45,7 @@ final class FinalAccountsMadeUpTests: XCTestCase {
     let ran = report.outcomes.filter { if case .notApplicable = $0.status { false } else { true } }.map(\.ruleId)
     for id in ["any.hierarchy", "any.total-row", "any.column-sums", "any.balance", "any.carryover-balance", "FA.summary-lines",
       "FA.t2-t1.income", "FA.t3-t1.expenditure", "FA.t1-t4.fiscal", "FA.t5-t4.general-public", "FA.t6-t5.basic",
-      "FA.t8-t4.government-fund", "FA.t9-t4.state-capital"]
+      "FA.t8-t4.government-fund", "FA.t9-t4.state-capital", "FA.three-public-within-budget"]
     {
       XCTAssertTrue(ran.contains(id), "\(id) ran")
     }
@@ -55,6 +55,7 @@ final class FinalAccountsMadeUpTests: XCTestCase {
   struct Seed {
     var sheet: String, row: Int, column: Int, value: String
     var rule: String, table: Int, rowName: String, columnName: String
+    var severity: Severity = .error
   }
 
   static let seeds: [Seed] = [
@@ -73,6 +74,8 @@ final class FinalAccountsMadeUpTests: XCTestCase {
     Seed(sheet: "2", row: 4, column: 5, value: "=40", rule: "FA.t2-t1.income", table: 2, rowName: "合计", columnName: "事业收入"),
     Seed(sheet: "4", row: 4, column: 1, value: "=790", rule: "FA.t1-t4.fiscal", table: 1, rowName: "一般公共预算财政拨款收入", columnName: "决算数"),
     Seed(sheet: "8", row: 4, column: 3, value: "=90", rule: "FA.t8-t4.government-fund", table: 8, rowName: "合计", columnName: "本年收入"),
+    Seed(sheet: "7", row: 6, column: 11, value: "=8.5", rule: "FA.three-public-within-budget", table: 7, rowName: "", columnName: "公务接待费 决算数",
+      severity: .warning),
   ]
 
   func testEverySeededInconsistencyIsFoundAtItsTableRowAndColumn() throws {
@@ -81,7 +84,7 @@ final class FinalAccountsMadeUpTests: XCTestCase {
       let report = RuleSet.standard.validate(reading.disclosure)
       let hit = report.findings.contains {
         $0.ruleId == seed.rule && $0.table == seed.table && (seed.rowName.isEmpty || $0.row.contains(seed.rowName)) && $0.column == seed.columnName
-          && $0.severity == .error
+          && $0.severity == seed.severity
       }
       XCTAssertTrue(
         hit, "\(seed.rule) at 表\(seed.table) \(seed.rowName) \(seed.columnName); found: \(report.findings.map { "\($0.ruleId) \($0.table ?? 0) \($0.row) \($0.column)" })")
