@@ -27,10 +27,12 @@ enum SetHeading {
     return (body.isEmpty ? nil : body, year)
   }
 
-  /// The first heading of the set in a grid.
-  static func find(in grid: Grid, set: LayoutSet) -> (department: String?, year: Int?)? {
+  /// The first heading of the set in a grid, above row `limit` (the first title: a heading is
+  /// printed over the tables, so the rest of the grid is not searched).
+  static func find(in grid: Grid, set: LayoutSet, above limit: Int) -> (department: String?, year: Int?)? {
     guard !set.headings.isEmpty else { return nil }
     for row in grid.rows {
+      guard row.index < limit else { break }
       for cell in row.cells {
         guard case .text(let t) = cell.value, let heading = read(t, set: set) else { continue }
         return heading

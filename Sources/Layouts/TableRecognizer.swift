@@ -155,7 +155,7 @@ public struct TableRecognizer: Sendable {
         }
       }
       // The set's heading over its tables names the department and year where no meta line does.
-      if let heading = SetHeading.find(in: grid, set: set) {
+      if let heading = SetHeading.find(in: grid, set: set, above: hits[0].row) {
         for i in tables.indices {
           if tables[i].department == nil { tables[i].department = heading.department }
           if tables[i].year == nil { tables[i].year = heading.year }
