@@ -14,7 +14,10 @@ private typealias D = Declare
 /// The code columns of a function-coded 决算 table: one column, or 类/款/项.
 private func functionCode() -> [ColumnSpec] {
   let top = ["项目", "功能分类科目编码"]
-  let codeAliases = ["支出功能分类科目编码", "功能分类科目编码", "科目编码", "支出功能分类", "功能分类", "编码"]
+  let codeAliases = [
+    "支出功能分类科目编码", "功能分类科目编码", "科目编码", "支出功能分类", "功能分类", "编码", "科目代码", "功能分类科目代码",
+    "支出功能分类科目代码",
+  ]
   return [D.code(top, aliases: codeAliases)]
     + ["类", "款", "项"].enumerated().map { i, leaf in
       ColumnSpec(.codePart(i), top + [leaf], aliases: [leaf])
@@ -79,7 +82,7 @@ private func basicPart(_ role: SectionRole) -> SectionLayout {
   return SectionLayout(
     role,
     columns: [
-      D.code(top, aliases: ["经济分类科目编码", "科目编码", "经济分类", "部门预算经济分类科目编码"]),
+      D.code(top, aliases: ["经济分类科目编码", "科目编码", "经济分类", "部门预算经济分类科目编码", "科目代码", "经济分类科目代码"]),
       ColumnSpec(.codePart(0), top + ["类"], aliases: ["类"]),
       ColumnSpec(.codePart(1), top + ["款"], aliases: ["款"]),
       D.name(["科目名称"], aliases: ["经济分类科目名称", "项目"]),
