@@ -161,7 +161,7 @@ extension TableSection {
 
   init(reader r: JSONReader) throws(DisclosureJSONError) {
     guard let role = SectionRole(rawValue: try r.string("role")) else {
-      throw r.error("role", "应为 main、income、expenditure 或 expenditure-by-use")
+      throw r.error("role", "应为 main、income、expenditure、expenditure-by-use、personnel 或 public-use")
     }
     let columns = try r.array("columns").map { (c) throws(DisclosureJSONError) in try c.stringValue() }
     let letters = try r.optionalArray("columnLetters")?.map { (c) throws(DisclosureJSONError) in try c.stringValue() }

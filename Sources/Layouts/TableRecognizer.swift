@@ -165,6 +165,13 @@ public struct TableRecognizer: Sendable {
         case .failure(let issue): failure = issue
         }
       }
+      // The set's heading over its tables names the department and year where no meta line does.
+      if let heading = SetHeading.find(in: grid, set: set, above: hits[0].row) {
+        for i in tables.indices {
+          if tables[i].department == nil { tables[i].department = heading.department }
+          if tables[i].year == nil { tables[i].year = heading.year }
+        }
+      }
       // Every title found counts (so that a set whose table failed to read still names the
       // failure), and each table read counts once more.
       let score = hits.reduce(0) { $0 + $1.evidence } + tables.count
@@ -223,6 +230,7 @@ public struct TableRecognizer: Sendable {
           titleLike
           ? set.tables.first(where: { $0.isOwnTitle(n) }) ?? set.tables.first(where: { $0.matchesTitle(n) }) : nil
         guard let layout else {
+          if SetHeading.read(text, set: set) != nil { continue }  // the set's heading, not a title
           if let issue = Self.nearTitle(n, text: text, set: set, at: CellAddress(row: row.index, column: cell.column), file: file, sheet: sheet) {
             near.append(issue)
           }
