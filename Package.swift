@@ -19,11 +19,12 @@ let package = Package(
     .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+    .systemLibrary(name: "CFreeXL", pkgConfig: "freexl", providers: [.apt(["libfreexl-dev"])]),
     // glibc's <malloc.h>, for the command line's allocator tuning.
     .systemLibrary(name: "CMalloc"),
 
     // Spreadsheet I/O that knows nothing about budgets.
-    .target(name: "Sheets", dependencies: ["CXlsxWriter", "CLibXML2", "CLibZip"]),
+    .target(name: "Sheets", dependencies: ["CXlsxWriter", "CLibXML2", "CLibZip", "CFreeXL"]),
     // The canonical model: Disclosure, tables, exact amounts, codes, JSON.
     .target(name: "Budget", dependencies: ["Sheets"]),
     // Table declarations: recognize grids as tables, render tables as grids.

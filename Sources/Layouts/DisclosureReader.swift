@@ -40,7 +40,7 @@ public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
   public var description: String { message(.zh) }
 }
 
-/// Reads one department from inputs: an xlsx, CSV files, a folder of CSV files, or canonical JSON.
+/// Reads one department from inputs: an xlsx or xls workbook, CSV files, a folder of CSV files, or canonical JSON.
 public struct DisclosureReader: Sendable {
   /// Declarations used to recognize tables.
   public var recognizer: TableRecognizer
@@ -65,29 +65,33 @@ public struct DisclosureReader: Sendable {
 
   /// The kind of an input path.
   public enum InputKind: Sendable {
-    case xlsx, csv, json, folder
+    case xlsx, xls, csv, json, folder
   }
 
-  /// The kind of a path, by extension, else by its first bytes.
+  /// The kind of a path, by its content (`FileFormat`), not its name; a format Yusuan does not
+  /// read (a PDF, an .ods, an image…) throws `InputError.unreadable` with `UnsupportedFormatError`.
   public static func kind(of path: String) throws -> InputKind {
     var isDirectory = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw InputError.notFound(path: path)
     }
     if isDirectory { return .folder }
-    switch Paths.extension(path).lowercased() {
-    case "xlsx", "xlsm": return .xlsx
-    case "csv", "txt": return .csv
-    case "json": return .json
-    default:
-      var head = [UInt8](repeating: 0, count: 4)
-      if let file = fopen(path, "rb") {
-        head.removeLast(4 - fread(&head, 1, 4, file))
-        fclose(file)
+    // Unreadable: the reader its name suggests reports why.
+    guard let format = FileFormat(path: path) else {
+      switch Paths.extension(path).lowercased() {
+      case "xlsx", "xlsm": return .xlsx
+      case "xls", "et": return .xls
+      case "json": return .json
+      default: return .csv
       }
-      if head.starts(with: [0x50, 0x4B]) { return .xlsx }
-      if head.first == UInt8(ascii: "{") { return .json }
-      return .csv
+    }
+    switch format {
+    case .xlsx: return .xlsx
+    case .xls: return .xls
+    case .json: return .json
+    // Text named .json is given to the JSON reader, whose message says what is wrong with it.
+    case .text: return Paths.extension(path).lowercased() == "json" ? .json : .csv
+    default: throw InputError.unreadable(path: path, underlying: UnsupportedFormatError.refused(file: path, format: format))
     }
   }
 
@@ -111,6 +115,8 @@ public struct DisclosureReader: Sendable {
         }
       case .xlsx:
         grids += try readWorkbook(path)
+      case .xls:
+        grids += try readLegacyWorkbook(path)
       case .csv:
         grids.append(try readCSV(path))
       case .folder:
@@ -188,6 +194,18 @@ public struct DisclosureReader: Sendable {
     var out: [GridReading] = []
     for case let reading? in readings { out.append(try reading.get()) }
     return out
+  }
+
+  func readLegacyWorkbook(_ path: String) throws -> [GridReading] {
+    let file = Paths.lastComponent(path)
+    do {
+      let reader = try XLSReader(path: path, limits: limits)
+      return try reader.sheetNames.indices.map { index in
+        recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheetNames[index])
+      }
+    } catch {
+      throw InputError.unreadable(path: path, underlying: error)
+    }
   }
 
   func readCSV(_ path: String) throws -> GridReading {

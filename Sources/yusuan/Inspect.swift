@@ -14,7 +14,7 @@ struct Inspect: ParsableCommand {
       Exit status 2 when the file cannot be read.
       """)
 
-  @Argument(help: "An .xlsx workbook, a .csv file, a folder of .csv files, or Yusuan JSON.")
+  @Argument(help: "An .xlsx or .xls workbook, a .csv file, a folder of .csv files, or Yusuan JSON.")
   var input: String
 
   @Option(help: "How many rows of each sheet to show.")
@@ -39,6 +39,10 @@ struct Inspect: ParsableCommand {
           let state = info.visibility == .visible ? "" : (zh ? "（隐藏）" : " (hidden)")
           grids.append((grid, file, info.name, state))
         }
+      case .xls:
+        let reader = try XLSReader(path: input)
+        let file = Paths.lastComponent(input)
+        for (i, name) in reader.sheetNames.enumerated() { grids.append((try reader.grid(sheet: i), file, name, "")) }
       case .csv:
         grids.append(try csvGrid(input))
       case .folder:
