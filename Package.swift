@@ -51,6 +51,7 @@ let package = Package(
     // libFuzzer targets (fuzz/run.sh builds them with -sanitize=fuzzer); plain builds replay files.
     .target(name: "FuzzSupport", path: "fuzz/Support"),
     .executableTarget(name: "fuzz-xlsx", dependencies: ["FuzzSupport", "Sheets"], path: "fuzz/Targets/XLSX"),
+    .executableTarget(name: "fuzz-xls", dependencies: ["FuzzSupport", "Sheets"], path: "fuzz/Targets/XLS"),
     .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport", "Sheets"], path: "fuzz/Targets/CSV"),
     .executableTarget(
       name: "fuzz-layout", dependencies: ["FuzzSupport", "Sheets", "Layouts", "Validation"], path: "fuzz/Targets/Layout"),

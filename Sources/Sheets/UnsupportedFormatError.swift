@@ -31,7 +31,7 @@ extension UnsupportedFormatError: LocalizedMessage, CustomStringConvertible {
         : "\(f): this is a \(kind.rawValue) image, not a spreadsheet; \(exportXLSX)"
     case .encryptedWorkbook:
       return zh
-        ? "\(f)：这是加密（设置了打开密码）的工作簿，无法读取；请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再试"
+        ? "\(f)：这是加密（设置了打开密码）的工作簿，无法读取；请在 Excel 或 WPS 中取消密码后另存为 .xlsx 后再试"
         : "\(f): this workbook is password-protected (encrypted) and cannot be read; remove the password in Excel or WPS and save it as .xlsx, then try again"
     case .document(let kind):
       return zh ? "\(f)：这是\(kind.name(language))，不是 Excel 工作簿；\(exportXLSX)" : "\(f): this is \(kind.name(language)), not an Excel workbook; \(exportXLSX)"

@@ -46,10 +46,11 @@ final class FreeXLWorkbook {
 
   private static func open(_ path: String, name: String) throws(XLSReadError) -> UnsafeRawPointer {
     var handle: UnsafeRawPointer?
-    let code = freexl_open(path, &handle)
+    let code = yusuan_freexl_open_guarded(path, &handle)
     guard code == FREEXL_OK, let handle else {
-      // FreeXL asks for a close even after a failed open, to release what it allocated.
-      if let handle { freexl_close(handle) }
+      // FreeXL asks for a close even after a failed open, to release what it allocated; after a
+      // fault its structures may be half built, so they are left alone.
+      if let handle, code != YUSUAN_FREEXL_FAULT { freexl_close(handle) }
       throw error(code, name: name)
     }
     return handle
@@ -66,7 +67,7 @@ final class FreeXLWorkbook {
       var template = Array("/tmp/yusuan-xls-XXXXXX".utf8CString)
       fd = mkstemp(&template)
       guard fd >= 0 else { throw .cannotOpen(file: name, reason: String(cString: strerror(errno))) }
-      unlinkPath = String(cString: template)
+      unlinkPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
     var written = 0
     while written < bytes.count {
@@ -120,6 +121,7 @@ final class FreeXLWorkbook {
     case FREEXL_INVALID_MINI_STREAM: text = "invalid mini stream"
     case FREEXL_CFBF_ILLEGAL_MINI_FAT_ENTRY: text = "invalid mini allocation-table entry"
     case FREEXL_CRAFTED_FILE: text = "inconsistent structures (a damaged or crafted file)"
+    case YUSUAN_FREEXL_FAULT: text = "a record points outside the file's data (a damaged or crafted file)"
     default: text = "error"
     }
     return "FreeXL \(code): \(text)"

@@ -1,12 +1,36 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Plain decimal text for a binary floating-point number, as a person reads it in Excel.
 enum ShortestDecimal {
-  /// The shortest decimal that converts back to exactly `value` (Swift's round-trip digits), in
-  /// plain notation without exponent and without a trailing `.0`: `733.57`, `293`, `0.00001`.
+  /// The decimal a person sees in Excel, in plain notation without exponent or trailing `.0`
+  /// (`733.57`, `293`, `0.00001`): the shortest decimal that converts back to exactly `value`
+  /// when it has at most 15 significant digits, else `value` rounded to 15 significant digits.
+  /// Excel keeps 15 significant digits of what is typed, so longer expansions are artefacts of
+  /// binary arithmetic (a sum stored as 733.5700000000001 is shown, and was typed, as 733.57).
   /// Nil for infinities and NaN, which no cell can show as a number.
   static func text(_ value: Double) -> String? {
     guard value.isFinite else { return nil }
     if value == 0 { return "0" }
     let shortest = value.description  // "733.57", "1e-05", "1.5e+20", "293.0"
+    let plain = plainDecimal(shortest)
+    guard significantDigits(plain) > 15 else { return plain }
+    var buffer = [CChar](repeating: 0, count: 64)
+    _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.15g", $0) }
+    return plainDecimal(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+  }
+
+  /// The number of significant digits of a plain decimal.
+  private static func significantDigits(_ plain: String) -> Int {
+    let digits = plain.utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    return digits.drop { $0 == UInt8(ascii: "0") }.count
+  }
+
+  /// `1.5e+20` as `150000000000000000000`, `1e-05` as `0.00001`, `293.0` as `293`.
+  private static func plainDecimal(_ shortest: String) -> String {
     var mantissa = Substring(shortest)
     var exponent = 0
     if let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }) {
@@ -34,7 +58,7 @@ enum ShortestDecimal {
     } else {
       out += String(decoding: digits[..<point], as: UTF8.self) + "." + String(decoding: digits[point...], as: UTF8.self)
     }
-    return out
+    return out == "-0" ? "0" : out
   }
 }
 
