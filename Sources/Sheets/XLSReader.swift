@@ -32,6 +32,7 @@ public final class XLSReader {
     guard size <= limits.maxLegacyWorkbookBytes else {
       throw .fileTooLarge(file: path, bytes: size, limit: limits.maxLegacyWorkbookBytes)
     }
+    try Self.checkStructure(try Self.contents(of: path, size: size), name: path)
     try self.init(workbook: FreeXLWorkbook(path: path, name: path), name: path, limits: limits)
   }
 
@@ -40,7 +41,27 @@ public final class XLSReader {
     guard bytes.count <= limits.maxLegacyWorkbookBytes else {
       throw .fileTooLarge(file: name, bytes: bytes.count, limit: limits.maxLegacyWorkbookBytes)
     }
+    try Self.checkStructure(bytes, name: name)
     try self.init(workbook: FreeXLWorkbook(bytes: bytes, name: name), name: name, limits: limits)
+  }
+
+  /// Refuses containers and records whose sizes lie, which FreeXL would read past.
+  private static func checkStructure(_ bytes: [UInt8], name: String) throws(XLSReadError) {
+    let stream: CompoundFileStream
+    do { stream = try CompoundFileStream(file: bytes) } catch { throw .corruptContainer(file: name, detail: error.detail) }
+    do { try BIFFRecordCheck.check(stream.bytes, biff5: stream.isBIFF5) } catch {
+      throw error.encrypted ? .encrypted(file: name) : .corruptWorkbook(file: name, sheet: nil, detail: error.detail)
+    }
+  }
+
+  /// The bytes of the file at `path`, of which `stat` said `size`.
+  private static func contents(of path: String, size: Int) throws(XLSReadError) -> [UInt8] {
+    guard let file = fopen(path, "rb") else { throw .cannotOpen(file: path, reason: String(cString: strerror(errno))) }
+    defer { fclose(file) }
+    var bytes = [UInt8](repeating: 0, count: size)
+    let got = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, file) }
+    guard got == size else { throw .cannotOpen(file: path, reason: "the file changed while it was being read") }
+    return bytes
   }
 
   private init(workbook: FreeXLWorkbook, name: String, limits: Limits) throws(XLSReadError) {
