@@ -63,9 +63,13 @@ struct CompoundFileStream {
     /// The sectors of a chain, each visited once.
     func chain(_ start: UInt32, in table: [UInt32], limit: Int) throws(Damage) -> [UInt32] {
       var out: [UInt32] = []
+      var seen = [Bool](repeating: false, count: table.count)
       var s = start
       while s != Self.endOfChain {
-        guard Int(s) < table.count, out.count < limit else { throw Damage(detail: "a sector chain is broken or loops") }
+        guard Int(s) < table.count, !seen[Int(s)], out.count < limit else {
+          throw Damage(detail: "a sector chain is broken or loops")
+        }
+        seen[Int(s)] = true
         out.append(s)
         s = table[Int(s)]
       }

@@ -67,8 +67,10 @@ struct BIFFRecordCheck {
       try need(6)
       guard Int(le32(bytes, 0)!) < streamSize else { throw Damage(detail: "\(at) points at a sheet beyond the stream") }
       try string(countAt: 6, countBytes: 1)
-    case 0x204:  // LABEL
+    case 0x204, 0xD6:  // LABEL, RSTRING
       try string(countAt: 6, countBytes: 2)
+    case 0x207:  // STRING, a formula's text result
+      try string(countAt: 0, countBytes: 2)
     case 0x41E:  // FORMAT
       if biff5 { try string(countAt: 2, countBytes: 1) } else { try string(countAt: 2, countBytes: 2) }
     case 0x203: try need(14)  // NUMBER
