@@ -54,6 +54,23 @@ final class XLSReaderTests: XCTestCase {
     XCTAssertEqual(xls[0][a1: "B6"], .number("293"))
   }
 
+  /// A Shanghai department's tables (the 2026 司法局 PDF converted to xlsx, then saved as .xls by
+  /// LibreOffice): every sheet holds the same cells in both files.
+  func testAShanghaiDepartmentAsXLSHoldsTheCellsOfTheXLSX() throws {
+    let folder = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures").path
+    let xls = try XLSReader(path: folder + "/shanghai-sifaju-2026.xls").grids()
+    let xlsx = try XLSXReader(path: folder + "/shanghai-sifaju-2026.xlsx").grids()
+    XCTAssertEqual(xls.map(\.name), xlsx.map(\.name))
+    let a = Self.cells(xls)
+    let b = Self.cells(xlsx.map(Fifteen.digits))
+    XCTAssertGreaterThan(a.filter { $0.contains("=number(") }.count, 100)
+    for (x, y) in zip(a, b) where x != y {
+      XCTFail("xls \(x) ≠ xlsx \(y)")
+      break
+    }
+    XCTAssertEqual(a, b)
+  }
+
   /// Number cells at Excel's 15 significant digits.
   enum Fifteen {
     static func digits(_ grid: Grid) -> Grid {
