@@ -76,8 +76,8 @@ public struct DisclosureReader: Sendable {
       throw InputError.notFound(path: path)
     }
     if isDirectory { return .folder }
-    // Unreadable: the reader its name suggests reports why.
-    guard let format = FileFormat(path: path) else {
+    // Unreadable or empty: the reader its name suggests reports why.
+    guard let format = FileFormat(path: path), format != .empty else {
       switch Paths.extension(path).lowercased() {
       case "xlsx", "xlsm": return .xlsx
       case "xls", "et": return .xls

@@ -10,6 +10,7 @@ struct FormatSniffer {
   }
 
   var format: FileFormat {
+    if head.isEmpty { return .empty }
     if starts(with: [0x50, 0x4B, 0x03, 0x04]) || starts(with: [0x50, 0x4B, 0x05, 0x06]) { return zipFormat }
     if starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return compoundFormat }
     if let image { return .image(image) }

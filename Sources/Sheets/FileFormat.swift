@@ -7,8 +7,10 @@ public enum FileFormat: Equatable, Sendable {
   case xls
   /// Yusuan's canonical JSON (text starting with `{`).
   case json
-  /// Any other text, read as CSV (an empty file too).
+  /// Any other text, read as CSV.
   case text
+  /// An empty file: no content to tell by (the reader its name suggests says it is empty).
+  case empty
   /// A PDF document.
   case pdf
   /// An OpenDocument spreadsheet (`.ods`, LibreOffice or WPS).
@@ -51,7 +53,7 @@ public enum FileFormat: Equatable, Sendable {
   /// Whether Yusuan reads this format (the others are refused with `UnsupportedFormatError`).
   public var isReadable: Bool {
     switch self {
-    case .xlsx, .xls, .json, .text: return true
+    case .xlsx, .xls, .json, .text, .empty: return true
     default: return false
     }
   }

@@ -39,7 +39,7 @@ extension UnsupportedFormatError: LocalizedMessage, CustomStringConvertible {
       return zh
         ? "\(f)：这是 \(kind.rawValue) 压缩包，其中没有可读取的工作簿；请先解压，再读取其中的 .xlsx 或 .xls 文件"
         : "\(f): this is a \(kind.rawValue) archive that holds no readable workbook; extract it first, then read the .xlsx or .xls files inside"
-    case .xlsx, .xls, .json, .text:
+    case .xlsx, .xls, .json, .text, .empty:
       return zh ? "\(f)：文件格式无法读取" : "\(f): the file format cannot be read"
     }
   }

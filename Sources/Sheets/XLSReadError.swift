@@ -19,6 +19,10 @@ public enum XLSReadError: Error, Equatable, Sendable {
   case textTooLong(file: String, sheet: String, cell: String, limit: Int)
   /// A cell's value could not be read (an unknown type, or text that is not valid UTF-8 after conversion).
   case invalidCellValue(file: String, sheet: String, cell: String, detail: String)
+  /// A sheet has more merged ranges than `Limits.maxMergesPerSheet`.
+  case tooManyMerges(file: String, sheet: String, limit: Int)
+  /// One merged range covers more cells than `Limits.maxMergeArea`.
+  case mergeTooLarge(file: String, sheet: String, range: String, limit: Int)
   /// The requested sheet (by name or index) does not exist.
   case noSuchSheet(file: String, sheet: String)
 }
@@ -29,7 +33,7 @@ extension XLSReadError: LocalizedMessage, CustomStringConvertible {
     switch self {
     case .cannotOpen(let f, _), .fileTooLarge(let f, _, _), .corruptContainer(let f, _), .corruptWorkbook(let f, _, _),
       .encrypted(let f), .sheetTooLarge(let f, _, _, _, _), .tooManyCells(let f, _, _), .textTooLong(let f, _, _, _),
-      .invalidCellValue(let f, _, _, _), .noSuchSheet(let f, _):
+      .invalidCellValue(let f, _, _, _), .tooManyMerges(let f, _, _), .mergeTooLarge(let f, _, _, _), .noSuchSheet(let f, _):
       return f
     }
   }
@@ -70,6 +74,13 @@ extension XLSReadError: LocalizedMessage, CustomStringConvertible {
       return zh
         ? "\(f)：工作表“\(sheet)”单元格 \(cell) 的值无法读取（\(detail)）"
         : "\(f): sheet “\(sheet)” cell \(cell) holds a value that cannot be read (\(detail))"
+    case .tooManyMerges(let f, let sheet, let limit):
+      return zh
+        ? "\(f)：工作表“\(sheet)”的合并单元格超过 \(limit) 个" : "\(f): sheet “\(sheet)” has more than \(limit) merged ranges"
+    case .mergeTooLarge(let f, let sheet, let range, let limit):
+      return zh
+        ? "\(f)：工作表“\(sheet)”的合并区域 \(range) 超过 \(limit) 个单元格"
+        : "\(f): sheet “\(sheet)” has a merged range \(range) covering more than \(limit) cells"
     case .noSuchSheet(let f, let sheet):
       return zh ? "\(f)：没有工作表“\(sheet)”" : "\(f): there is no sheet “\(sheet)”"
     }

@@ -10,8 +10,9 @@ internal import CFreeXL
 /// sparse grids as `XLSXReader`, through FreeXL, under the budgets of `Limits`.
 ///
 /// Numbers become the shortest decimal that reads back as the stored binary value (`733.57`,
-/// never `733.5700000000001`), as a person sees them in Excel. FreeXL 1.0 does not expose merged
-/// ranges or hidden rows, so the grids have none. A reader serves one thread at a time.
+/// never `733.5700000000001`), as a person sees them in Excel. Merged ranges and hidden rows,
+/// which FreeXL 1.0 does not expose, come from the sheets' MERGEDCELLS and ROW records. A
+/// reader serves one thread at a time.
 public final class XLSReader {
   /// The file name used in errors (the path, or the name given with the bytes).
   public let fileName: String
@@ -22,6 +23,8 @@ public final class XLSReader {
 
   private let workbook: FreeXLWorkbook
   private let limits: Limits
+  /// Merges and hidden rows per sheet; nil when the BOUNDSHEET records do not match FreeXL's sheets.
+  private let extras: [BIFFSheetExtras]?
 
   /// Opens the workbook at `path` and reads its sheet list.
   public convenience init(path: String, limits: Limits = .default) throws(XLSReadError) {
@@ -32,8 +35,8 @@ public final class XLSReader {
     guard size <= limits.maxLegacyWorkbookBytes else {
       throw .fileTooLarge(file: path, bytes: size, limit: limits.maxLegacyWorkbookBytes)
     }
-    try Self.checkStructure(try Self.contents(of: path, size: size), name: path)
-    try self.init(workbook: FreeXLWorkbook(path: path, name: path), name: path, limits: limits)
+    let stream = try Self.checkStructure(try Self.contents(of: path, size: size), name: path)
+    try self.init(workbook: FreeXLWorkbook(path: path, name: path), name: path, limits: limits, stream: stream)
   }
 
   /// Opens a workbook held in memory (fuzzing and tests); `name` labels errors.
@@ -41,17 +44,18 @@ public final class XLSReader {
     guard bytes.count <= limits.maxLegacyWorkbookBytes else {
       throw .fileTooLarge(file: name, bytes: bytes.count, limit: limits.maxLegacyWorkbookBytes)
     }
-    try Self.checkStructure(bytes, name: name)
-    try self.init(workbook: FreeXLWorkbook(bytes: bytes, name: name), name: name, limits: limits)
+    let stream = try Self.checkStructure(bytes, name: name)
+    try self.init(workbook: FreeXLWorkbook(bytes: bytes, name: name), name: name, limits: limits, stream: stream)
   }
 
   /// Refuses containers and records whose sizes lie, which FreeXL would read past.
-  private static func checkStructure(_ bytes: [UInt8], name: String) throws(XLSReadError) {
+  private static func checkStructure(_ bytes: [UInt8], name: String) throws(XLSReadError) -> CompoundFileStream {
     let stream: CompoundFileStream
     do { stream = try CompoundFileStream(file: bytes) } catch { throw .corruptContainer(file: name, detail: error.detail) }
     do { try BIFFRecordCheck.check(stream.bytes, biff5: stream.isBIFF5) } catch {
       throw error.encrypted ? .encrypted(file: name) : .corruptWorkbook(file: name, sheet: nil, detail: error.detail)
     }
+    return stream
   }
 
   /// The bytes of the file at `path`, of which `stat` said `size`.
@@ -64,7 +68,7 @@ public final class XLSReader {
     return bytes
   }
 
-  private init(workbook: FreeXLWorkbook, name: String, limits: Limits) throws(XLSReadError) {
+  private init(workbook: FreeXLWorkbook, name: String, limits: Limits, stream: CompoundFileStream) throws(XLSReadError) {
     self.workbook = workbook
     self.fileName = name
     self.limits = limits
@@ -85,6 +89,18 @@ public final class XLSReader {
       names.append(sheetName)
     }
     self.sheetNames = names
+    let sheetName = { (index: Int) in names.indices.contains(index) ? names[index] : "#\(index + 1)" }
+    do {
+      let extras = try BIFFSheetExtras.read(stream.bytes, limits: limits)
+      self.extras = extras?.count == names.count ? extras : nil
+    } catch {
+      switch error {
+      case .tooManyMerges(let sheet):
+        throw .tooManyMerges(file: name, sheet: sheetName(sheet), limit: limits.maxMergesPerSheet)
+      case .mergeTooLarge(let sheet, let range):
+        throw .mergeTooLarge(file: name, sheet: sheetName(sheet), range: range.a1, limit: limits.maxMergeArea)
+      }
+    }
   }
 
   /// Reads the sheet at a zero-based workbook index into a grid.
@@ -127,7 +143,8 @@ public final class XLSReader {
       }
       if !cells.isEmpty { rows.append(GridRow(index: r, cells: cells)) }
     }
-    return Grid(name: name, rows: rows)
+    let sheetExtras = extras?[index]
+    return Grid(name: name, rows: rows, merges: sheetExtras?.merges ?? [], hiddenRows: sheetExtras?.hiddenRows ?? [])
   }
 
   /// Reads the sheet with the given name into a grid.

@@ -12,7 +12,7 @@ final class FileFormatTests: XCTestCase {
     XCTAssertEqual(FileFormat(head: try Fixtures.bytes(Fixtures.csvFile(1))), .text)
     XCTAssertEqual(FileFormat(head: try Fixtures.bytes(Fixtures.csvFile(1, folder: Fixtures.sampleGB18030Folder))), .text)
     XCTAssertEqual(FileFormat(head: Array("\u{FEFF}\n  {\"format\":1}".utf8)), .json)
-    XCTAssertEqual(FileFormat(head: []), .text)
+    XCTAssertEqual(FileFormat(head: []), .empty)
   }
 
   func testRefusedFormatsAreNamed() {

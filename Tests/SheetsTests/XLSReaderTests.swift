@@ -16,8 +16,8 @@ final class XLSReaderTests: XCTestCase {
     }
   }
 
-  /// The official Shanghai unit template, published both as .xls and .xlsx: the same cells in
-  /// every one of its 16 sheets (merged ranges aside, which FreeXL does not expose).
+  /// The official Shanghai unit template, published both as .xls and .xlsx: the same cells,
+  /// merged ranges and hidden rows in every one of its 16 sheets.
   func testTheShanghaiTemplateReadsToTheCellsOfItsXLSXSibling() throws {
     let xls = try XLSReader(path: Self.templateXLS).grids()
     let xlsx = try XLSXReader(path: Self.templateXLSX).grids()
@@ -32,6 +32,18 @@ final class XLSReaderTests: XCTestCase {
       break
     }
     XCTAssertEqual(a, b)
+    Self.assertSameMergesAndHiddenRows(xls, xlsx)
+    XCTAssertGreaterThan(xlsx.map(\.merges.count).reduce(0, +), 50)
+  }
+
+  /// Merges (in any order) and hidden rows, sheet by sheet.
+  static func assertSameMergesAndHiddenRows(_ xls: [Grid], _ xlsx: [Grid], line: UInt = #line) {
+    XCTAssertEqual(xls.count, xlsx.count, line: line)
+    for (x, y) in zip(xls, xlsx) {
+      XCTAssertEqual(Set(x.merges.map(\.a1)), Set(y.merges.map(\.a1)), "merges of \(x.name)", line: line)
+      XCTAssertEqual(x.merges.count, y.merges.count, x.name, line: line)
+      XCTAssertEqual(x.hiddenRows, y.hiddenRows, "hidden rows of \(x.name)", line: line)
+    }
   }
 
   /// Every sheet of the Datong sample, saved as .xls by LibreOffice, holds the cells of the xlsx.
@@ -50,6 +62,7 @@ final class XLSReaderTests: XCTestCase {
     }
     XCTAssertTrue(Self.cells(xlsx).contains("预算公开表1!D10=number(\"733.5700000000001\")"), "the artefact is in the xlsx")
     XCTAssertEqual(xls[0][a1: "D10"], .number("733.57"))
+    Self.assertSameMergesAndHiddenRows(xls, xlsx)
     XCTAssertEqual(xls[1][a1: "C5"], .number("1331.42"))
     XCTAssertEqual(xls[0][a1: "B6"], .number("293"))
   }
@@ -69,6 +82,7 @@ final class XLSReaderTests: XCTestCase {
       break
     }
     XCTAssertEqual(a, b)
+    Self.assertSameMergesAndHiddenRows(xls, xlsx)
   }
 
   /// Number cells at Excel's 15 significant digits.
@@ -153,6 +167,19 @@ final class XLSReaderTests: XCTestCase {
     limits.maxLegacyWorkbookBytes = 40_000
     XCTAssertThrowsError(try XLSReader(path: Self.sampleXLS, limits: limits)) {
       XCTAssertEqual($0 as? XLSReadError, .fileTooLarge(file: Self.sampleXLS, bytes: 41_472, limit: 40_000))
+    }
+  }
+
+  func testTheMergeBudgetsNameTheSheet() throws {
+    var limits = Limits()
+    limits.maxMergesPerSheet = 3
+    XCTAssertThrowsError(try XLSReader(path: Self.templateXLS, limits: limits)) {
+      guard case .tooManyMerges(_, _, 3) = $0 as? XLSReadError else { return XCTFail("\($0)") }
+    }
+    limits = Limits()
+    limits.maxMergeArea = 2
+    XCTAssertThrowsError(try XLSReader(path: Self.templateXLS, limits: limits)) {
+      guard case .mergeTooLarge(_, "封面", _, 2) = $0 as? XLSReadError else { return XCTFail("\($0)") }
     }
   }
 
