@@ -9,7 +9,7 @@ struct CompoundFileDirectory {
   private static let signature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
   private static let endOfChain: UInt32 = 0xFFFF_FFFE
   /// Longest directory chain followed (a real workbook's directory has a few sectors).
-  private static let maxDirectorySectors = 4096
+  private static let maxDirectorySectors = 1024
 
   /// Nil when `bytes` do not start with a compound-file header.
   init?(bytes: [UInt8]) {
@@ -26,8 +26,11 @@ struct CompoundFileDirectory {
       return le32(bytes, offset(fatSector) + 4 * (Int(s) % perSector))
     }
     var names: [String] = []
-    var visited = 0
-    while sector != Self.endOfChain, sector < 0xFFFF_FFFA, visited < Self.maxDirectorySectors {
+    var visited: Set<UInt32> = []
+    // A chain that comes back to a sector is damaged: each sector is read once.
+    while sector != Self.endOfChain, sector < 0xFFFF_FFFA, visited.count < Self.maxDirectorySectors,
+      visited.insert(sector).inserted
+    {
       let start = offset(sector)
       guard start + sectorSize <= bytes.count else { break }
       for entry in stride(from: start, to: start + sectorSize, by: 128) {
@@ -35,7 +38,6 @@ struct CompoundFileDirectory {
         let units = (0..<(Int(length) / 2 - 1)).compactMap { le16(bytes, entry + 2 * $0) }
         names.append(String(decoding: units, as: UTF16.self))
       }
-      visited += 1
       guard let following = next(sector) else { break }
       sector = following
     }

@@ -1,5 +1,5 @@
 import Foundation
-import Sheets
+@testable import Sheets
 import TestSupport
 import XCTest
 
@@ -55,6 +55,18 @@ final class FileFormatTests: XCTestCase {
     XCTAssertEqual(FileFormat(head: Array(xlsx.prefix(40)), tail: Array(xlsx.suffix(4096))), .xlsx)
     let other = ForeignFiles.zipOfOtherFiles()
     XCTAssertEqual(FileFormat(head: Array(other.prefix(40)), tail: Array(other.suffix(other.count - 40))), .archive(.zip))
+  }
+
+  /// Found by fuzzing (a 1 s timeout): a directory sector whose chain points back at itself was
+  /// read 4,096 times. Each sector is now read once.
+  func testRegression_ALoopingDirectoryChainIsReadOnce() {
+    var bytes = ForeignFiles.encryptedXLSX()
+    bytes[512 + 4] = 1  // the directory's allocation entry (sector 1) points at sector 1 again
+    bytes[512 + 5] = 0
+    bytes[512 + 6] = 0
+    bytes[512 + 7] = 0
+    XCTAssertEqual(CompoundFileDirectory(bytes: bytes)?.names, ["Root Entry", "EncryptionInfo", "EncryptedPackage"])
+    XCTAssertEqual(FileFormat(head: bytes), .encryptedWorkbook)
   }
 
   func testAFileIsSniffedFromDisk() throws {
