@@ -51,6 +51,8 @@ final class FreeXLWorkbook {
       // FreeXL asks for a close even after a failed open, to release what it allocated; after a
       // fault its structures may be half built, so they are left alone.
       if let handle, code != YUSUAN_FREEXL_FAULT { freexl_close(handle) }
+      // FreeXL 1.0.6 reports success without a workbook for some damaged files.
+      if code == FREEXL_OK { throw .corruptWorkbook(file: name, sheet: nil, detail: "FreeXL found no workbook in it") }
       throw error(code, name: name)
     }
     return handle
