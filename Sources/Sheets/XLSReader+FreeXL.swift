@@ -7,17 +7,12 @@ internal import CFreeXL
 #endif
 
 /// An open FreeXL handle (closed on deinit). FreeXL parses the whole workbook when it opens it;
-/// it reads only paths, so bytes in memory are handed over as an anonymous in-memory file
-/// (`/proc/self/fd/N` of a memfd) or, where that is missing, an unlinked temporary file.
+/// it reads only paths, so the bytes (the checked stream in a clean container) are handed over
+/// as an anonymous in-memory file (`/proc/self/fd/N` of a memfd) or, where that is missing, an
+/// unlinked temporary file.
 final class FreeXLWorkbook {
   let handle: UnsafeRawPointer
-  private let memoryFile: CInt?
-
-  /// Opens the file at `path`; `name` labels errors.
-  init(path: String, name: String) throws(XLSReadError) {
-    memoryFile = nil
-    handle = try Self.open(path, name: name)
-  }
+  private let memoryFile: CInt
 
   /// Opens bytes held in memory; `name` labels errors.
   init(bytes: [UInt8], name: String) throws(XLSReadError) {
@@ -34,7 +29,7 @@ final class FreeXLWorkbook {
 
   deinit {
     freexl_close(handle)
-    if let memoryFile { close(memoryFile) }
+    close(memoryFile)
   }
 
   /// A workbook-wide fact (`FREEXL_BIFF_*`), or nil when FreeXL does not know it.

@@ -14,6 +14,9 @@ struct BIFFRecordCheck {
   private static let maxRecordLength = 8224
 
   static func check(_ stream: [UInt8], biff5: Bool) throws(Damage) {
+    guard stream.count >= 4, le16(stream, 0) == 0x809 else {
+      throw Damage(detail: "the Workbook stream does not start with a BOF record")
+    }
     var offset = 0
     var sharedStrings: [(offset: Int, payload: ArraySlice<UInt8>)] = []
     var inSharedStrings = false

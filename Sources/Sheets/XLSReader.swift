@@ -36,7 +36,7 @@ public final class XLSReader {
       throw .fileTooLarge(file: path, bytes: size, limit: limits.maxLegacyWorkbookBytes)
     }
     let stream = try Self.checkStructure(try Self.contents(of: path, size: size), name: path)
-    try self.init(workbook: FreeXLWorkbook(path: path, name: path), name: path, limits: limits, stream: stream)
+    try self.init(workbook: Self.open(stream, name: path), name: path, limits: limits, stream: stream)
   }
 
   /// Opens a workbook held in memory (fuzzing and tests); `name` labels errors.
@@ -45,7 +45,12 @@ public final class XLSReader {
       throw .fileTooLarge(file: name, bytes: bytes.count, limit: limits.maxLegacyWorkbookBytes)
     }
     let stream = try Self.checkStructure(bytes, name: name)
-    try self.init(workbook: FreeXLWorkbook(bytes: bytes, name: name), name: name, limits: limits, stream: stream)
+    try self.init(workbook: Self.open(stream, name: name), name: name, limits: limits, stream: stream)
+  }
+
+  /// FreeXL on the checked stream alone, in a clean container (`CleanContainer`).
+  private static func open(_ stream: CompoundFileStream, name: String) throws(XLSReadError) -> FreeXLWorkbook {
+    try FreeXLWorkbook(bytes: CleanContainer.bytes(holding: stream.bytes, biff5: stream.isBIFF5), name: name)
   }
 
   /// Refuses containers and records whose sizes lie, which FreeXL would read past.

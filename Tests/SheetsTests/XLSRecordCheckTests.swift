@@ -103,3 +103,28 @@ final class XLSRecordCheckTests: XCTestCase {
     }
   }
 }
+
+/// FreeXL is given the checked stream in a container Yusuan builds: found by fuzzing, FreeXL read
+/// past its buffers on a file whose own directory was damaged while its Workbook stream was fine.
+final class XLSCleanContainerTests: XCTestCase {
+  func testTheCleanContainerHoldsExactlyTheCheckedStream() throws {
+    let original = try CompoundFileStream(file: try Fixtures.bytes(XLSReaderTests.sampleXLS))
+    let rebuilt = CleanContainer.bytes(holding: original.bytes, biff5: false)
+    XCTAssertEqual(rebuilt.count % 4096, 0)
+    let again = try CompoundFileStream(file: rebuilt)
+    XCTAssertEqual(Array(again.bytes.prefix(original.bytes.count)), original.bytes)
+    XCTAssertTrue(again.bytes.dropFirst(original.bytes.count).allSatisfy { $0 == 0 }, "padded with empty records")
+    XCTAssertEqual(FileFormat(head: rebuilt), .xls)
+  }
+
+  /// A stream shorter than the mini-stream cutoff is padded into ordinary sectors, and reads.
+  func testASmallStreamIsPaddedOutOfTheMiniStream() throws {
+    let bof: [UInt8] = [0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00] + [UInt8](repeating: 0, count: 12)
+    let eof: [UInt8] = [0x0A, 0x00, 0x00, 0x00]
+    let rebuilt = CleanContainer.bytes(holding: bof + eof, biff5: false)
+    let again = try CompoundFileStream(file: rebuilt)
+    XCTAssertEqual(again.bytes.count, 4096)
+    XCTAssertEqual(Array(again.bytes.prefix(24)), bof + eof)
+    XCTAssertEqual(try XLSReader(bytes: rebuilt, name: "tiny.xls").sheetNames, [])
+  }
+}
