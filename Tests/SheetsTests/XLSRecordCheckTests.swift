@@ -117,6 +117,18 @@ final class XLSCleanContainerTests: XCTestCase {
     XCTAssertEqual(FileFormat(head: rebuilt), .xls)
   }
 
+  /// An .xls saved with an open password (a FILEPASS record after the first BOF) is named encrypted.
+  func testAPasswordProtectedXLSIsNamedEncrypted() throws {
+    let stream = try CompoundFileStream(file: try Fixtures.bytes(XLSReaderTests.sampleXLS)).bytes
+    let bofEnd = 4 + (Int(stream[2]) | Int(stream[3]) << 8)
+    let filepass: [UInt8] = [0x2F, 0x00, 0x06, 0x00, 0x01, 0x00, 0x01, 0x00, 0x01, 0x00]
+    let locked = CleanContainer.bytes(holding: Array(stream[..<bofEnd]) + filepass + Array(stream[bofEnd...]), biff5: false)
+    XCTAssertThrowsError(try XLSReader(bytes: locked, name: "locked.xls")) {
+      XCTAssertEqual($0 as? XLSReadError, .encrypted(file: "locked.xls"))
+      XCTAssertTrue(($0 as? XLSReadError)?.message(.zh).contains("加密（设置了打开密码）") == true)
+    }
+  }
+
   /// A stream shorter than the mini-stream cutoff is padded into ordinary sectors, and reads.
   func testASmallStreamIsPaddedOutOfTheMiniStream() throws {
     let bof: [UInt8] = [0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00] + [UInt8](repeating: 0, count: 12)
