@@ -7,6 +7,8 @@ enum CleanContainer {
   private static let free: UInt32 = 0xFFFF_FFFF
   private static let endOfChain: UInt32 = 0xFFFF_FFFE
   private static let fatSector: UInt32 = 0xFFFF_FFFD
+  /// The largest stream the header's 109 allocation-table sectors can map (about 435 MiB).
+  static let maxStreamBytes = (109 * 1024 - 2) * 4096
 
   /// The container around `stream`, named `Workbook` (BIFF8) or `Book` (BIFF5). The stream is
   /// padded with zero bytes to at least 4,096 bytes, so that it lives in ordinary sectors rather
@@ -16,7 +18,7 @@ enum CleanContainer {
     let perFATSector = sectorSize / 4
     var fatSectors = 1
     while fatSectors * perFATSector < fatSectors + 1 + streamSectors { fatSectors += 1 }
-    precondition(fatSectors <= 109, "the header lists up to 109 allocation-table sectors (over 400 MB)")
+    precondition(fatSectors <= 109, "the header lists up to 109 allocation-table sectors: see maxStreamBytes")
     let directory = UInt32(fatSectors)
     let first = directory + 1
 

@@ -50,7 +50,10 @@ public final class XLSReader {
 
   /// FreeXL on the checked stream alone, in a clean container (`CleanContainer`).
   private static func open(_ stream: CompoundFileStream, name: String) throws(XLSReadError) -> FreeXLWorkbook {
-    try FreeXLWorkbook(bytes: CleanContainer.bytes(holding: stream.bytes, biff5: stream.isBIFF5), name: name)
+    guard stream.bytes.count <= CleanContainer.maxStreamBytes else {
+      throw .fileTooLarge(file: name, bytes: stream.bytes.count, limit: CleanContainer.maxStreamBytes)
+    }
+    return try FreeXLWorkbook(bytes: CleanContainer.bytes(holding: stream.bytes, biff5: stream.isBIFF5), name: name)
   }
 
   /// Refuses containers and records whose sizes lie, which FreeXL would read past.
