@@ -8,7 +8,7 @@ enum CleanContainer {
   private static let endOfChain: UInt32 = 0xFFFF_FFFE
   private static let fatSector: UInt32 = 0xFFFF_FFFD
   /// The largest stream the header's 109 allocation-table sectors can map (about 435 MiB).
-  static let maxStreamBytes = (109 * 1024 - 2) * 4096
+  static let maxStreamBytes = (109 * 1024 - 110) * 4096
 
   /// The container around `stream`, named `Workbook` (BIFF8) or `Book` (BIFF5). The stream is
   /// padded with zero bytes to at least 4,096 bytes, so that it lives in ordinary sectors rather
