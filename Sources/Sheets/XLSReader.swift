@@ -9,10 +9,11 @@ internal import CFreeXL
 /// Reads legacy `.xls` workbooks (BIFF5/BIFF8: Excel 97–2003, WPS `.xls`/`.et`) into the same
 /// sparse grids as `XLSXReader`, through FreeXL, under the budgets of `Limits`.
 ///
-/// Numbers become the shortest decimal that reads back as the stored binary value (`733.57`,
-/// never `733.5700000000001`), as a person sees them in Excel. Merged ranges and hidden rows,
-/// which FreeXL 1.0 does not expose, come from the sheets' MERGEDCELLS and ROW records. A
-/// reader serves one thread at a time.
+/// Numbers become the decimal a person sees in Excel (`ShortestDecimal`: `733.57`, never
+/// `733.5700000000001`). Merged ranges and hidden rows, which FreeXL 1.0 does not expose, come
+/// from the sheets' MERGEDCELLS and ROW records. FreeXL trusts the sizes a file declares, so the
+/// compound file and the BIFF records are checked first and FreeXL is given only the checked
+/// Workbook stream, in a container built here. A reader serves one thread at a time.
 public final class XLSReader {
   /// The file name used in errors (the path, or the name given with the bytes).
   public let fileName: String
