@@ -51,7 +51,7 @@ public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
   public var description: String { message(.zh) }
 }
 
-/// Reads one department from inputs: an xlsx, CSV files, a folder of CSV files, or canonical JSON.
+/// Reads one department from inputs: an xlsx or xls workbook, CSV files, a folder of CSV files, or canonical JSON.
 public struct DisclosureReader: Sendable {
   /// Declarations used to recognize tables.
   public var recognizer: TableRecognizer
@@ -77,10 +77,11 @@ public struct DisclosureReader: Sendable {
 
   /// The kind of an input path.
   public enum InputKind: Sendable {
-    case xlsx, csv, json, folder
+    case xlsx, xls, csv, json, folder
   }
 
-  /// The kind of a path, by extension, else by its first bytes.
+  /// The kind of a path, by its content (`FileFormat`), not its name; a format Yusuan does not
+  /// read (a PDF, an .ods, an image…) throws `InputError.unreadable` with `UnsupportedFormatError`.
   public static func kind(of path: String) throws -> InputKind {
     // Before any open: a FIFO would block, a device never end, a link loop look missing.
     switch InputFile.obstacle(path) {
@@ -93,15 +94,22 @@ public struct DisclosureReader: Sendable {
       throw InputError.notFound(path: path)
     }
     if isDirectory { return .folder }
-    switch Paths.extension(path).lowercased() {
-    case "xlsx", "xlsm": return .xlsx
-    case "csv", "txt": return .csv
-    case "json": return .json
-    default:
-      let head = Files.firstBytes(of: path, count: 4)
-      if head.starts(with: [0x50, 0x4B]) { return .xlsx }
-      if head.first == UInt8(ascii: "{") { return .json }
-      return .csv
+    // Unreadable or empty: the reader its name suggests reports why.
+    guard let format = FileFormat(path: path), format != .empty else {
+      switch Paths.extension(path).lowercased() {
+      case "xlsx", "xlsm": return .xlsx
+      case "xls", "et": return .xls
+      case "json": return .json
+      default: return .csv
+      }
+    }
+    switch format {
+    case .xlsx: return .xlsx
+    case .xls: return .xls
+    case .json: return .json
+    // Text named .json is given to the JSON reader, whose message says what is wrong with it.
+    case .text: return Paths.extension(path).lowercased() == "json" ? .json : .csv
+    default: throw InputError.unreadable(path: path, underlying: UnsupportedFormatError.refused(file: path, format: format))
     }
   }
 
@@ -113,6 +121,7 @@ public struct DisclosureReader: Sendable {
       switch try Self.kind(of: path) {
       case .json: continue
       case .xlsx: grids += try readWorkbook(path)
+      case .xls: grids += try readLegacyWorkbook(path)
       case .csv: grids.append(try readCSV(path))
       case .folder: grids += try readFolder(path)
       }
@@ -153,6 +162,8 @@ public struct DisclosureReader: Sendable {
         }
       case .xlsx:
         grids += try readWorkbook(path)
+      case .xls:
+        grids += try readLegacyWorkbook(path)
       case .csv:
         grids.append(try readCSV(path))
       case .folder:
@@ -258,6 +269,18 @@ public struct DisclosureReader: Sendable {
     let csvs = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
     guard !csvs.isEmpty else { throw InputError.emptyFolder(path: path) }
     return try csvs.map { try readCSV(Paths.join(path, $0)) }
+  }
+
+  func readLegacyWorkbook(_ path: String) throws -> [GridReading] {
+    let file = Paths.lastComponent(path)
+    do {
+      let reader = try XLSReader(path: path, limits: limits)
+      return try reader.sheetNames.indices.map { index in
+        recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheetNames[index])
+      }
+    } catch {
+      throw InputError.unreadable(path: path, underlying: error)
+    }
   }
 
   func readCSV(_ path: String) throws -> GridReading {

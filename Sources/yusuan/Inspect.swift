@@ -16,7 +16,7 @@ struct Inspect: ParsableCommand {
       For each sheet (or CSV file): its used range, merged ranges and first rows; then the table recognized in it (title cell, header rows, how each column was mapped) or why none was. Exit status 2 when the file cannot be read.
       """))
 
-  @Argument(help: ArgumentHelp(L("一个 .xlsx 工作簿、.csv 文件、.csv 文件夹或 Yusuan JSON。", "An .xlsx workbook, a .csv file, a folder of .csv files, or Yusuan JSON.")))
+  @Argument(help: ArgumentHelp(L("一个 .xlsx 或 .xls 工作簿、.csv 文件、.csv 文件夹或 Yusuan JSON。", "An .xlsx or .xls workbook, a .csv file, a folder of .csv files, or Yusuan JSON.")))
   var input: String
 
   @Option(help: ArgumentHelp(L("每个工作表显示多少行。", "How many rows of each sheet to show.")))
