@@ -233,3 +233,22 @@ final class RealDisclosureTests: XCTestCase {
       reading.issues.map(\.description).joined(separator: "\n"))
   }
 }
+
+/// Legacy .xls inputs read to the same model as their .xlsx siblings, in the same detected set.
+final class LegacyWorkbookSetTests: XCTestCase {
+  func testXLSWorkbooksReadAsTheirXLSXSiblings() throws {
+    let pairs = [
+      (RealDisclosureTests.real("shanghai/unit_budget_template.xls"), RealDisclosureTests.real("shanghai/unit_budget_template.xlsx"), "shanghai-district-unit"),
+      (Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/shanghai-sifaju-2026.xls").path,
+        Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/shanghai-sifaju-2026.xlsx").path, "shanghai-district-department"),
+    ]
+    for (xls, xlsx, set) in pairs {
+      let a = try DisclosureReader().read([xls]).disclosure
+      let b = try DisclosureReader().read([xlsx]).disclosure
+      XCTAssertEqual(a.templateSet, set, xls)
+      XCTAssertEqual(b.templateSet, set, xlsx)
+      XCTAssertEqual(a.withoutProvenance().differences(from: b.withoutProvenance()).map(\.description), [], xls)
+      XCTAssertGreaterThan(a.tables.count, 0)
+    }
+  }
+}

@@ -4,8 +4,8 @@ import TestSupport
 import XCTest
 
 final class XLSReaderTests: XCTestCase {
-  static let templateXLS = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/unit_budget_template.xls").path
-  static let templateXLSX = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/unit_budget_template.xlsx").path
+  static let templateXLS = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/real/shanghai/unit_budget_template.xls").path
+  static let templateXLSX = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/real/shanghai/unit_budget_template.xlsx").path
   /// The Datong sample saved as .xls by LibreOffice (`soffice --headless --convert-to xls`).
   static let sampleXLS = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/datong-kejiju-2023.xls").path
 
