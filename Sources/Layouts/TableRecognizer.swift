@@ -225,7 +225,9 @@ public struct TableRecognizer: Sendable {
         }
         // A text of at most 80 bytes has at most 80 Characters; only longer ones need counting.
         guard text.utf8.count <= 80 || text.count <= 80 else { continue }
-        let titleLike = n.hasSuffixFast("表") || n.containsFast("表(") || n.hasPrefixFast("{Y}")
+        // A numbered line (`9. 2026年单位“三公”经费…预算表`) is a table of contents' entry, not a title.
+        let titleLike =
+          (n.hasSuffixFast("表") || n.containsFast("表(") || n.hasPrefixFast("{Y}")) && !RowReader.hasNumberedOrdinal(text)
         let layout =
           titleLike
           ? set.tables.first(where: { $0.isOwnTitle(n) }) ?? set.tables.first(where: { $0.matchesTitle(n) }) : nil

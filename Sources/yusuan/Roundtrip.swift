@@ -30,11 +30,16 @@ struct Roundtrip: ParsableCommand {
     let template = try templateOption.set(common.lang)
     let zh = common.lang == .zh
     let original: Disclosure
+    let unread: [ReadIssue]
     do {
-      original = try DisclosureReader(layouts: template, csvEncoding: encoding).read(inputs).disclosure
+      let reading = try DisclosureReader(layouts: template, csvEncoding: encoding).read(inputs)
+      original = reading.disclosure
+      unread = reading.issues.filter { $0.severity != .info }
     } catch {
       throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }
+    // The trips compare against what was read; what was not read is lost before the first trip.
+    for issue in unread { Console.out("✗ \(zh ? "未能读取" : "not read")：\(issue.message(common.lang))\n") }
     let work = Paths.join(
       FileManager.default.temporaryDirectory.path, "yusuan-roundtrip-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
     try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
@@ -67,6 +72,13 @@ struct Roundtrip: ParsableCommand {
       }
     }
     if failures > 0 { throw ExitCode(1) }
+    guard unread.isEmpty else {
+      Console.out(
+        zh
+          ? "\(trips.count) 种往返与读取到的内容一致，但源文件有 \(unread.count) 处未能读取（见上），不算无损。\n"
+          : "the \(trips.count) round trips match what was read, but \(unread.count) place(s) of the source could not be read (above): not lossless.\n")
+      throw ExitCode(1)
+    }
     Console.out(zh ? "全部 \(trips.count) 种往返无损。\n" : "all \(trips.count) round trips lossless.\n")
   }
 }

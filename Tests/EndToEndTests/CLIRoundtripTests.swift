@@ -35,6 +35,21 @@ final class CLIRoundtripTests: XCTestCase {
     XCTAssertTrue(result.stdout.contains("预算公开表3 2060101 行政运行  名称：行政运行  → 行政运行"), result.stdout)
   }
 
+  /// `roundtrip` once said 全部 8 种往返无损 of a source whose cells were already read as blank
+  /// (`一百`): it compared against its own first reading, not the source.
+  func testRegression_RoundtripOfASourceWithUnreadableCellsIsNotLossless() throws {
+    let dir = try Fixtures.scratchFolder("roundtrip-unread")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let text = try String(contentsOfFile: Fixtures.csvFile(5), encoding: .utf8)
+    let broken = text.replacingOccurrences(of: "206,科学技术支出,733.57,667.50,", with: "206,科学技术支出,733.57,一百,")
+    XCTAssertNotEqual(broken, text)
+    try broken.write(toFile: dir + "/t5.csv", atomically: true, encoding: .utf8)
+    let result = try E2E.expect(1, ["roundtrip", dir + "/t5.csv"])
+    XCTAssertTrue(result.stdout.contains("✗ 未能读取：t5.csv!D6：金额“一百”不是数字，按空白读取"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("不算无损"), result.stdout)
+    XCTAssertFalse(result.stdout.contains("全部 8 种往返无损"), result.stdout)
+  }
+
   func testUnreadableInputExitsTwo() throws {
     let result = try E2E.expect(2, ["roundtrip", "/nonexistent/部门预算.xlsx"])
     XCTAssertTrue(result.stderr.contains("找不到输入文件"), result.stderr)

@@ -161,6 +161,8 @@ final class RealDisclosureTests: XCTestCase {
       XCTAssertEqual(d.tables.map(\.number), Array(1...9), file)
       XCTAssertTrue(d.tables.allSatisfy(\.hasNoData), file)
       XCTAssertEqual(d.department, "", "the template leaves 编制部门 blank")
+      // Its table of contents (`9. 2026年单位“三公”经费和机关运行经费预算表`) names titles without being tables.
+      XCTAssertEqual(reading.issues.filter { $0.severity != .info }.map(\.description), [], file)
       // Placeholder lines (`…`) are not rows; numbered lines are not joined as wrapped names.
       let incomes = try XCTUnwrap(d.table(1)?.section(.income)).rows.map(\.name)
       XCTAssertTrue(incomes.contains("1. 一般公共预算") || incomes.contains("1、一般公共预算"), "\(incomes)")
