@@ -125,7 +125,8 @@ public struct BatchOptions: Sendable {
   /// (jobs, shard and limit change how work is spread, never what it produces).
   var fingerprint: String {
     [
-      "yusuan " + Yusuan.version, "to=" + formats.map(\.rawValue).joined(separator: ","),
+      // The formats in one order: `--to json,xlsx` asks for what `--to xlsx,json` made.
+      "yusuan " + Yusuan.version, "to=" + OutputFormat.allCases.filter(formats.contains).map(\.rawValue).joined(separator: ","),
       "csv-layout=" + csvLayout.rawValue, "encoding=" + encoding.rawValue,
       "input-encoding=" + (inputEncoding?.rawValue ?? "detect"), "tolerance=" + tolerance.description, "catalog=" + catalogIdentity,
       "strict=\(strict)", "verify=\(verify)",

@@ -28,7 +28,10 @@ final class BatchConsole: @unchecked Sendable {
     case .differences:
       lines.append((zh ? "往返不一致 \(row.file)：" : "differences \(row.file): ") + (row.error ?? ""))
     case .unreadable:
-      lines.append((zh ? "无法读取 \(row.file)：" : "unreadable \(row.file): ") + (row.error ?? ""))
+      // Most readers' messages name the file already; it is not said twice.
+      let error = row.error ?? ""
+      let named = error.contains(row.file.split(separator: "/").last.map(String.init) ?? row.file)
+      lines.append((zh ? "无法读取\(named ? "" : " " + row.file)：" : "unreadable\(named ? "" : " " + row.file): ") + error)
     case .failed:
       lines.append((zh ? "写出失败 \(row.file)：" : "failed \(row.file): ") + (row.error ?? ""))
     }

@@ -46,6 +46,15 @@ final class CLIBatchEdgeTests: XCTestCase {
     XCTAssertEqual(try reportRows(dir + "/r.json").map { $0["file"] as? String }, ["x.xlsx", "y.xlsx", "绩效目标.xlsx"])
   }
 
+  /// An unreadable department's line named its file twice (`无法读取 bad.xlsx：未在 …/bad.xlsx 中…`).
+  func testRegression_UnreadableLineNamesTheFileOnce() throws {
+    try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+    try "garbage".write(toFile: dir + "/in/bad.xlsx", atomically: true, encoding: .utf8)
+    let result = try E2E.expect(2, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json"])
+    let line = try XCTUnwrap(result.stderr.split(separator: "\n").first { $0.hasPrefix("无法读取") }, result.stderr)
+    XCTAssertEqual(line.components(separatedBy: "bad.xlsx").count - 1, 1, String(line))
+  }
+
   func testReportWithAnUnknownExtensionNamesTheReportOption() throws {
     _ = try BatchTrees.copies(1, in: dir + "/in")
     let en = try E2E.expect(2, ["batch", dir + "/in", "-o", dir + "/out", "--report", dir + "/r.txt", "--lang", "en"])

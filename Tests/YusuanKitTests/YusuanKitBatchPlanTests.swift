@@ -10,6 +10,15 @@ final class YusuanKitBatchPlanTests: XCTestCase {
   override func setUpWithError() throws { dir = try Fixtures.scratchFolder("yusuankit-plan") }
   override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
 
+  /// `batch --to json,xlsx` after `--to xlsx,json` redid every department: the order of the
+  /// formats was part of the manifest key.
+  func testRegression_TheOrderOfTheFormatsDoesNotRedoDepartments() throws {
+    let a = BatchOptions(formats: try BatchOptions.formats(parsing: "xlsx,json"))
+    let b = BatchOptions(formats: try BatchOptions.formats(parsing: "json,xlsx"))
+    XCTAssertEqual(a.fingerprint, b.fingerprint)
+    XCTAssertNotEqual(a.fingerprint, BatchOptions(formats: [.json]).fingerprint)
+  }
+
   func testDecimalTextsAsPrintfWouldPrintThem() {
     XCTAssertEqual(1.5.text(decimals: 3), "1.500")
     XCTAssertEqual(12.345678.text(decimals: 1), "12.3")
