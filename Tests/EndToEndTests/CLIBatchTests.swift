@@ -29,7 +29,7 @@ final class CLIBatchTests: XCTestCase {
     XCTAssertNotNil(rows[2]["error"] as? String)
     XCTAssertEqual(rows[3]["department"] as? String, "大同市科学技术局[部门]")
     // Not a terminal: one line per problem and a summary, no bar.
-    XCTAssertTrue(result.stderr.contains("unreadable broken.xlsx"), result.stderr)
+    XCTAssertTrue(result.stderr.contains("unreadable") && result.stderr.contains("broken.xlsx"), result.stderr)
     XCTAssertTrue(result.stderr.contains("findings a/b/invalid.json: 5 finding(s)"), result.stderr)
     XCTAssertTrue(result.stderr.contains("5/5 departments: 2 ok, 1 with findings, 0 with differences, 2 unreadable"), result.stderr)
     XCTAssertFalse(result.stderr.contains("\u{1B}["))
