@@ -49,7 +49,7 @@ enum DepartmentUpload {
       var message = (error as? LocalizedMessage)?.message(language) ?? String(describing: error)
       // Longest first, so upload-12 is not taken for upload-1 followed by "2".
       for (path, name) in shownAs.sorted(by: { $0.path.count > $1.path.count }) {
-        message = message.replacing(path, with: name)
+        message = message.replacing(path, with: name).replacing(Paths.lastComponent(path), with: name)
       }
       message = message.replacing(folder.path + "/", with: "").replacing(folder.path, with: "")
       throw .unreadable(message: message)
