@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     // `yusuan serve`; no default traits, so it links FoundationEssentials only (no swift-configuration).
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
   ],
   targets: [
     // C libraries from Debian's -dev packages (scripts/install-deps installs them).
@@ -43,7 +44,12 @@ let package = Package(
     // Yusuan as a Swift library: read, validate, write, convert, and the batch engine.
     .target(name: "YusuanKit", dependencies: ["Sheets", "Budget", "Layouts", "Validation"]),
     // `yusuan serve`: the upload page and its HTTP server.
-    .target(name: "YusuanServe", dependencies: ["YusuanKit", .product(name: "Hummingbird", package: "hummingbird")]),
+    .target(
+      name: "YusuanServe",
+      dependencies: [
+        "YusuanKit", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ]),
     // The command line.
     .executableTarget(
       name: "yusuan",

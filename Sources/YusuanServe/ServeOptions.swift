@@ -13,6 +13,9 @@ public struct ServeOptions: Sendable {
   /// together, `maxUploadFiles` files at most).
   public var limits: Limits = .default
 
+  /// How long a graceful shutdown (SIGINT, SIGTERM) waits for requests in flight.
+  public var shutdownGrace: Duration = .seconds(10)
+
   /// The defaults: 127.0.0.1:8080, Chinese, the readers' default limits.
   public init() {}
 }

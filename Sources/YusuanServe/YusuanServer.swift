@@ -1,4 +1,5 @@
 import Hummingbird
+import ServiceLifecycle
 import YusuanKit
 
 /// `yusuan serve`: the upload page, the reports and the downloads over HTTP (Hummingbird).
@@ -32,7 +33,12 @@ public struct YusuanServer: Sendable {
         let port = channel.localAddress?.port ?? options.port
         announce(Self.listeningLine(host: options.host, port: port, language: options.language))
       })
-    try await app.runService()
+    // SIGINT or SIGTERM: stop accepting, close idle connections, let the requests in flight
+    // finish, but for `shutdownGrace` at most (then they are cancelled).
+    var configuration = ServiceGroupConfiguration(
+      services: [app], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: app.logger)
+    configuration.maximumGracefulShutdownDuration = options.shutdownGrace
+    try await ServiceGroup(configuration: configuration).run()
   }
 
   /// What the server says once listening: the address, and whether other computers can reach it.

@@ -116,4 +116,25 @@ final class ServeBrowserTests: XCTestCase {
     XCTAssertEqual(server.stop(signal: SIGINT), 0, server.stderr)
     XCTAssertTrue(server.stderr.contains("yusuan serve stopped."), server.stderr)
   }
+
+  func testIdleConnection_DoesNotHoldOffShutdown() throws {
+    let temporary = scratch + "/tmp"
+    try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+    for signal in [SIGINT, SIGTERM] {
+      let server = try ServeProcess([], temporary: temporary)
+      // A client that connects and never sends a request (as browsers keep spare connections).
+      let idle = Process()
+      idle.executableURL = URL(fileURLWithPath: try Python3.executable())
+      idle.arguments = ["-c", "import socket, sys, time; s = socket.create_connection(('127.0.0.1', int(sys.argv[1]))); print('connected', flush=True); time.sleep(60)", String(server.port)]
+      let out = Pipe()
+      idle.standardOutput = out
+      try idle.run()
+      defer { idle.terminate() }
+      XCTAssertTrue(String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).hasPrefix("connected"))
+      let started = Date()
+      XCTAssertEqual(server.stop(signal: signal, seconds: 30), 0, "signal \(signal): \(server.stderr)")
+      XCTAssertLessThan(Date().timeIntervalSince(started), 15, "signal \(signal) took too long")
+      XCTAssertTrue(server.stderr.contains("yusuan serve 已停止。"), server.stderr)
+    }
+  }
 }
