@@ -16,18 +16,11 @@ struct FormPart: Sendable {
 enum MultipartForm {
   /// The boundary of a `Content-Type: multipart/form-data; boundary=…` header, else nil.
   static func boundary(contentType: String) -> String? {
-    let pieces = contentType.split(separator: ";").map { $0.trimmedSpaces }
-    guard let kind = pieces.first, kind.lowercased() == "multipart/form-data" else { return nil }
-    for piece in pieces.dropFirst() {
-      let pair = piece.split(separator: "=", maxSplits: 1).map(String.init)
-      guard pair.count == 2, pair[0].trimmedSpaces.lowercased() == "boundary" else { continue }
-      var value = pair[1].trimmedSpaces
-      if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
-      // RFC 2046: 1 to 70 characters.
-      guard (1...70).contains(value.utf8.count) else { return nil }
-      return value
-    }
-    return nil
+    guard contentType.split(separator: ";", maxSplits: 1).first?.trimmedSpaces.lowercased() == "multipart/form-data",
+      let value = parameters(contentType)["boundary"],
+      (1...70).contains(value.utf8.count)  // RFC 2046: 1 to 70 characters
+    else { return nil }
+    return value
   }
 
   /// The parts of `body`, in order; nil when the body is not well-formed multipart data.
