@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -12,7 +12,10 @@ let package = Package(
     .executable(name: "yusuan", targets: ["yusuan"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // `yusuan serve`; no default traits, so it links FoundationEssentials only (no swift-configuration).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
   ],
   targets: [
     // C libraries from Debian's -dev packages (scripts/install-deps installs them).
@@ -41,11 +44,18 @@ let package = Package(
     .target(name: "Validation", dependencies: ["Budget", "Messages"]),
     // Yusuan as a Swift library: read, validate, write, convert, and the batch engine.
     .target(name: "YusuanKit", dependencies: ["Sheets", "Budget", "Layouts", "Validation"]),
+    // `yusuan serve`: the upload page and its HTTP server.
+    .target(
+      name: "YusuanServe",
+      dependencies: [
+        "YusuanKit", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ]),
     // The command line.
     .executableTarget(
       name: "yusuan",
       dependencies: [
-        "Sheets", "Budget", "Layouts", "Validation", "YusuanKit",
+        "Sheets", "Budget", "Layouts", "Validation", "YusuanKit", "YusuanServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Start-up matters for one-file jobs: a non-PIE release executable skips ~78,000 run-time
@@ -71,5 +81,6 @@ let package = Package(
     .testTarget(name: "ValidationTests", dependencies: ["Validation", "Layouts", "Budget", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Budget", "TestSupport"]),
     .testTarget(name: "YusuanKitTests", dependencies: ["YusuanKit", "TestSupport"]),
+    .testTarget(name: "YusuanServeTests", dependencies: ["YusuanServe", "YusuanKit", "TestSupport"]),
   ]
 )

@@ -24,7 +24,8 @@ allowed_imports() {
     Sheets) echo "Messages Glibc Darwin Dispatch CXlsxWriter CLibXML2 CLibZip CFreeXL CMalloc" ;;
     Layouts) echo "Budget Sheets FoundationEssentials" ;;
     YusuanKit) echo "Budget Sheets Layouts Validation FoundationEssentials Dispatch" ;;
-    yusuan) echo "ArgumentParser Budget Sheets Layouts Validation YusuanKit FoundationEssentials Dispatch Glibc" ;;
+    YusuanServe) echo "YusuanKit Hummingbird ServiceLifecycle FoundationEssentials" ;;
+    yusuan) echo "ArgumentParser Budget Sheets Layouts Validation YusuanKit YusuanServe FoundationEssentials Dispatch Glibc" ;;
     *) return 1 ;;
   esac
 }

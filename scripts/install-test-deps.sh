@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the independent checkers the tests use, only when missing: python3 with openpyxl
 # (reads Yusuan's workbooks independently, writes test workbooks), junitparser (a real JUnit
-# consumer), jsonschema and html5lib (strict HTML parsing of the report). Idempotent.
+# consumer), jsonschema and html5lib (strict HTML parsing of the report), selenium (drives the
+# browser against `yusuan serve`). Idempotent.
 set -euo pipefail
 
 PY=${PYTHON:-python3}
@@ -9,7 +10,7 @@ if ! command -v "$PY" >/dev/null 2>&1; then
   apt-get update -q >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3 python3-pip >/dev/null
 fi
-for pair in openpyxl:openpyxl xlsxwriter:XlsxWriter junitparser:junitparser jsonschema:jsonschema html5lib:html5lib; do
+for pair in openpyxl:openpyxl xlsxwriter:XlsxWriter junitparser:junitparser jsonschema:jsonschema html5lib:html5lib selenium:selenium; do
   mod=${pair%%:*}
   pkg=${pair#*:}
   if ! "$PY" -c "import $mod" >/dev/null 2>&1; then
@@ -33,3 +34,8 @@ command -v soffice >/dev/null 2>&1 || { apt-get update -q >/dev/null; DEBIAN_FRO
 
 # pdftotext / pdfinfo read the PDF LibreOffice prints (pages per form).
 command -v pdftotext >/dev/null 2>&1 || { apt-get update -q >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends poppler-utils >/dev/null; }
+# Headless Chromium and its WebDriver, for the browser tests of `yusuan serve` (Debian's; no browser download).
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null
+fi

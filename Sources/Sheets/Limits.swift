@@ -29,6 +29,8 @@ public struct Limits: Sendable, Equatable {
   public var maxLegacySheetArea: Int = 65_536 * 256
   /// Longest CSV field, in bytes.
   public var maxCSVFieldBytes: Int = 1 << 20
+  /// Most files one upload to `yusuan serve` may carry (its bytes together: `maxFileBytes`).
+  public var maxUploadFiles: Int = 40
 
   /// The defaults.
   public init() {}

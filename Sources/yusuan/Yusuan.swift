@@ -41,7 +41,7 @@ struct YusuanCommand: ParsableCommand {
     version: Yusuan.version,
     subcommands: [
       Convert.self, Validate.self, Roundtrip.self, Inspect.self, Batch.self, Narrative.self, Schema.self, Templates.self,
-      HTMLReportCommand.self,
+      HTMLReportCommand.self, Serve.self,
     ])
 
   /// Runs the command and maps every failure to the documented exit statuses.
