@@ -105,11 +105,15 @@ public struct DisclosureReader: Sendable {
       switch try Self.kind(of: path) {
       case .json:
         do {
-          let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-          guard bytes.count <= limits.maxFileBytes else {
-            throw InputError.unreadable(path: path, underlying: JSONTooLarge(path: path, limit: limits.maxFileBytes))
+          // Sized before reading, read once; a FIFO or device is refused without blocking.
+          let limit = min(limits.maxFileBytes, limits.maxJSONBytes)
+          let bytes: [UInt8]
+          switch Result(catching: { () throws(CSVError) in try Files.readRegularFile(path, limit: limit) }) {
+          case .success(let read): bytes = read
+          case .failure(.fileTooLarge): throw InputError.unreadable(path: path, underlying: JSONTooLarge(path: path, limit: limit))
+          case .failure(let error): throw error
           }
-          jsonDisclosures.append(try Disclosure(jsonBytes: bytes))
+          jsonDisclosures.append(try Disclosure(jsonBytes: bytes, maxValues: limits.maxJSONValues))
         } catch let error as InputError {
           throw error
         } catch {
@@ -202,16 +206,21 @@ public struct DisclosureReader: Sendable {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
     let csvs = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
     guard !csvs.isEmpty else { throw InputError.emptyFolder(path: path) }
-    return try csvs.map { try readCSV(Paths.join(path, $0)) }
+    return try readFolderFiles(path, csvs)
   }
 
   func readCSV(_ path: String) throws -> GridReading {
+    try readCSV(path, limits: limits).reading
+  }
+
+  /// Reads one CSV file under `limits`, with the number of cells it held.
+  func readCSV(_ path: String, limits: Limits) throws -> (reading: GridReading, cells: Int) {
     let file = Paths.lastComponent(path)
     do {
       let document = try CSVReader.read(path: path, encoding: csvEncoding, limits: limits)
       var reading = recognizer.read(Self.unguarded(document.grid), file: file, sheet: nil)
       reading.encoding = document.detectedEncoding
-      return reading
+      return (reading, document.grid.cellCount)
     } catch {
       throw InputError.unreadable(path: path, underlying: error)
     }

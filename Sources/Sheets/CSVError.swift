@@ -16,8 +16,10 @@ public enum CSVError: Error, Equatable, Sendable, LocalizedMessage, CustomString
   case unbalancedQuote(file: String, line: Int)
   /// A field starting on this line is longer than `Limits.maxCSVFieldBytes`.
   case fieldTooLong(file: String, line: Int, limit: Int)
-  /// The file holds more non-empty fields than `Limits.maxCellsPerSheet`.
+  /// The file holds more non-empty fields than `Limits.maxCellsPerSheet` (or `maxCellsPerWorkbook`).
   case tooManyCells(file: String, line: Int, limit: Int)
+  /// The path names a FIFO, device or socket: only regular files are read (a FIFO would block).
+  case notARegularFile(file: String)
 
   public func message(_ language: Language) -> String {
     switch (self, language) {
@@ -45,6 +47,8 @@ public enum CSVError: Error, Equatable, Sendable, LocalizedMessage, CustomString
     case (.fieldTooLong(let f, let line, let l), .en): return "\(f) line \(line): field too long (limit \(l) bytes)"
     case (.tooManyCells(let f, let line, let l), .zh): return "\(f) 第 \(line) 行：单元格过多（上限 \(l) 个）"
     case (.tooManyCells(let f, let line, let l), .en): return "\(f) line \(line): too many cells (limit \(l))"
+    case (.notARegularFile(let f), .zh): return "\(f)：不是普通文件（是管道、设备或套接字），拒绝读取"
+    case (.notARegularFile(let f), .en): return "\(f): not a regular file (a pipe, device or socket); refused"
     }
   }
 

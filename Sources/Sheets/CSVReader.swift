@@ -27,7 +27,7 @@ public enum CSVReader {
   /// Reads a CSV file; the grid is named after the file (without its directory).
   public static func read(path: String, encoding: TextEncoding? = nil, limits: Limits = .default) throws -> CSVDocument {
     let name = fileName(of: path)
-    let bytes = try readFile(path, name: name, limit: limits.maxFileBytes)
+    let bytes = try readFile(path, name: name, limit: min(limits.maxFileBytes, limits.maxCSVBytes))
     return try read(bytes: bytes, name: name, encoding: encoding, limits: limits)
   }
 
@@ -35,9 +35,8 @@ public enum CSVReader {
   public static func read(bytes: [UInt8], name: String, encoding: TextEncoding? = nil, limits: Limits = .default) throws
     -> CSVDocument
   {
-    guard bytes.count <= limits.maxFileBytes else {
-      throw CSVError.fileTooLarge(file: name, bytes: bytes.count, limit: limits.maxFileBytes)
-    }
+    let limit = min(limits.maxFileBytes, limits.maxCSVBytes)
+    guard bytes.count <= limit else { throw CSVError.fileTooLarge(file: name, bytes: bytes.count, limit: limit) }
     let decoded = try TextEncoding.decode(bytes, override: encoding, file: name)
     let rows = try CSVParser.parse(decoded.bytes, from: decoded.start, file: name, limits: limits)
     return CSVDocument(grid: Grid(name: name, rows: rows), detectedEncoding: decoded.encoding)
@@ -53,12 +52,15 @@ public enum CSVReader {
 
   /// Reads a whole regular file, refusing it before reading when larger than `limit`.
   static func readFile(_ path: String, name: String, limit: Int) throws(CSVError) -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    // Opened without blocking: opening a FIFO for reading would otherwise wait for a writer forever.
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { throw .cannotRead(file: name, errno: errno) }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw .cannotRead(file: name, errno: errno) }
     if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(file: name, errno: EISDIR) }
+    guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notARegularFile(file: name) }
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
     let size = Int(info.st_size)
     guard size <= limit else { throw .fileTooLarge(file: name, bytes: size, limit: limit) }
     // Read until EOF rather than trusting st_size (pipes and growing files report other sizes).

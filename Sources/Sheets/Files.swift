@@ -5,9 +5,12 @@ package enum Files {
   /// Up to `count` bytes from the start of the file at `path`: fewer when the file is shorter,
   /// none when it cannot be opened (the caller then decides by what it has).
   package static func firstBytes(of path: String, count: Int) -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    // Never blocks: a FIFO gives nothing rather than waiting for a writer.
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { return [] }
     defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return [] }
     var bytes = [UInt8](repeating: 0, count: count)
     var filled = 0
     while filled < count {
@@ -18,5 +21,14 @@ package enum Files {
     }
     bytes.removeLast(count - filled)
     return bytes
+  }
+}
+
+extension Files {
+  /// Reads a whole regular file once: sized with `fstat` before a byte is read (a sparse 3 GB
+  /// file is refused at once), FIFOs, devices and sockets refused without blocking. The bytes
+  /// returned are the only read, so what is hashed and what is parsed can be the same.
+  package static func readRegularFile(_ path: String, limit: Int) throws(CSVError) -> [UInt8] {
+    try CSVReader.readFile(path, name: CSVReader.fileName(of: path), limit: limit)
   }
 }
