@@ -107,9 +107,12 @@ public final class BatchManifest: @unchecked Sendable {
     var sha = SHA256()
     sha.update(options.fingerprint + "\n")
     for file in department.files {
-      let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
-      sha.update(Paths.lastComponent(file) + "\u{0}" + String(bytes.count) + "\u{0}")
-      sha.update(bytes)
+      // Sized first, regular files only: a sparse 3 GB file or a FIFO is refused, not read.
+      try Files.forEachChunk(of: file, limit: Limits.default.maxFileBytes) { size in
+        sha.update(Paths.lastComponent(file) + "\u{0}" + String(size) + "\u{0}")
+      } _: { chunk in
+        sha.update(Array(chunk))
+      }
     }
     return sha.hexDigest()
   }

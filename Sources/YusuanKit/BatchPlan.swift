@@ -217,10 +217,13 @@ public struct BatchPlan: Sendable {
       departments[i].stem += "_" + ext
     }
     var taken = Set<String>()
+    // The tables of every department's CSV folder (`x/预算公开表01.csv`): a workbook named
+    // `x/预算公开表01.csv.xlsx` would otherwise put its own CSV folder on one of those files.
+    let tables = Set(departments.flatMap { d in (1...13).map { d.stem + "/" + DisclosureWriter.csvFileName($0) } })
     for i in departments.indices {
       var stem = departments[i].stem
       var n = 2
-      while [stem + ".xlsx", stem + ".json", stem].contains(where: taken.contains) {
+      while [stem + ".xlsx", stem + ".json", stem].contains(where: taken.contains) || tables.contains(stem) {
         stem = departments[i].stem + "_\(n)"
         n += 1
       }

@@ -69,6 +69,10 @@ public struct BatchRunner: Sendable {
   ) throws -> BatchSummary {
     let start = Date()
     try FileManager.default.createDirectory(atPath: plan.outputRoot, withIntermediateDirectories: true)
+    // Held until the run returns: a second run on this folder and shard is refused, so that its
+    // clean-up never takes this run's temporaries for stale ones.
+    let lock = try BatchLock(outputRoot: plan.outputRoot, shard: options.shard)
+    defer { withExtendedLifetime(lock) {} }
     StaleTemporaries.remove(for: plan, shard: options.shard)
     let manifest = BatchManifest(outputRoot: plan.outputRoot, shard: options.shard)
     let state = WorkState(count: plan.departments.count, limit: options.limit)
@@ -99,11 +103,14 @@ public struct BatchRunner: Sendable {
       }
     }
     group.wait()
-    try manifest.compact()
+    // A manifest that cannot be rewritten (a full disk) costs the next run time, never this run's
+    // summary and report.
+    var manifestProblem: String?
+    do { try manifest.compact() } catch { manifestProblem = message(error) }
     let rows = state.rows()
     return BatchSummary(
       rows: rows, planned: plan.departments.count, cancelled: cancellation.isCancelled && rows.count < plan.departments.count,
-      seconds: -start.timeIntervalSinceNow)
+      seconds: -start.timeIntervalSinceNow, manifestProblem: manifestProblem)
   }
 
   /// Whether a department is already finished (up to date, or its files cannot even be read for
@@ -181,6 +188,14 @@ public struct BatchRunner: Sendable {
         row.error = "html: " + message(error)
         return row
       }
+    }
+    // The input must still be the bytes that were hashed: a file replaced meanwhile would record
+    // one version's hash with the other's outputs, and later runs would keep them as up to date.
+    guard (try? BatchManifest.hash(of: department, options: options)) == hash else {
+      row.status = .failed
+      row.error = language == .zh ? "读取期间输入文件被修改；输出未记入清单，下次运行将重做" :
+        "the input changed while it was being read; its outputs are not recorded, the next run redoes it"
+      return row
     }
     do {
       try manifest.record(

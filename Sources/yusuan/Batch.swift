@@ -19,8 +19,9 @@ struct Batch: ParsableCommand {
       resumes where it stopped. --shard I/N takes the departments whose path hashes to I of N, so a
       scheduler (GNU parallel, Slurm array jobs, Kubernetes indexed Jobs) can spread a run over machines.
 
-      Ctrl-C (SIGINT) or SIGTERM lets the departments in hand finish, writes the report and exits
-      130 or 143; no partial or temporary file is left.
+      Ctrl-C (SIGINT), SIGTERM or SIGHUP lets the departments in hand finish, writes the report and
+      exits 130, 143 or 129; no partial or temporary file is left. Two runs on one output folder (and
+      shard) are refused: the second exits 2 at once.
 
       Exit status: 0 all good, 1 some findings (or round-trip differences with --verify),
       2 some input unreadable or an output unwritable (or misuse).
@@ -41,7 +42,7 @@ struct Batch: ParsableCommand {
   @Option(help: "Output formats, comma-separated: xlsx, json, csv.")
   var to: String = "xlsx,json"
 
-  @Option(help: "Worker threads (default: the number of cores).")
+  @Option(help: "Worker threads (default: the number of cores; at most 64).")
   var jobs: Int?
 
   @Option(help: "Handle only slice I of N (1 ≤ I ≤ N), e.g. 2/8.")
@@ -91,6 +92,7 @@ struct Batch: ParsableCommand {
       if let report {
         try BatchReportFormat.checkWritable(report)
         try plan.checkOutsideInputs(report, inputs: inputs)
+        try plan.checkNotAnOutput(report, options: options)
       }
     } catch {
       throw CommandFailure(message: Console.message(error, lang), status: 2)
@@ -98,6 +100,10 @@ struct Batch: ParsableCommand {
     let cancellation = BatchCancellation()
     let signals = Self.handleSignals(cancellation)
     let console = BatchConsole(language: lang, terminal: isatty(STDERR_FILENO) == 1)
+    if let requested = jobs, requested > options.jobs {
+      Console.error(
+        lang == .zh ? "--jobs \(requested) 过大，按 \(options.jobs) 个线程运行" : "--jobs \(requested) is too many; running \(options.jobs) threads")
+    }
     let summary: BatchSummary
     do {
       summary = try BatchRunner(plan: plan, options: options, language: lang).run(cancellation: cancellation) {
@@ -108,6 +114,9 @@ struct Batch: ParsableCommand {
     }
     withExtendedLifetime(signals) {}
     console.finish(summary, skippedByShard: plan.totalAcrossShards - plan.departments.count, limit: options.limit)
+    if let problem = summary.manifestProblem {
+      Console.error((lang == .zh ? "无法写入清单（下次运行将重做已完成的部门）：" : "cannot write the manifest (the next run redoes finished departments): ") + problem)
+    }
     if let report {
       do {
         try summary.writeReport(to: report, refusing: plan.departments.flatMap(\.files))
@@ -144,15 +153,19 @@ struct Batch: ParsableCommand {
     options.reportHTML = reportHTML
     let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
     guard jobs >= 1 else { throw BatchError.badJobs(jobs) }
-    options.jobs = jobs
+    // Each worker holds one department in memory: thousands of threads only exhaust it.
+    options.jobs = min(jobs, BatchOptions.maxJobs)
     if let shard { options.shard = try Shard(parsing: shard) }
     return options
   }
 
-  /// SIGINT and SIGTERM raise the cancellation flag instead of killing the process mid-write.
+  /// SIGINT, SIGTERM and SIGHUP (the terminal closed) raise the cancellation flag instead of
+  /// killing the process mid-write. SIGPIPE is ignored: with stderr piped to `head`, a closed
+  /// pipe only loses progress lines, never the report or the temporaries' clean-up.
   static func handleSignals(_ cancellation: BatchCancellation) -> [any DispatchSourceSignal] {
+    signal(SIGPIPE, SIG_IGN)
     let queue = DispatchQueue(label: "yusuan.batch.signals")
-    return [SIGINT, SIGTERM].map { number in
+    return [SIGINT, SIGTERM, SIGHUP].map { number in
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
       source.setEventHandler { cancellation.cancel(signal: number) }
