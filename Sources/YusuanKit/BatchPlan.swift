@@ -13,6 +13,9 @@ public struct BatchDepartment: Sendable, Equatable {
   public var files: [String]
   /// Outputs go to `OUT_DIR/stem.xlsx`, `OUT_DIR/stem.json` and the folder `OUT_DIR/stem/`.
   public var stem: String
+  /// A symbolic link to a folder: not followed (it could loop back into the tree), but listed,
+  /// so that the report says why its departments are missing.
+  public var isLinkedFolder = false
 
   /// The paths handed to the reader: the CSV folder, or the workbook and its forms workbooks.
   public var inputs: [String] { key.hasSuffix("/") ? [path] : files }
@@ -161,7 +164,9 @@ public struct BatchPlan: Sendable {
       if type == .typeDirectory {
         walk(path, root: root, into: &found)
       } else if type == .typeSymbolicLink, fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
-        continue  // a linked folder could loop back into the tree
+        // Not followed (it could loop back into the tree), but given a report row.
+        let key = relative(path, root: root) + "/"
+        found.append(BatchDepartment(key: key, path: path, files: [], stem: String(key.dropLast()), isLinkedFolder: true))
       } else if departmentExtensions.contains(ext) {
         found.append(department(file: path, root: root))
       }

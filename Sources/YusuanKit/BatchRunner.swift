@@ -122,6 +122,11 @@ public struct BatchRunner: Sendable {
 
   /// Hashes a department's inputs and looks it up in the manifest.
   func prepare(_ department: BatchDepartment, manifest: BatchManifest) -> Preparation {
+    if department.isLinkedFolder {
+      let why = language == .zh ? "符号链接指向的文件夹，未跟随读取（可能绕回输入目录）；请直接给出其真实路径" :
+        "a symbolic link to a folder, not followed (it could loop back into the tree); give its real path instead"
+      return .finished(BatchRow(file: department.key, status: .unreadable, error: why))
+    }
     let hash: String
     do {
       hash = try BatchManifest.hash(of: department, options: options)
@@ -161,9 +166,17 @@ public struct BatchRunner: Sendable {
         try FileManager.default.createDirectory(
           atPath: Paths.parent(target), withIntermediateDirectories: true)
         // One thread per workbook: the batch's workers already keep every core busy.
-        try DisclosureWriter(rendersInParallel: false).write(
-          disclosure, as: format, to: target, csvLayout: options.csvLayout, encoding: options.encoding,
-          refusing: department.files + [department.path])
+        let writer = DisclosureWriter(rendersInParallel: false)
+        let refusing = department.files + [department.path]
+        if format == .csv {
+          try BatchCSVFolder.write(to: target) { folder in
+            try writer.write(
+              disclosure, as: .csv, to: folder, csvLayout: options.csvLayout, encoding: options.encoding, refusing: refusing)
+          }
+        } else {
+          try writer.write(
+            disclosure, as: format, to: target, csvLayout: options.csvLayout, encoding: options.encoding, refusing: refusing)
+        }
         row.outputs.append(relative)
         if options.verify {
           let again = try DisclosureReader(readsSheetsInParallel: false).read([target])

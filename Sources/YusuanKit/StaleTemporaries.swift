@@ -11,7 +11,8 @@ enum StaleTemporaries {
       let stem = Paths.join(plan.outputRoot, department.stem)
       let folder = Paths.parent(stem)
       let name = Paths.lastComponent(stem)
-      targets[folder, default: []].formUnion([name + ".xlsx", name + ".json"])
+      // `.NAME.tmp-XXXXXX` beside the outputs is also the CSV folder's temporary (`BatchCSVFolder`).
+      targets[folder, default: []].formUnion([name + ".xlsx", name + ".json", name])
       targets[stem, default: []].formUnion((1...13).map(DisclosureWriter.csvFileName))
     }
     targets[plan.outputRoot, default: []].insert(BatchManifest.fileName(for: shard))

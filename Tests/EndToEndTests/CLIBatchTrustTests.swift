@@ -155,6 +155,51 @@ final class CLIBatchTrustTests: XCTestCase {
     let output = String(decoding: try Fixtures.bytes(dir + "/out/d.json"), as: UTF8.self)
     XCTAssertTrue(output.contains("\"department\" : \"\(expected)\"") || output.contains("\"department\": \"\(expected)\""), output.prefix(200).description)
   }
+
+  func testRegression_DepartmentThatShrinksKeepsNoStaleCSV() throws {
+    let fixtures = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/csv").path
+    let names = try FileManager.default.contentsOfDirectory(atPath: fixtures).filter { $0.hasSuffix(".csv") }.sorted()
+    XCTAssertEqual(names.count, 13)
+    for name in names { try Fixtures.write(try Fixtures.bytes(fixtures + "/" + name), to: dir + "/in/dept/" + name) }
+    let arguments = ["batch", dir + "/in", "-o", dir + "/out", "--to", "csv"]
+    try E2E.expect(0, arguments)
+    let before = BatchTrees.files(under: dir + "/out/dept").filter { $0.hasSuffix(".csv") }
+    XCTAssertEqual(before.count, 13)
+    // The department now has 3 tables: its CSV folder is replaced whole, not written over.
+    for name in names.dropFirst(3) { try FileManager.default.removeItem(atPath: dir + "/in/dept/" + name) }
+    _ = try CLI.run(arguments)
+    let after = BatchTrees.files(under: dir + "/out/dept").filter { $0.hasSuffix(".csv") }
+    XCTAssertEqual(after, Array(names.prefix(3)))
+    XCTAssertEqual(BatchTrees.temporaries(under: dir + "/out"), [])
+  }
+
+  func testRegression_SymlinkedFolderGetsAReportRow() throws {
+    _ = try BatchTrees.copies(1, in: dir + "/elsewhere")
+    _ = try BatchTrees.copies(1, in: dir + "/in")
+    try FileManager.default.createSymbolicLink(atPath: dir + "/in/linked", withDestinationPath: dir + "/elsewhere")
+    try E2E.expect(2, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--report", dir + "/r.json"])
+    let rows = try reportRows(dir + "/r.json")
+    let linked = rows.first { $0["file"] as? String == "linked/" }
+    XCTAssertEqual(linked?["status"] as? String, "unreadable", "\(rows)")
+    XCTAssertTrue((linked?["error"] as? String ?? "").contains("符号链接"), "\(rows)")
+    XCTAssertEqual(rows.count, 2)
+  }
+
+  func testRegression_WorkbookNamedLikeACSVTableBesideACSVFolderDoesNotCollide() throws {
+    let fixtures = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/csv").path
+    for name in try FileManager.default.contentsOfDirectory(atPath: fixtures) where name.hasSuffix(".csv") {
+      try Fixtures.write(try Fixtures.bytes(fixtures + "/" + name), to: dir + "/in/dept/" + name)
+    }
+    try Fixtures.write(try Fixtures.bytes(Fixtures.sampleXLSX), to: dir + "/in/dept/预算公开表01.csv.xlsx")
+    let arguments = ["batch", dir + "/in", "-o", dir + "/out", "--to", "csv,json", "--report", dir + "/r.json"]
+    for _ in 0..<2 {
+      try E2E.expect(0, arguments)
+      let rows = try reportRows(dir + "/r.json")
+      XCTAssertEqual(rows.count, 2)
+      XCTAssertTrue(rows.allSatisfy { $0["status"] as? String == "ok" }, "\(rows)")
+    }
+    XCTAssertEqual(BatchTrees.files(under: dir + "/out/dept").filter { !$0.contains("/") && $0.hasSuffix(".csv") }.count, 13)
+  }
 }
 
 /// A flag one thread raises and another reads.
