@@ -131,7 +131,8 @@ def alias_1m_cells(d, n=2_000):
 
 def directory_records(d, n=4_500_000):
     p = os.path.join(d, f"cd-{n}.xlsx")
-    write_zip(p, workbook_entries([sheet(b"")]), extra_directory_records=n)
+    # The repeated record names a one-letter entry: 47 bytes a record, 4.5 M of them in 212 MB.
+    write_zip(p, workbook_entries([sheet(b"")]) + [("x", b"")], extra_directory_records=n)
     return ["validate", p]
 
 
@@ -160,6 +161,23 @@ def csv_folder(d, files=8, mb=187):
     for i in range(2, files + 1):  # hard links: the same bytes under eight names, one copy on disk
         os.link(first, os.path.join(folder, f"预算公开表{i:02d}.csv"))
     return ["validate", folder]
+
+
+def text_csv(d, fields=2_600_000):
+    """Distinct 17-byte texts (too long for Swift's inline strings): the most memory per byte."""
+    p = os.path.join(d, f"text-{fields}.csv")
+    with open(p, "wb") as f:
+        for r in range(fields // 10):
+            f.write(",".join(f"t{r:09d}-{c:06d}" for c in range(10)).encode() + b"\n")
+    return ["validate", p]
+
+
+def text_cells(d, cells=2_100_000):
+    row = lambda r: b'<row r="%d">' % (r + 1) + b"".join(
+        b'<c t="inlineStr"><is><t>t%09d-%06d</t></is></c>' % (r, c) for c in range(100)) + b"</row>"
+    p = os.path.join(d, f"text-{cells}.xlsx")
+    write_zip(p, workbook_entries([sheet(b"".join(row(r) for r in range(cells // 100)))]))
+    return ["validate", p]
 
 
 def json_array(d, mb=250):
@@ -208,13 +226,23 @@ CASES = [
     ("50 k <row r=\"1\"> @small", lambda d: repeated_row(d, 50_000)),
     ("200 k sheets aliasing a 10 MB part", alias_10mb),
     ("2,000 sheets aliasing a 1 M-cell part", alias_1m_cells),
+    ("900 sheets aliasing a 1 M-cell part", lambda d: alias_1m_cells(d, 900)),
     ("4.5 M central-directory records", directory_records),
     ("1.1 M central-directory records @small", lambda d: directory_records(d, 1_100_000)),
     ("13 sheets × 190 MB", big_sheets),
+    ("13 sheets × 100 MB (each within the part budget)", lambda d: big_sheets(d, 13, 100)),
+    ("13 sheets × 25 MB (each within the part budget) @small", lambda d: big_sheets(d, 13, 25)),
     ("19.9 M cells in one sheet", many_cells),
+    ("8 M cells in one sheet (within the part budget)", lambda d: many_cells(d, 8_000_000)),
     ("5 M cells in one sheet @small", lambda d: many_cells(d, 5_000_000)),
+    ("0.95 M cells in one sheet (accepted: within the cell budget)", lambda d: many_cells(d, 950_000)),
+    ("0.5 M cells in one sheet (accepted) @small", lambda d: many_cells(d, 500_000)),
     ("folder of 8 × 187 MB CSVs", csv_folder),
     ("folder of 2 × 187 MB CSVs @small", lambda d: csv_folder(d, 2)),
+    ("2.6 M distinct 17-byte texts in one CSV (46 MB)", text_csv),
+    ("0.95 M distinct 17-byte texts in one CSV (accepted)", lambda d: text_csv(d, 950_000)),
+    ("2.1 M distinct 17-byte inline texts in one sheet", text_cells),
+    ("0.95 M distinct 17-byte inline texts in one sheet (accepted)", lambda d: text_cells(d, 950_000)),
     ("250 MB JSON array", json_array),
     ("60 MB JSON array @small", lambda d: json_array(d, 60)),
     ("sparse 3 GB .json", lambda d: sparse(d, "json")),
@@ -237,7 +265,9 @@ def measure(binary, args, timeout=60):
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
     status = re.search(r"Exit status: (\d+)", err)
     signal = re.search(r"Command terminated by signal (\d+)", err)
-    first = next((l for l in err.splitlines() if l.strip() and not l.startswith("\t") and "Command" not in l), "")
+    # (The loader's "warning: direct reference to protected function" lines come from the toolchain.)
+    first = next((l for l in err.splitlines() if l.strip() and not l.startswith("\t") and "Command" not in l
+                  and not l.startswith("warning: direct reference")), "")
     code = f"signal {signal.group(1)}" if signal else (status.group(1) if status else "?")
     return seconds, int(rss.group(1)) / 1024 if rss else None, code, first[:110]
 
