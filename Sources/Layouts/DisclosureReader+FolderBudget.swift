@@ -1,9 +1,5 @@
 import Sheets
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// A CSV folder larger than its budgets (`Limits.maxCSVBytes`, `Limits.maxCellsPerWorkbook`),
 /// all its files together: each file within the limits, eight of them took 9.7 GB.
 struct CSVFolderTooLarge: Error, LocalizedMessage {
@@ -29,10 +25,7 @@ extension DisclosureReader {
     let paths = names.map { Paths.join(folder, $0) }
     let byteLimit = min(limits.maxFileBytes, limits.maxCSVBytes)
     var total = 0
-    for path in paths {
-      var st = stat()
-      if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { total += Int(st.st_size) }
-    }
+    for path in paths { total += fileSize(path) }
     guard total <= byteLimit else {
       throw InputError.unreadable(path: folder, underlying: CSVFolderTooLarge(path: folder, limit: byteLimit, bytes: true))
     }
@@ -65,7 +58,6 @@ extension DisclosureReader {
   }
 
   private func fileSize(_ path: String) -> Int {
-    var st = stat()
-    return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    contents[path]?.count ?? Files.regularFileSize(path) ?? 0
   }
 }

@@ -45,6 +45,10 @@ public struct DisclosureReader: Sendable {
   /// Whether a workbook's sheets are read on two threads when the machine has two cores (the
   /// result is the same; a caller that already keeps every core busy can turn it off).
   public var readsSheetsInParallel: Bool
+  /// Input files already read, by path: parsed from these bytes instead of the file system, so
+  /// that what a caller hashed is exactly what is read (a file replaced meanwhile cannot mix two
+  /// versions). A folder then holds the `.csv` files given here that lie directly inside it.
+  public var contents: [String: [UInt8]] = [:]
 
   /// Creates a reader: of the tables of one template set (`--template`), or, with nil, of the set
   /// among `TemplateSets.all` that explains the inputs best.
@@ -108,7 +112,13 @@ public struct DisclosureReader: Sendable {
           // Sized before reading, read once; a FIFO or device is refused without blocking.
           let limit = min(limits.maxFileBytes, limits.maxJSONBytes)
           let bytes: [UInt8]
-          switch Result(catching: { () throws(CSVError) in try Files.readRegularFile(path, limit: limit) }) {
+          switch Result(catching: { () throws(CSVError) in
+            if let given = contents[path] {
+              guard given.count <= limit else { throw .fileTooLarge(file: path, bytes: given.count, limit: limit) }
+              return given
+            }
+            return try Files.readRegularFile(path, limit: limit)
+          }) {
           case .success(let read): bytes = read
           case .failure(.fileTooLarge): throw InputError.unreadable(path: path, underlying: JSONTooLarge(path: path, limit: limit))
           case .failure(let error): throw error
@@ -162,7 +172,8 @@ public struct DisclosureReader: Sendable {
   func readWorkbook(_ path: String) throws -> [GridReading] {
     let file = Paths.lastComponent(path)
     do {
-      let reader = try XLSXReader(path: path, limits: limits)
+      let reader = try contents[path].map { try XLSXReader(bytes: $0, name: path, limits: limits) }
+        ?? XLSXReader(path: path, limits: limits)
       // A second reader can fail to open (the file changed, its shared strings are broken…):
       // then the sheets are read one by one, and any error is met there.
       if readsSheetsInParallel && secondLaneHelps(reader.sheets.count), let second = try? reader.sibling()
@@ -203,7 +214,8 @@ public struct DisclosureReader: Sendable {
   }
 
   func readFolder(_ path: String) throws -> [GridReading] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    let given = contents.keys.filter { Paths.parent($0) == path }.map(Paths.lastComponent)
+    let names = given.isEmpty ? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] : given
     let csvs = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
     guard !csvs.isEmpty else { throw InputError.emptyFolder(path: path) }
     return try readFolderFiles(path, csvs)
@@ -217,7 +229,9 @@ public struct DisclosureReader: Sendable {
   func readCSV(_ path: String, limits: Limits) throws -> (reading: GridReading, cells: Int) {
     let file = Paths.lastComponent(path)
     do {
-      let document = try CSVReader.read(path: path, encoding: csvEncoding, limits: limits)
+      let document = try contents[path].map {
+        try CSVReader.read(bytes: $0, name: Paths.lastComponent(path), encoding: csvEncoding, limits: limits)
+      } ?? CSVReader.read(path: path, encoding: csvEncoding, limits: limits)
       var reading = recognizer.read(Self.unguarded(document.grid), file: file, sheet: nil)
       reading.encoding = document.detectedEncoding
       return (reading, document.grid.cellCount)

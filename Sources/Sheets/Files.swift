@@ -68,3 +68,12 @@ extension Files {
     guard total == Int(info.st_size) else { throw .cannotRead(file: name, errno: EAGAIN) }
   }
 }
+
+extension Files {
+  /// The size of a regular file (`stat`), or nil when the path names none.
+  package static func regularFileSize(_ path: String) -> Int? {
+    var st = stat()
+    guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int(st.st_size)
+  }
+}

@@ -104,13 +104,24 @@ public final class BatchManifest: @unchecked Sendable {
   /// The content key of a department: Yusuan's version and options, then each file's name
   /// (relative to the department), length and bytes.
   public static func hash(of department: BatchDepartment, options: BatchOptions) throws -> String {
+    try hash(of: department, options: options, contents: [:])
+  }
+
+  /// The content key from bytes already read (`contents`, by path); files not given are read.
+  static func hash(of department: BatchDepartment, options: BatchOptions, contents: [String: [UInt8]]) throws -> String {
     var sha = SHA256()
     sha.update(options.fingerprint + "\n")
     for file in department.files {
+      if let bytes = contents[file] {
+        let header = Paths.lastComponent(file) + "\u{0}" + String(bytes.count) + "\u{0}"
+        sha.update(header)
+        sha.update(bytes)
+        continue
+      }
       // Sized first, regular files only: a sparse 3 GB file or a FIFO is refused, not read.
       try Files.forEachChunk(of: file, limit: Limits.default.maxFileBytes) { size in
         sha.update(Paths.lastComponent(file) + "\u{0}" + String(size) + "\u{0}")
-      } _: { chunk in
+      } _: { (chunk: UnsafeRawBufferPointer) in
         sha.update(Array(chunk))
       }
     }

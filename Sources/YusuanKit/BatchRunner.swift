@@ -88,11 +88,11 @@ public struct BatchRunner: Sendable {
           switch prepare(department, manifest: manifest) {
           case .finished(let finished):
             row = finished
-          case .due(let hash):
+          case .due(let hash, let contents):
             // Only departments that are really redone count against the limit, so that
             // `--limit K` run repeatedly makes progress through a partly done tree.
             guard state.reserve() else { return }
-            row = process(department, hash: hash, manifest: manifest)
+            row = process(department, hash: hash, contents: contents, manifest: manifest)
           }
           state.finish(index, row) { done, skipped in
             progress(
@@ -117,10 +117,13 @@ public struct BatchRunner: Sendable {
   /// hashing) or is due, with its content key.
   enum Preparation {
     case finished(BatchRow)
-    case due(hash: String)
+    /// Due, with its content key and the bytes of its files that the key covers.
+    case due(hash: String, contents: [String: [UInt8]])
   }
 
-  /// Hashes a department's inputs and looks it up in the manifest.
+  /// Reads a department's files once, hashes those bytes and looks the key up in the manifest.
+  /// The same bytes are then parsed: a file replaced meanwhile can never record one version's
+  /// hash with the other version's outputs.
   func prepare(_ department: BatchDepartment, manifest: BatchManifest) -> Preparation {
     if department.isLinkedFolder {
       let why = language == .zh ? "符号链接指向的文件夹，未跟随读取（可能绕回输入目录）；请直接给出其真实路径" :
@@ -128,8 +131,11 @@ public struct BatchRunner: Sendable {
       return .finished(BatchRow(file: department.key, status: .unreadable, error: why))
     }
     let hash: String
+    var contents: [String: [UInt8]] = [:]
     do {
-      hash = try BatchManifest.hash(of: department, options: options)
+      // Sized first, regular files only: a sparse 3 GB file or a FIFO is refused, not read.
+      for file in department.files { contents[file] = try Files.readRegularFile(file, limit: Limits.default.maxFileBytes) }
+      hash = try BatchManifest.hash(of: department, options: options, contents: contents)
     } catch {
       return .finished(BatchRow(file: department.key, status: .unreadable, error: message(error)))
     }
@@ -140,16 +146,19 @@ public struct BatchRunner: Sendable {
           status: BatchStatus(rawValue: entry.status) ?? .ok, findings: entry.findings, outputs: entry.outputs, skipped: true,
           details: entry.details))
     }
-    return .due(hash: hash)
+    return .due(hash: hash, contents: contents)
   }
 
   /// One department, read to written; never throws: every problem becomes the row's status.
-  func process(_ department: BatchDepartment, hash: String, manifest: BatchManifest) -> BatchRow {
+  func process(
+    _ department: BatchDepartment, hash: String, contents: [String: [UInt8]], manifest: BatchManifest
+  ) -> BatchRow {
     let reading: DisclosureReading
     do {
       // One thread per job: `--jobs` is how many cores a batch may use.
-      reading = try DisclosureReader(csvEncoding: options.inputEncoding, readsSheetsInParallel: false)
-        .read(department.inputs)
+      var reader = DisclosureReader(csvEncoding: options.inputEncoding, readsSheetsInParallel: false)
+      reader.contents = contents
+      reading = try reader.read(department.inputs)
     } catch {
       return BatchRow(file: department.key, status: .unreadable, error: message(error))
     }
@@ -201,14 +210,6 @@ public struct BatchRunner: Sendable {
         row.error = "html: " + message(error)
         return row
       }
-    }
-    // The input must still be the bytes that were hashed: a file replaced meanwhile would record
-    // one version's hash with the other's outputs, and later runs would keep them as up to date.
-    guard (try? BatchManifest.hash(of: department, options: options)) == hash else {
-      row.status = .failed
-      row.error = language == .zh ? "读取期间输入文件被修改；输出未记入清单，下次运行将重做" :
-        "the input changed while it was being read; its outputs are not recorded, the next run redoes it"
-      return row
     }
     do {
       try manifest.record(
