@@ -19,6 +19,7 @@ let package = Package(
     .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+    .systemLibrary(name: "CFreeXL", pkgConfig: "freexl", providers: [.apt(["libfreexl-dev"])]),
     // glibc's <malloc.h>, for the allocator tuning Sheets offers the command line.
     .systemLibrary(name: "CMalloc"),
 
@@ -30,7 +31,7 @@ let package = Package(
     .target(
       name: "Sheets",
       dependencies: [
-        "Messages", "CXlsxWriter", "CLibXML2", "CLibZip", .target(name: "CMalloc", condition: .when(platforms: [.linux])),
+        "Messages", "CXlsxWriter", "CLibXML2", "CLibZip", "CFreeXL", .target(name: "CMalloc", condition: .when(platforms: [.linux])),
       ]),
     // The canonical model: Disclosure, tables, exact amounts, codes, JSON.
     .target(name: "Budget", dependencies: ["Messages"]),
@@ -57,6 +58,7 @@ let package = Package(
     // libFuzzer targets (fuzz/run.sh builds them with -sanitize=fuzzer); plain builds replay files.
     .target(name: "FuzzSupport", path: "fuzz/Support"),
     .executableTarget(name: "fuzz-xlsx", dependencies: ["FuzzSupport", "Sheets"], path: "fuzz/Targets/XLSX"),
+    .executableTarget(name: "fuzz-xls", dependencies: ["FuzzSupport", "Sheets"], path: "fuzz/Targets/XLS"),
     .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport", "Sheets"], path: "fuzz/Targets/CSV"),
     .executableTarget(
       name: "fuzz-layout", dependencies: ["FuzzSupport", "Sheets", "Layouts", "Validation"], path: "fuzz/Targets/Layout"),

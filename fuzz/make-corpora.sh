@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Generates the seed corpora fuzz/corpus-{xlsx,csv,layout,json}/ (git-ignored) from the sample
+# Generates the seed corpora fuzz/corpus-{xlsx,xls,csv,layout,json}/ (git-ignored) from the sample
 # inputs, the test fixtures, files Yusuan itself writes, and small hand-made workbooks.
 # Idempotent: re-running adds nothing that is already there (files are named by content hash).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v swift >/dev/null 2>&1 || export PATH=/opt/swift/usr/bin:$PATH
 samples=samples/datong-kejiju-2023/input
-mkdir -p fuzz/corpus-xlsx fuzz/corpus-csv fuzz/corpus-layout fuzz/corpus-json
+mkdir -p fuzz/corpus-xlsx fuzz/corpus-xls fuzz/corpus-csv fuzz/corpus-layout fuzz/corpus-json
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -109,6 +109,20 @@ for form in whole.get("forms", [])[:2]:
     one = dict(whole); one["tables"] = []; one["forms"] = [form]
     put("json", json.dumps(one, ensure_ascii=False))
 PY
-for corpus in xlsx csv layout json; do
+# xls: the .xls fixtures and, with LibreOffice, each sample CSV table and the performance forms
+# saved as .xls (small workbooks mutate better than large ones).
+for path in Tests/Fixtures/*.xls; do cp "$path" "fuzz/corpus-xls/$(sha1sum <"$path" | cut -c1-40)"; done
+if command -v soffice >/dev/null 2>&1; then
+  mkdir -p "$work/xls"
+  soffice --headless "-env:UserInstallation=file://$work/lo-profile" --convert-to xls --outdir "$work/xls" \
+    "$samples"/csv/*.csv "$samples/datong-kejiju-2023-performance.xlsx" >/dev/null 2>&1 || true
+  for path in "$work"/xls/*.xls; do
+    [ -f "$path" ] && cp "$path" "fuzz/corpus-xls/$(sha1sum <"$path" | cut -c1-40)"
+  done
+else
+  echo "soffice missing: the xls corpus holds only the fixtures (scripts/install-test-deps.sh)" >&2
+fi
+
+for corpus in xlsx xls csv layout json; do
   echo "fuzz/corpus-$corpus: $(ls fuzz/corpus-$corpus | wc -l) files"
 done

@@ -21,14 +21,14 @@ allowed_imports() {
     Messages) echo "" ;;
     Budget) echo "Messages" ;;
     Validation) echo "Budget Messages" ;;
-    Sheets) echo "Messages Glibc Darwin Dispatch CXlsxWriter CLibXML2 CLibZip CMalloc" ;;
+    Sheets) echo "Messages Glibc Darwin Dispatch CXlsxWriter CLibXML2 CLibZip CFreeXL CMalloc" ;;
     Layouts) echo "Budget Sheets FoundationEssentials" ;;
     YusuanKit) echo "Budget Sheets Layouts Validation FoundationEssentials Dispatch" ;;
     yusuan) echo "ArgumentParser Budget Sheets Layouts Validation YusuanKit FoundationEssentials Dispatch Glibc" ;;
     *) return 1 ;;
   esac
 }
-c_modules="CXlsxWriter CLibXML2 CLibZip CMalloc"
+c_modules="CXlsxWriter CLibXML2 CLibZip CFreeXL CMalloc"
 # libc calls that read or write files, or manage memory; also the open(2) flags.
 libc_calls='(^|[^.[:alnum:]_])(Glibc\.(open|read|write|close|pread|pwrite|lseek)|fopen|fdopen|fread|fwrite|fclose|fseek|ftell|realpath|mallopt|malloc|calloc|realloc|free|mmap|munmap|fstat|lstat|lseek|ftruncate|fsync|unlink|opendir|readdir|memcpy|memmove)\(|\bO_(RDONLY|WRONLY|RDWR|APPEND|CREAT|TRUNC)\b'
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building Yusuan needs, only when missing: pkg-config and the Debian -dev packages
-# of libxlsxwriter, libxml2 and libzip. Idempotent; run as root (or with sudo).
+# of libxlsxwriter, libxml2, libzip and FreeXL. Idempotent; run as root (or with sudo).
 set -euo pipefail
 
 need=()
@@ -8,6 +8,7 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists xlsxwriter 2>/dev/null || need+=(libxlsxwriter-dev)
 pkg-config --exists libxml-2.0 2>/dev/null || need+=(libxml2-dev)
 pkg-config --exists libzip 2>/dev/null || need+=(libzip-dev)
+pkg-config --exists freexl 2>/dev/null || need+=(libfreexl-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-deps: apt-get install ${need[*]}"
   apt-get update -q >/dev/null

@@ -30,3 +30,6 @@ fi
 
 # LibreOffice headless (a second independent reader of the xlsx; ~1–2 min to install).
 command -v soffice >/dev/null 2>&1 || { apt-get update -q >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-calc-nogui >/dev/null; }
+
+# pdftotext / pdfinfo read the PDF LibreOffice prints (pages per form).
+command -v pdftotext >/dev/null 2>&1 || { apt-get update -q >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends poppler-utils >/dev/null; }

@@ -4,8 +4,9 @@
 #
 #   scripts/render-preview.sh [INPUT.xlsx] [OUT_DIR] [DPI]
 #
-# Defaults: the Datong sample, /tmp/yusuan-preview, 80 dpi. With UPDATE_DOCS=1 the pages of 表1, 表3
-# and 表6 are copied to docs/images/. 宋体/SimSun and 黑体/SimHei are not free fonts; a private
+# Defaults: the Datong sample with its 绩效目标申报表 workbook (FORMS=… to choose another, FORMS=
+# for none), /tmp/yusuan-preview, 80 dpi. With UPDATE_DOCS=1 the pages of 表1, 表3, 表6 and the
+# first form are copied to docs/images/. 宋体/SimSun and 黑体/SimHei are not free fonts; a private
 # fontconfig file maps them to Noto Serif CJK SC and Noto Sans CJK SC, the closest free faces.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 IN=${1:-$ROOT/samples/datong-kejiju-2023/input/datong-kejiju-2023.xlsx}
 OUT=${2:-/tmp/yusuan-preview}
 DPI=${3:-80}
+FORMS=${FORMS-$ROOT/samples/datong-kejiju-2023/input/datong-kejiju-2023-performance.xlsx}
 
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
@@ -35,7 +37,7 @@ fi
 mkdir -p "$OUT"
 rm -f "$OUT"/page-*.png
 rm -f "$OUT/workbook.xlsx" "$OUT/workbook.pdf"
-"$YUSUAN" convert "$IN" -o "$OUT/workbook.xlsx"
+"$YUSUAN" convert "$IN" ${FORMS:+"$FORMS"} -o "$OUT/workbook.xlsx"
 
 cat >"$OUT/fonts.conf" <<'XML'
 <?xml version="1.0"?>
@@ -77,5 +79,6 @@ if [ "${UPDATE_DOCS:-0}" = 1 ]; then
   cp "$(page_of 预算收支总表)" "$ROOT/docs/images/table01.png"
   cp "$(page_of 预算支出总表)" "$ROOT/docs/images/table03.png"
   cp "$(page_of 基本支出分经济科目表)" "$ROOT/docs/images/table06.png"
-  ls -l "$ROOT"/docs/images/table0{1,3,6}.png
+  if [ -n "$FORMS" ]; then cp "$(page_of 绩效目标申报表)" "$ROOT/docs/images/form01.png"; fi
+  ls -l "$ROOT"/docs/images/table0{1,3,6}.png ${FORMS:+"$ROOT/docs/images/form01.png"}
 fi

@@ -88,11 +88,45 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
         return nil
       }
     }
-    guard any, scale <= 18 else { return nil }
+    guard any, scale <= inputFractionDigitsLimit else { return nil }
     return Amount(units: negative ? -units : units, scale: scale)
   }
 
   private init?(parsingGeneral text: some StringProtocol) {
+    guard case .success(let amount) = Amount.parseGeneral(text) else { return nil }
+    self = amount
+  }
+
+  /// The largest magnitude accepted from input, exclusive: 10^15 (一千万亿), beyond any budget in
+  /// 元 and beyond the 15 digits a spreadsheet keeps. Bounding inputs keeps sums far from overflow.
+  public static let inputMagnitudeLimit = Amount(units: 1_000_000_000_000_000)
+
+  /// The most decimals accepted from input: 12, so that a unit conversion (元 → 万元 adds 4)
+  /// still fits the 18 decimals an amount can hold.
+  public static let inputFractionDigitsLimit = 12
+
+  /// Why a text was not accepted as an amount.
+  public enum Rejection: Error, Sendable, Equatable {
+    /// The text is not a number at all.
+    case notANumber
+    /// The number's magnitude is 10^15 or more (`9e17`).
+    case tooLarge
+    /// The number is not zero but needs more than 12 decimals (`1e-301`); reading it as 0 would be wrong.
+    case tooPrecise
+  }
+
+  /// Why `Amount(parsing: text)` gives nil, or nil when it gives an amount. Readers call it only
+  /// for a text that did not parse, to say so precisely.
+  public static func rejection(of text: some StringProtocol) -> Rejection? {
+    if parsePlain(text.utf8) != nil { return nil }
+    switch parseGeneral(text) {
+    case .success: return nil
+    case .failure(let reason): return reason
+    }
+  }
+
+  /// The general parser: signs, parentheses, separators, full-width forms, exponents.
+  private static func parseGeneral(_ text: some StringProtocol) -> Result<Amount, Rejection> {
     var negative = false
     var parenthesized = false
     var digits: [UInt8] = []
@@ -118,7 +152,10 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
         if v >= 0x30 && v <= 0x39 {
           state = 1
           seenDigit = true
-          if digits.isEmpty && v == 0x30 && !seenDot { continue }  // leading zeros
+          if digits.isEmpty && v == 0x30 {  // leading zeros, before or after the point, are not significant
+            if seenDot { fractionDigits += 1 }
+            continue
+          }
           digits.append(UInt8(v - 0x30))
           if seenDot { fractionDigits += 1 }
         } else if v == 0x2E, !seenDot {
@@ -140,14 +177,14 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
         } else if isSpace {
           if state == 1 { state = 3 }
         } else {
-          return nil
+          return .failure(.notANumber)
         }
       case 2:
         if (v == 0x2D || v == 0x2B), expDigits == 0, !expNegative {
           expNegative = v == 0x2D
         } else if v >= 0x30 && v <= 0x39 {
           expDigits += 1
-          guard expDigits <= 4 else { return nil }
+          guard expDigits <= 4 else { return .failure(.notANumber) }
           expValue = expValue * 10 + Int(v - 0x30)
         } else if v == 0x29, parenthesized, expDigits > 0 {
           parenthesized = false
@@ -155,17 +192,17 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
         } else if isSpace, expDigits > 0 {
           state = 3
         } else {
-          return nil
+          return .failure(.notANumber)
         }
       default:
         if v == 0x29, parenthesized {
           parenthesized = false
         } else if !isSpace {
-          return nil
+          return .failure(.notANumber)
         }
       }
     }
-    guard seenDigit, !parenthesized, state != 2 || expDigits > 0 else { return nil }
+    guard seenDigit, !parenthesized, state != 2 || expDigits > 0 else { return .failure(.notANumber) }
     exponent = expNegative ? -expValue : expValue
     // Drop leading zeros of the fraction part ("0.05" → digits [5], fractionDigits 2).
     var scale = fractionDigits - exponent
@@ -194,18 +231,17 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
       digits.removeLast()
       scale -= 1
     }
-    if digits.isEmpty {
-      self.init(units: 0, scale: 0)
-      return
-    }
+    if digits.isEmpty { return .success(.zero) }
+    // digits has no leading zero, so this is the number of digits before the point.
+    guard digits.count - scale <= 15 else { return .failure(.tooLarge) }
+    guard scale <= inputFractionDigitsLimit else { return .failure(.tooPrecise) }
     while scale < 0 {
       digits.append(0)
       scale += 1
     }
-    guard scale <= 18, digits.count <= 18 else { return nil }
     var units: Int64 = 0
     for d in digits { units = units * 10 + Int64(d) }
-    self.init(units: negative ? -units : units, scale: scale)
+    return .success(Amount(units: negative ? -units : units, scale: scale))
   }
 
   private mutating func normalize() {
@@ -233,16 +269,42 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
     return u
   }
 
-  /// Exact sum; traps only beyond ±9.2e18 units, far outside any budget.
-  public static func + (lhs: Amount, rhs: Amount) -> Amount {
-    guard let (x, y, s) = aligned(lhs, rhs) else { preconditionFailure("amount overflow") }
-    return Amount(units: x + y, scale: s)
+  /// Exact sum, nil when it does not fit (beyond ±9.2e18 units at the common scale). Sums of
+  /// amounts read from input go through it (or `Figure`), so a hostile file never traps.
+  public func adding(_ other: Amount) -> Amount? {
+    guard let (x, y, s) = Amount.aligned(self, other) else { return nil }
+    let (sum, overflow) = x.addingReportingOverflow(y)
+    return overflow ? nil : Amount(units: sum, scale: s)
   }
 
-  /// Exact difference.
+  /// Exact difference, nil when it does not fit.
+  public func subtracting(_ other: Amount) -> Amount? {
+    guard let (x, y, s) = Amount.aligned(self, other) else { return nil }
+    let (difference, overflow) = x.subtractingReportingOverflow(y)
+    return overflow ? nil : Amount(units: difference, scale: s)
+  }
+
+  /// The exact sum of `values`, nil when it does not fit.
+  public static func sum(_ values: some Sequence<Amount>) -> Amount? {
+    var total = Amount.zero
+    for value in values {
+      guard let next = total.adding(value) else { return nil }
+      total = next
+    }
+    return total
+  }
+
+  /// Exact sum of amounts known to be small (constants, tolerances); traps on overflow, so
+  /// amounts from input are summed with `adding(_:)`.
+  public static func + (lhs: Amount, rhs: Amount) -> Amount {
+    guard let sum = lhs.adding(rhs) else { preconditionFailure("amount overflow") }
+    return sum
+  }
+
+  /// Exact difference of amounts known to be small; traps on overflow (see `subtracting(_:)`).
   public static func - (lhs: Amount, rhs: Amount) -> Amount {
-    guard let (x, y, s) = aligned(lhs, rhs) else { preconditionFailure("amount overflow") }
-    return Amount(units: x - y, scale: s)
+    guard let difference = lhs.subtracting(rhs) else { preconditionFailure("amount overflow") }
+    return difference
   }
 
   /// Exact negation.
@@ -254,9 +316,22 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   public static func < (lhs: Amount, rhs: Amount) -> Bool {
     guard let (x, y, _) = aligned(lhs, rhs) else {
-      return lhs.units.signum() < rhs.units.signum()
+      // One side does not fit at the common scale: compare signs, then exact wide magnitudes.
+      if lhs.units.signum() != rhs.units.signum() { return lhs.units.signum() < rhs.units.signum() }
+      let scale = max(lhs.scale, rhs.scale)
+      let a = lhs.units.magnitude.multipliedFullWidth(by: powerOfTen(scale - lhs.scale))
+      let b = rhs.units.magnitude.multipliedFullWidth(by: powerOfTen(scale - rhs.scale))
+      let lessInMagnitude = a.high < b.high || (a.high == b.high && a.low < b.low)
+      return lhs.units < 0 ? !lessInMagnitude && a != b : lessInMagnitude
     }
     return x < y
+  }
+
+  /// 10^power for 0...19 (the scales an amount can have, and 19 for percentages).
+  private static func powerOfTen(_ power: Int) -> UInt64 {
+    var p: UInt64 = 1
+    for _ in 0..<power { p *= 10 }
+    return p
   }
 
   /// The absolute value.
@@ -337,19 +412,23 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
     Double(text(minimumFractionDigits: 0)) ?? 0
   }
 
-  /// This amount's share of a total in percent, rounded half-up to `decimals` places; nil when total is zero.
+  /// This amount's share of a total in percent, rounded half-up to `decimals` places (0...16);
+  /// nil when total is zero or the percentage does not fit an amount.
   public func percent(of total: Amount, decimals: Int = 2) -> Amount? {
-    guard !total.isZero else { return nil }
-    // percent = self * 100 / total, computed on integers at a common scale.
+    guard !total.isZero, (0...16).contains(decimals) else { return nil }
+    // percent = self * 100 / total on integers at a common scale, in 128 bits: an amount of
+    // 10^15 times 10^4 does not fit 64.
     guard let (x, y, _) = Amount.aligned(self, total) else { return nil }
-    let scaleOut = decimals
-    var numerator = x.magnitude * 100
-    for _ in 0..<scaleOut { numerator *= 10 }
     let denominator = y.magnitude
-    var q = numerator / denominator
-    let r = numerator % denominator
-    if r * 2 >= denominator { q += 1 }
+    let numerator = x.magnitude.multipliedFullWidth(by: Amount.powerOfTen(2 + decimals))
+    guard numerator.high < denominator else { return nil }
+    var (q, r) = denominator.dividingFullWidth(numerator)
+    if r >= denominator - r {
+      guard q < UInt64.max else { return nil }
+      q += 1
+    }
+    guard q <= UInt64(Int64.max) else { return nil }
     let negative = (x < 0) != (y < 0)
-    return Amount(units: Int64(q) * (negative ? -1 : 1), scale: scaleOut)
+    return Amount(units: Int64(q) * (negative ? -1 : 1), scale: decimals)
   }
 }

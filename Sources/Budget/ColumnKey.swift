@@ -60,6 +60,36 @@ public enum ColumnKey {
   /// 培训费.
   public static let training = "training"
 
+  // Final accounts (决算).
+  /// 决算数: the amount actually spent or received (a 决算 table's one figure per line).
+  public static let final = "final"
+  /// 预算数: the amount budgeted, printed beside the 决算数 (三公).
+  public static let budgeted = "budgeted"
+  /// 年初结转和结余: carried over and unspent at the start of the year.
+  public static let openingBalance = "opening_balance"
+  /// 本年收入 (合计): income of the year.
+  public static let incomeOfYear = "income_of_year"
+  /// 本年支出 (合计): expenditure of the year.
+  public static let expenditureOfYear = "expenditure_of_year"
+  /// 年末结转和结余: carried over and unspent at the end of the year.
+  public static let closingBalance = "closing_balance"
+  /// 上级补助收入 (fund source).
+  public static let superiorSubsidy = "superior_subsidy"
+  /// 附属单位上缴收入 (fund source).
+  public static let affiliatedRemittance = "affiliated_remittance"
+  /// 上缴上级支出 (an expenditure use).
+  public static let remittanceToSuperior = "remittance_to_superior"
+  /// 经营支出 (an expenditure use).
+  public static let operatingExpenditure = "operating_expenditure"
+  /// 对附属单位补助支出 (an expenditure use).
+  public static let subsidyToAffiliates = "subsidy_to_affiliates"
+
+  /// The key of an item's 预算数 where a table prints 预算数 and 决算数 for every item (三公):
+  /// `travel_abroad.budgeted`.
+  public static func budgeted(_ item: String) -> String { item + "." + budgeted }
+  /// The key of an item's 决算数: `travel_abroad.final`.
+  public static func final(_ item: String) -> String { item + "." + final }
+
   /// The Chinese header word for a key, for tidy CSV headers and messages.
   public static func chineseName(_ key: String) -> String {
     switch key {
@@ -92,7 +122,26 @@ public enum ColumnKey {
     case operatingExpenses: return "机关运行经费"
     case meetings: return "会议费"
     case training: return "培训费"
-    default: return key
+    case final: return "决算数"
+    case budgeted: return "预算数"
+    case openingBalance: return "年初结转和结余"
+    case incomeOfYear: return "本年收入"
+    case expenditureOfYear: return "本年支出"
+    case closingBalance: return "年末结转和结余"
+    case superiorSubsidy: return "上级补助收入"
+    case affiliatedRemittance: return "附属单位上缴收入"
+    case remittanceToSuperior: return "上缴上级支出"
+    case operatingExpenditure: return "经营支出"
+    case subsidyToAffiliates: return "对附属单位补助支出"
+    default:
+      // An item's 预算数 or 决算数 (`travel_abroad.final`): the item's name and the figure's.
+      if let dot = key.lastIndex(of: "."), dot != key.startIndex {
+        let item = String(key[..<dot]), figure = String(key[key.index(after: dot)...])
+        if figure == final || figure == budgeted, chineseName(item) != item {
+          return chineseName(item) + " " + chineseName(figure)
+        }
+      }
+      return key
     }
   }
 }

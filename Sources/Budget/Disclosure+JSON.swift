@@ -161,7 +161,7 @@ extension TableSection {
 
   init(reader r: JSONReader) throws(DisclosureJSONError) {
     guard let role = SectionRole(rawValue: try r.string("role")) else {
-      throw r.error("role", "应为 main、income、expenditure 或 expenditure-by-use")
+      throw r.error("role", "应为 main、income、expenditure、expenditure-by-use、personnel 或 public-use")
     }
     let columns = try r.array("columns").map { (c) throws(DisclosureJSONError) in try c.stringValue() }
     let letters = try r.optionalArray("columnLetters")?.map { (c) throws(DisclosureJSONError) in try c.stringValue() }
@@ -249,7 +249,12 @@ struct JSONReader {
     switch value {
     case .null: return nil
     case .number(let n):
-      guard let a = Amount(parsing: n) else { throw DisclosureJSONError(path: path, reason: "金额超出范围 (amount out of range)") }
+      guard let a = Amount(parsing: n) else {
+        let reason = Amount.rejection(of: n) == .tooPrecise
+          ? "金额 \(n) 的小数位超过 \(Amount.inputFractionDigitsLimit) 位 (more than \(Amount.inputFractionDigitsLimit) decimals)"
+          : "金额 \(n) 超出范围，绝对值应小于 10^15 (amount out of range)"
+        throw DisclosureJSONError(path: path, reason: reason)
+      }
       return a
     default: throw DisclosureJSONError(path: path, reason: "应为数字或 null (expected a number or null)")
     }

@@ -56,7 +56,7 @@ public struct Disclosure: Sendable, Equatable {
   public func withoutProvenance() -> Disclosure {
     var copy = self
     copy.tables = tables.map { $0.withoutProvenance() }
-    copy.forms = forms.map { var f = $0; f.source = nil; return f }
+    copy.forms = forms.map { var f = $0; f.source = nil; f.cells = [:]; return f }
     return copy
   }
 }
@@ -95,6 +95,10 @@ public enum SectionRole: String, Sendable, CaseIterable, Codable {
   case expenditure
   /// The expenditure side by use (支出用途: 基本支出, 项目支出 …), printed beside the side by function.
   case expenditureByUse = "expenditure-by-use"
+  /// The 人员经费 part of a basic-expenditure table printed beside its 公用经费 part (决算).
+  case personnel
+  /// The 公用经费 part printed beside the 人员经费 part.
+  case publicUse = "public-use"
 }
 
 /// What a row is.

@@ -57,7 +57,7 @@ public enum DisclosureSchema {
           "required": ["role", "columns", "rows"],
           "additionalProperties": false,
           "properties": {
-            "role": {"enum": ["main", "income", "expenditure", "expenditure-by-use"]},
+            "role": {"enum": ["main", "income", "expenditure", "expenditure-by-use", "personnel", "public-use"]},
             "columns": {
               "type": "array",
               "items": {"type": "string", "pattern": "^[a-z][a-z_]*$", "description": "canonical column key (ColumnKey)"}

@@ -46,6 +46,21 @@ public struct PerformanceForm: Sendable, Equatable {
   public var filledOn: String?
   /// Where the form was read from.
   public var source: SourceRef?
+  /// Where some of its figures were read (A1 cells of `source`'s sheet, such as `G6` for
+  /// `annualTotal`), so findings can name the cell. Not part of the JSON, and not compared by
+  /// `==` (two readings of one form from different layouts are equal).
+  public var cells: [FormCell: String] = [:]
+
+  /// Every field but `cells`.
+  public static func == (a: PerformanceForm, b: PerformanceForm) -> Bool {
+    a.title == b.title && a.year == b.year && a.projectName == b.projectName && a.department == b.department
+      && a.implementingUnit == b.implementingUnit && a.attribute == b.attribute && a.period == b.period
+      && a.implementationFunding == b.implementationFunding && a.annualFunding == b.annualFunding
+      && a.overview == b.overview && a.basis == b.basis && a.necessity == b.necessity && a.safeguards == b.safeguards
+      && a.plan == b.plan && a.implementationGoal == b.implementationGoal && a.annualGoal == b.annualGoal
+      && a.indicators == b.indicators && a.responsiblePerson == b.responsiblePerson && a.handler == b.handler
+      && a.phone == b.phone && a.filledOn == b.filledOn && a.source == b.source
+  }
 
   /// Creates a form; only the project name is required.
   public init(
@@ -79,6 +94,16 @@ public struct PerformanceForm: Sendable, Equatable {
     self.phone = phone
     self.filledOn = filledOn
     self.source = source
+  }
+
+  /// A figure of a form whose cell is recorded.
+  public enum FormCell: String, Sendable, Hashable {
+    /// 项目名称's value.
+    case projectName
+    /// 实施期资金总额.
+    case implementationTotal
+    /// 年度资金总额.
+    case annualTotal
   }
 
   /// The title of the Datong municipal form.
@@ -168,10 +193,11 @@ public struct FormFunding: Sendable, Equatable {
     }
   }
 
-  /// The sum of the breakdown lines (blank only when every line is blank).
+  /// The sum of the breakdown lines (blank when every line is blank, or when the sum does not
+  /// fit an amount; validation sums the lines itself and reports that case).
   public var sumOfParts: Amount? {
     let values = Self.parts.compactMap { self[$0.key] }
-    return values.isEmpty ? nil : values.reduce(.zero, +)
+    return values.isEmpty ? nil : Amount.sum(values)
   }
 }
 

@@ -48,6 +48,13 @@ public struct TableKind: RawRepresentable, Sendable, Hashable, Comparable, Custo
   /// 政府采购预算表.
   public static let governmentProcurement = TableKind(rawValue: "government-procurement")
 
+  // Final accounts (决算): the 收支总表, 收入/支出 tables, 财政拨款 tables, 一般公共预算 tables and
+  // 三公 reuse the kinds above; these two have no budget counterpart of the same shape.
+  /// 政府性基金预算财政拨款收入支出决算表: 年初结转和结余, 本年收入, 本年支出, 年末结转和结余 by function code.
+  public static let governmentFundBalance = TableKind(rawValue: "government-fund-balance")
+  /// 国有资本经营预算财政拨款收入支出决算表: the same columns for the state-capital budget.
+  public static let stateCapitalBalance = TableKind(rawValue: "state-capital-balance")
+
   /// The kind every Datong/Shanxi table number (预算公开表1–13) stands for, which is also what a
   /// version-1 JSON document's `number` means.
   public static func datong(_ number: Int) -> TableKind? {
@@ -64,7 +71,7 @@ public struct TableKind: RawRepresentable, Sendable, Hashable, Comparable, Custo
     .budgetSummary, .revenueSummary, .expenditureSummary, .fiscalSummary, .fiscalExpenditure, .fiscalBasicEconomic,
     .generalPublicExpenditure, .generalPublicBasicEconomic, .governmentFundRevenue, .governmentFundExpenditure,
     .stateCapitalBudget, .stateCapitalExpenditure, .threePublic, .operatingExpenses, .projectExpenditure,
-    .projectCarryover, .governmentProcurement,
+    .projectCarryover, .governmentProcurement, .governmentFundBalance, .stateCapitalBalance,
   ]
 
   /// How users call the kind, in Chinese.
@@ -87,6 +94,8 @@ public struct TableKind: RawRepresentable, Sendable, Hashable, Comparable, Custo
     case .projectExpenditure: "项目支出表"
     case .projectCarryover: "项目支出表（上年结转）"
     case .governmentProcurement: "政府采购预算表"
+    case .governmentFundBalance: "政府性基金预算财政拨款收入支出表"
+    case .stateCapitalBalance: "国有资本经营预算财政拨款收入支出表"
     default: rawValue
     }
   }

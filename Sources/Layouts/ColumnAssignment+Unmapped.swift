@@ -11,7 +11,10 @@ extension ColumnAssignment {
       for c in section.codeParts.compactMap({ $0 }) { used.insert(c) }
       for c in section.amounts.compactMap({ $0 }) { used.insert(c) }
     }
-    return band.paths.keys.sorted().filter { c in
+    // Columns inside the header's span count too: a header merged over two columns loses its
+    // second column in a PDF conversion, which leaves that column with data and no header.
+    guard let first = band.paths.keys.min(), let last = band.paths.keys.max() else { return [] }
+    return (first...last).filter { c in
       guard !used.contains(c) else { return false }
       return dataRows.contains { r in grid[r, c].map { $0.text.hasNonSpace } ?? false }
     }

@@ -28,11 +28,20 @@ struct ColumnAssignment {
     var sectionOf: [Int: Int] = [:]
     var current = 0
     let anchors = layout.sections.map { $0.anchors.map(Normalize.header) }
+    var firstPath: [String]?
     for c in columns {
       let path = band.paths[c] ?? []
       if layout.sections.count > 1, let s = anchors.firstIndex(where: { $0.contains { path.contains($0) } }) {
         current = s
+      } else if layout.sections.count > 1, current + 1 < layout.sections.count, anchors[current].isEmpty,
+        anchors[current + 1].isEmpty, path == firstPath
+      {
+        // Parts without anchor words printed side by side with the same headers (the 人员经费 and
+        // 公用经费 parts of a 决算 basic-expenditure table): the first header printed again
+        // starts the next part.
+        current += 1
       }
+      if sectionOf.values.allSatisfy({ $0 != current }) { firstPath = path }
       sectionOf[c] = current
     }
     var result: [SectionColumns] = []

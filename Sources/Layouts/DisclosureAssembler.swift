@@ -23,6 +23,7 @@ public enum DisclosureAssembler {
     var years: [Int: Int] = [:]
     for grid in grids {
       issues += grid.issues
+      issues += grid.formIssues
       for reading in grid.tables {
         issues += reading.issues
         if let d = reading.department, !d.isEmpty { departments[d, default: 0] += 1 }
@@ -55,17 +56,16 @@ public enum DisclosureAssembler {
           en: "the tables carry different years: \(years.keys.sorted().map(String.init).joined(separator: ", "))",
           ruleId: "read.year-mismatch"))
     }
-    if !tables.isEmpty {
+    let missing = set.tables.filter { layout in !tables.contains { $0.number == layout.number } }
+    if !tables.isEmpty, !missing.isEmpty {
       let files = Array(Set(grids.map(\.file).filter { !$0.isEmpty })).sorted().joined(separator: "、")
-      for layout in set.tables where !tables.contains(where: { $0.number == layout.number }) {
-        let label = set.label(layout.number).map { "\($0) " } ?? ""
-        issues.append(
-          ReadIssue(
-            location: files.isEmpty ? set.nameZh : files,
-            zh: "缺少模板“\(set.nameZh)”的表 \(label)“\(layout.titleStem)”；无数据的表也应公开并注明“本表无数据”",
-            en: "table \(layout.number) (\(layout.titleStem)) of the template \(set.nameEn) is missing; a table without data is still published, with a note",
-            ruleId: "read.table-missing"))
-      }
+      let names = missing.map { layout in (set.label(layout.number) ?? "表\(layout.number)") + "“\(layout.titleStem)”" }
+      issues.append(
+        ReadIssue(
+          location: files.isEmpty ? set.nameZh : files,
+          zh: "缺少模板“\(set.nameZh)”的 \(missing.count) 张表：\(names.joined(separator: "、"))；无数据的表也应公开并注明“本表无数据”",
+          en: "\(missing.count) table(s) of the template \(set.nameEn) missing: \(missing.map { String($0.number) }.joined(separator: ", ")); a table without data is still published, with a note",
+          ruleId: "read.table-missing"))
     }
     var disclosure = Disclosure(
       department: department, year: year, unit: set.unit, templateSet: set.name, stage: set.stage, entity: set.entity,

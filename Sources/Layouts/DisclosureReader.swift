@@ -12,6 +12,12 @@ public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
   case nothingRecognized(inputs: [String], details: [ReadIssue])
   /// The file could not be read (its reader's error, which names the place).
   case unreadable(path: String, underlying: any Error)
+  /// Inputs of different departments given together (each input with the department it names).
+  case departmentsDiffer(inputs: [(path: String, department: String)])
+  /// A FIFO, a device or a socket: never read, as it may block or never end.
+  case notARegularFile(path: String, kind: FileKind)
+  /// The system refused to open or read the path (`errno`: a symbolic-link loop, no permission …).
+  case cannotRead(path: String, errno: Int32)
 
   public func message(_ language: Language) -> String {
     switch self {
@@ -25,6 +31,17 @@ public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
         : "no budget disclosure table recognized in \(inputs.joined(separator: ", ")). Looked for a title (such as 2023年预算支出总表 or 财政拨款收支总表) or a 预算公开表N label, with header rows below it (科目编码, 科目名称, 合计 …)"
       let first = details.prefix(3).map { "\n  " + $0.message(language) }.joined()
       return what + first
+    case .departmentsDiffer(let inputs):
+      let each = inputs.map { language == .zh ? "\($0.path) 是 \($0.department)" : "\($0.path) is \($0.department)" }
+      return language == .zh
+        ? "输入属于不同的部门：\(each.joined(separator: "，"))；一次只能读一个部门（多个部门请用 yusuan batch）"
+        : "the inputs are of different departments: \(each.joined(separator: "; ")); give one department at a time (yusuan batch handles many)"
+    case .notARegularFile(let path, let kind):
+      return language == .zh
+        ? "无法读取 \(path)：它是\(kind.name(.zh))，不是普通文件" : "cannot read \(path): it is a \(kind.name(.en)), not a regular file"
+    case .cannotRead(let path, let code):
+      return language == .zh
+        ? "无法读取 \(path)：\(SystemError.text(code, .zh))" : "cannot read \(path): \(SystemError.text(code))"
     case .unreadable(let path, let underlying):
       if let m = underlying as? LocalizedMessage { return m.message(language) }
       return (language == .zh ? "无法读取 \(path)：" : "cannot read \(path): ") + String(describing: underlying)
@@ -34,7 +51,7 @@ public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
   public var description: String { message(.zh) }
 }
 
-/// Reads one department from inputs: an xlsx, CSV files, a folder of CSV files, or canonical JSON.
+/// Reads one department from inputs: an xlsx or xls workbook, CSV files, a folder of CSV files, or canonical JSON.
 public struct DisclosureReader: Sendable {
   /// Declarations used to recognize tables.
   public var recognizer: TableRecognizer
@@ -64,25 +81,39 @@ public struct DisclosureReader: Sendable {
 
   /// The kind of an input path.
   public enum InputKind: Sendable {
-    case xlsx, csv, json, folder
+    case xlsx, xls, csv, json, folder
   }
 
-  /// The kind of a path, by extension, else by its first bytes.
+  /// The kind of a path, by its content (`FileFormat`), not its name; a format Yusuan does not
+  /// read (a PDF, an .ods, an image…) throws `InputError.unreadable` with `UnsupportedFormatError`.
   public static func kind(of path: String) throws -> InputKind {
+    // Before any open: a FIFO would block, a device never end, a link loop look missing.
+    switch InputFile.obstacle(path) {
+    case .success(let kind?): throw InputError.notARegularFile(path: path, kind: kind)
+    case .failure(.cannotRead(let code)): throw InputError.cannotRead(path: path, errno: code)
+    default: break
+    }
     var isDirectory = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw InputError.notFound(path: path)
     }
     if isDirectory { return .folder }
-    switch Paths.extension(path).lowercased() {
-    case "xlsx", "xlsm": return .xlsx
-    case "csv", "txt": return .csv
-    case "json": return .json
-    default:
-      let head = Files.firstBytes(of: path, count: 4)
-      if head.starts(with: [0x50, 0x4B]) { return .xlsx }
-      if head.first == UInt8(ascii: "{") { return .json }
-      return .csv
+    // Unreadable or empty: the reader its name suggests reports why.
+    guard let format = FileFormat(path: path), format != .empty else {
+      switch Paths.extension(path).lowercased() {
+      case "xlsx", "xlsm": return .xlsx
+      case "xls", "et": return .xls
+      case "json": return .json
+      default: return .csv
+      }
+    }
+    switch format {
+    case .xlsx: return .xlsx
+    case .xls: return .xls
+    case .json: return .json
+    // Text named .json is given to the JSON reader, whose message says what is wrong with it.
+    case .text: return Paths.extension(path).lowercased() == "json" ? .json : .csv
+    default: throw InputError.unreadable(path: path, underlying: UnsupportedFormatError.refused(file: path, format: format))
     }
   }
 
@@ -94,6 +125,7 @@ public struct DisclosureReader: Sendable {
       switch try Self.kind(of: path) {
       case .json: continue
       case .xlsx: grids += try readWorkbook(path)
+      case .xls: grids += try readLegacyWorkbook(path)
       case .csv: grids.append(try readCSV(path))
       case .folder: grids += try readFolder(path)
       }
@@ -105,23 +137,32 @@ public struct DisclosureReader: Sendable {
   public func read(_ paths: [String]) throws -> DisclosureReading {
     var grids: [GridReading] = []
     var jsonDisclosures: [Disclosure] = []
+    var departments: [(path: String, department: String)] = []
     for path in paths {
+      let before = (grids: grids.count, json: jsonDisclosures.count)
+      defer {
+        // The department an input names: its JSON's, else the one most of its tables print.
+        var named = jsonDisclosures[before.json...].map(\.department)
+        for grid in grids[before.grids...] { named += grid.tables.compactMap(\.department) }
+        let counts = Dictionary(named.filter { !$0.isEmpty }.map { ($0, 1) }, uniquingKeysWith: +)
+        if let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key { departments.append((path, top)) }
+      }
       switch try Self.kind(of: path) {
       case .json:
         do {
-          // Sized before reading, read once; a FIFO or device is refused without blocking.
+          // Sized before reading, read once (or given by the caller); a FIFO or device is refused
+          // without blocking.
           let limit = min(limits.maxFileBytes, limits.maxJSONBytes)
           let bytes: [UInt8]
-          switch Result(catching: { () throws(CSVError) in
-            if let given = contents[path] {
-              guard given.count <= limit else { throw .fileTooLarge(file: path, bytes: given.count, limit: limit) }
-              return given
-            }
-            return try Files.readRegularFile(path, limit: limit)
-          }) {
+          let read: Result<[UInt8], InputFile.Failure> =
+            contents[path].map { $0.count <= limit ? .success($0) : .failure(.tooLarge($0.count)) }
+            ?? InputFile.read(path, limit: limit)
+          switch read {
           case .success(let read): bytes = read
-          case .failure(.fileTooLarge): throw InputError.unreadable(path: path, underlying: JSONTooLarge(path: path, limit: limit))
-          case .failure(let error): throw error
+          case .failure(.notARegularFile(let kind)): throw InputError.notARegularFile(path: path, kind: kind)
+          case .failure(.cannotRead(let code)): throw InputError.cannotRead(path: path, errno: code)
+          case .failure(.tooLarge):
+            throw InputError.unreadable(path: path, underlying: JSONTooLarge(path: path, limit: limit))
           }
           jsonDisclosures.append(try Disclosure(jsonBytes: bytes, maxValues: limits.maxJSONValues))
         } catch let error as InputError {
@@ -131,6 +172,8 @@ public struct DisclosureReader: Sendable {
         }
       case .xlsx:
         grids += try readWorkbook(path)
+      case .xls:
+        grids += try readLegacyWorkbook(path)
       case .csv:
         grids.append(try readCSV(path))
       case .folder:
@@ -140,10 +183,16 @@ public struct DisclosureReader: Sendable {
     if let json = jsonDisclosures.first, grids.isEmpty {
       return DisclosureReading(disclosure: json, grids: [], issues: [])
     }
+    // Two inputs of different departments would be mixed into one: refuse, naming both.
+    if let first = departments.first,
+      let other = departments.first(where: { Self.sameDepartment($0.department, first.department) == false })
+    {
+      throw InputError.departmentsDiffer(inputs: [first, other])
+    }
     let (set, settled) = recognizer.settle(grids)
     var reading = DisclosureAssembler.assemble(settled, set: set)
     if reading.disclosure.tables.isEmpty && reading.disclosure.forms.isEmpty {
-      throw InputError.nothingRecognized(inputs: paths, details: grids.compactMap(\.unrecognized))
+      throw InputError.nothingRecognized(inputs: paths, details: settled.compactMap(\.unrecognized))
     }
     for json in jsonDisclosures {
       for table in json.tables where reading.disclosure.table(table.number) == nil {
@@ -153,6 +202,19 @@ public struct DisclosureReader: Sendable {
     }
     reading.disclosure.tables.sort { $0.number < $1.number }
     return reading
+  }
+
+  /// Whether two printed department names are the same department: equal once spaces and a
+  /// bracketed suffix (`[部门]`, `（本级）`) are left out.
+  static func sameDepartment(_ a: String, _ b: String) -> Bool {
+    func key(_ name: String) -> String {
+      var s = name.filter { !$0.isWhitespace }
+      while let last = s.last, "]）)】".contains(last), let open = s.lastIndex(where: { "[（(【".contains($0) }), open > s.startIndex {
+        s = String(s[..<open])
+      }
+      return s
+    }
+    return key(a) == key(b)
   }
 
   /// The grid with CSV formula guards (a leading `'` before = + - @) removed, as `CSVWriter` adds them.
@@ -219,6 +281,19 @@ public struct DisclosureReader: Sendable {
     let csvs = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
     guard !csvs.isEmpty else { throw InputError.emptyFolder(path: path) }
     return try readFolderFiles(path, csvs)
+  }
+
+  func readLegacyWorkbook(_ path: String) throws -> [GridReading] {
+    let file = Paths.lastComponent(path)
+    do {
+      let reader = try contents[path].map { try XLSReader(bytes: $0, name: path, limits: limits) }
+        ?? XLSReader(path: path, limits: limits)
+      return try reader.sheetNames.indices.map { index in
+        recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheetNames[index])
+      }
+    } catch {
+      throw InputError.unreadable(path: path, underlying: error)
+    }
   }
 
   func readCSV(_ path: String) throws -> GridReading {

@@ -28,12 +28,20 @@ public enum FormReader {
 
   /// Every form of a grid, top to bottom; a ReadIssue when a form has no project name.
   public static func read(_ grid: Grid, file: String, sheet: String?) -> Result<[PerformanceForm], ReadIssue> {
+    readReporting(grid, file: file, sheet: sheet).map(\.forms)
+  }
+
+  /// The same, with the issues met on the way (资金 amounts that are not read).
+  static func readReporting(_ grid: Grid, file: String, sheet: String?)
+    -> Result<(forms: [PerformanceForm], issues: [ReadIssue]), ReadIssue>
+  {
     let cells = LabeledRows(grid)
     let starts = cells.rows.filter { cells.labels($0).contains { $0.label == .projectName } }
     guard !starts.isEmpty else {
       return .failure(ReadIssue(location: place(file, sheet, nil), zh: "未找到“项目名称”", en: "no 项目名称 label found"))
     }
     var forms: [PerformanceForm] = []
+    var issues: [ReadIssue] = []
     var previousEnd = 0
     for (i, start) in starts.enumerated() {
       // The title rows belong to the form below them.
@@ -43,7 +51,9 @@ public enum FormReader {
       if i + 1 < starts.count, let nextTitle = cells.rows.last(where: { $0 > start && $0 < end && cells.titleText($0) != nil }) {
         end = nextTitle
       }
-      var form = readOne(cells, rows: first..<end)
+      var form = readOne(cells, rows: first..<end) { text, r, c in
+        issues.append(.unreadableAmount(text, at: place(file, sheet, CellAddress(row: r, column: c).a1)))
+      }
       guard !form.projectName.isEmpty else {
         return .failure(
           ReadIssue(
@@ -57,7 +67,7 @@ public enum FormReader {
       forms.append(form)
       previousEnd = end
     }
-    return .success(forms)
+    return .success((forms, issues))
   }
 
   static func place(_ file: String, _ sheet: String?, _ a1: String?) -> String {
@@ -65,7 +75,11 @@ public enum FormReader {
     return a1.map { "\(base)!\($0)" } ?? base
   }
 
-  static func readOne(_ cells: LabeledRows, rows: Range<Int>) -> PerformanceForm {
+  /// `unreadable` hears of a 资金 amount that is not read (its text, row and column): it is left
+  /// blank, which must not pass unnoticed.
+  static func readOne(
+    _ cells: LabeledRows, rows: Range<Int>, unreadable: (String, Int, Int) -> Void = { _, _, _ in }
+  ) -> PerformanceForm {
     var form = PerformanceForm(projectName: "")
     let inRange = cells.rows.filter { rows.contains($0) }
     var fundingSplit: Int?
@@ -81,8 +95,15 @@ public enum FormReader {
       if form.year == nil, let y = cells.yearLine(r) { form.year = y }
       for (column, label) in cells.labels(r) {
         let value = cells.value(r, after: column)
+        let amount = { (text: String) -> Amount? in
+          let parsed = FormReader.amount(text)
+          if parsed == nil, let c = cells.valueColumn(r, after: column) { unreadable(text, r, c) }
+          return parsed
+        }
         switch label {
-        case .projectName: form.projectName = value ?? ""
+        case .projectName:
+          form.projectName = value ?? ""
+          form.cells[.projectName] = cells.valueCell(r, after: column)
         case .department: form.department = value
         case .implementingUnit: form.implementingUnit = value
         case .attribute: form.attribute = value
@@ -96,9 +117,12 @@ public enum FormReader {
         case .handler: form.handler = value
         case .phone: form.phone = value
         case .filledOn: form.filledOn = value
-        case .implementationTotal: form.implementationFunding.total = value.flatMap(amount)
+        case .implementationTotal:
+          form.implementationFunding.total = value.flatMap(amount)
+          form.cells[.implementationTotal] = cells.valueCell(r, after: column)
         case .annualTotal:
           form.annualFunding.total = value.flatMap(amount)
+          form.cells[.annualTotal] = cells.valueCell(r, after: column)
           fundingSplit = column
         case .fundingPart(let key):
           let annual = fundingSplit.map { column >= $0 } ?? false
@@ -262,11 +286,28 @@ struct LabeledRows {
     cells[r]?.first { $0.column == c }?.text
   }
 
+  /// The A1 address of the cell `value(r, after:)` reads, if there is one.
+  func valueCell(_ r: Int, after column: Int) -> String? {
+    for c in cells[r] ?? [] where c.column > column {
+      if c.label != nil { return nil }
+      return CellAddress(row: r, column: c.column).a1
+    }
+    return nil
+  }
+
   /// The first non-label cell right of a column, before the next label of the row.
   func value(_ r: Int, after column: Int) -> String? {
     for c in cells[r] ?? [] where c.column > column {
       if c.label != nil { return nil }
       return c.text
+    }
+    return nil
+  }
+
+  /// The column of that value.
+  func valueColumn(_ r: Int, after column: Int) -> Int? {
+    for c in cells[r] ?? [] where c.column > column {
+      return c.label != nil ? nil : c.column
     }
     return nil
   }
@@ -288,16 +329,17 @@ struct LabeledRows {
 extension FormReader {
   /// The grid reading of a form sheet or a tidy forms CSV, or nil when the grid holds neither.
   static func reading(_ grid: Grid, file: String, sheet: String?) -> GridReading? {
-    let result: Result<[PerformanceForm], ReadIssue>
+    let result: Result<(forms: [PerformanceForm], issues: [ReadIssue]), ReadIssue>
     if FormTidyCSV.isTidy(grid) {
-      result = FormTidyCSV.read(grid, file: file)
+      result = FormTidyCSV.read(grid, file: file).map { ($0, []) }
     } else if isForm(grid) {
-      result = read(grid, file: file, sheet: sheet)
+      result = readReporting(grid, file: file, sheet: sheet)
     } else {
       return nil
     }
     switch result {
-    case .success(let forms): return GridReading(gridName: grid.name, tables: [], unrecognized: nil, forms: forms)
+    case .success(let read):
+      return GridReading(gridName: grid.name, tables: [], unrecognized: nil, forms: read.forms, formIssues: read.issues)
     case .failure(let issue): return GridReading(gridName: grid.name, tables: [], unrecognized: issue)
     }
   }

@@ -15,7 +15,20 @@ public enum FormRenderer {
     static let amount = CellStyle(
       fontName: body, fontSize: 10, horizontal: .right, vertical: .center, border: .thin, numberFormat: "#,##0")
     static let footer = CellStyle(fontName: body, fontSize: 10, horizontal: .left, vertical: .center)
+    /// A 填报日期 kept as the digits the source stores (`20230105113350`) but printed as a date and time.
+    static let timestamp = CellStyle(
+      fontName: body, fontSize: 10, horizontal: .left, vertical: .center, numberFormat: "0000\"-\"00\"-\"00\" \"00\":\"00\":\"00")
+    /// The same for a date of eight digits (`20230105`).
+    static let date = CellStyle(fontName: body, fontSize: 10, horizontal: .left, vertical: .center, numberFormat: "0000\"-\"00\"-\"00")
   }
+
+  /// Column widths of the form (A–H), in character units; column H holds the printed date.
+  static let columnWidths: [Double] = [12, 12, 20, 20, 16, 20, 20, 20]
+
+  /// The form's page: like the official form, landscape A4, the whole form on one page, centred.
+  static let printSetup = PrintSetup(
+    orientation: .landscape, paper: PrintSetup.a4, fitToPagesWide: 1, fitToPagesTall: 1,
+    margins: PrintSetup.Margins(left: 0.4, right: 0.4, top: 0.5, bottom: 0.5), centerHorizontally: true)
 
   /// A valid, unique sheet name for the n-th form (1-based): `绩效01 J局机关电费`.
   public static func sheetName(_ form: PerformanceForm, number: Int) -> String {
@@ -124,10 +137,58 @@ public enum FormRenderer {
     ]
     for (c, label, value) in people {
       sheet.set(.text(label), row: footer, column: c, style: Style.footer)
-      sheet.set(value.map(CellValue.text), row: footer, column: c + 1, style: Style.footer)
+      let (cell, style) = c == 6 ? filledOnCell(value) : (value.map(CellValue.text), Style.footer)
+      sheet.set(cell, row: footer, column: c + 1, style: style)
     }
-    for (c, width) in [10.0, 12, 20, 20, 16, 16, 20, 16].enumerated() { sheet.columnWidths[c] = width }
+    for (c, width) in columnWidths.enumerated() { sheet.columnWidths[c] = width }
+    fitRowHeights(&sheet)
+    sheet.print = printSetup
     return sheet
+  }
+
+  /// The 填报日期 cell. Forms exported by the budget system store the time stamp as digits
+  /// (`20230105113350`); it is written as that number, so it reads back unchanged, with a format
+  /// that prints it as `2023-01-05 11:33:50`. Any other text is written as it is.
+  static func filledOnCell(_ text: String?) -> (CellValue?, CellStyle) {
+    guard let text, let style = timestampStyle(text) else { return (text.map(CellValue.text), Style.footer) }
+    return (.number(text), style)
+  }
+
+  /// The date format for a time stamp of 14 digits (yyyyMMddHHmmss) or a date of 8 (yyyyMMdd)
+  /// whose month, day and time are in range; nil for anything else.
+  static func timestampStyle(_ text: String) -> CellStyle? {
+    let digits = text.utf8.map { Int($0) - 48 }
+    guard digits.count == 14 || digits.count == 8, digits.allSatisfy({ (0...9).contains($0) }), digits[0] != 0 else { return nil }
+    let field = { (i: Int) in digits[i] * 10 + digits[i + 1] }
+    guard (1...12).contains(field(4)), (1...31).contains(field(6)) else { return nil }
+    if digits.count == 8 { return Style.date }
+    guard field(8) < 24, field(10) < 60, field(12) < 60 else { return nil }
+    return Style.timestamp
+  }
+
+  /// Row heights for wrapped texts: a spreadsheet program does not grow a row for text in a
+  /// merged cell, so every one-row cell that wraps gets the lines its text needs in its width.
+  static func fitRowHeights(_ sheet: inout StyledSheet) {
+    let widths = sheet.columnWidths
+    let width = { (first: Int, last: Int) in (first...last).reduce(0.0) { $0 + (widths[$1] ?? 8) } }
+    var lines: [Int: Int] = [:]
+    var covered = Set<CellAddress>()
+    for m in sheet.merges {
+      for r in m.range.first.row...m.range.last.row {
+        for c in m.range.first.column...m.range.last.column { covered.insert(CellAddress(row: r, column: c)) }
+      }
+      guard m.range.first.row == m.range.last.row, m.style.wrap, let value = m.value else { continue }
+      let needed = RenderedSizing.lines(value.text, width: width(m.range.first.column, m.range.last.column))
+      lines[m.range.first.row] = max(lines[m.range.first.row] ?? 1, needed)
+    }
+    for (address, cell) in sheet.cells where cell.style.wrap && !covered.contains(address) {
+      guard let value = cell.value else { continue }
+      let needed = RenderedSizing.lines(value.text, width: width(address.column, address.column))
+      lines[address.row] = max(lines[address.row] ?? 1, needed)
+    }
+    for (row, count) in lines where count > 1 {
+      sheet.rowHeights[row] = max(sheet.rowHeights[row] ?? 0, RenderedSizing.height(lines: count))
+    }
   }
 
   static func placeLevel1(_ sheet: inout StyledSheet, _ text: String, from: Int, to: Int) {

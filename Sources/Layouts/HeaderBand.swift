@@ -13,6 +13,10 @@ struct HeaderBand {
   /// The normalized texts of each header row, to recognize the headers printed again after a
   /// page break.
   var signature: [[String]] = []
+  /// Header words printed at the start of the first data row (`类|款|项|合计|2946.25…`: a PDF
+  /// conversion put the last header row and the first data row on one line), by column. They
+  /// end the columns' paths; the row itself is read as data.
+  var leadingHeaders: [Int: String] = [:]
 
   /// The first row after the band.
   var end: Int { max(rows.last ?? -1, numberingRow ?? -1) + 1 }
@@ -26,7 +30,9 @@ struct HeaderBand {
     while r < limit {
       let texts = rowTexts(grid, r)
       if texts.isEmpty {
-        if rows.isEmpty {
+        // A blank line inside the headers (a PDF conversion's gap between two header lines)
+        // when the next line is all header words.
+        if rows.isEmpty || (r + 1 < limit && isHeaderWordsOnly(grid, r + 1, vocabulary: vocabulary)) {
           r += 1
           continue
         }
@@ -40,14 +46,22 @@ struct HeaderBand {
       // A lone 合计/总计 under the headers is the total row of a table whose amounts are all
       // blank, not one more header row: a header row under a header row names amount columns.
       if !rows.isEmpty, normalized.count == 1, normalized[0] == "合计" || normalized[0] == "总计" { break }
+      if !rows.isEmpty, let leading = leadingHeaderWords(texts, vocabulary: vocabulary, layout: layout) {
+        var band = HeaderBand(rows: rows, numberingRow: nil, paths: [:], printedPaths: [:])
+        band.leadingHeaders = leading
+        band.signature = rows.map { r in rowTexts(grid, r).map { Normalize.header($0.1) } }
+        band.computePaths(grid)
+        return band
+      }
       let known = normalized.filter { vocabulary.contains($0) }.count
       // A classification code written as text (`223`, `2010101`) makes a data row, not a header.
       let hasAmount =
         texts.contains { isDecimalAmount($0.1) || isCodeText($0.1) } || hasNumberCell(grid, r)
       if known > 0, known * 2 >= normalized.count, !hasAmount {
         rows.append(r)
-      } else if rows.isEmpty, isMetaRow(texts) {
-        // 部门名称 / 单位 line between title and headers.
+      } else if rows.isEmpty, isMetaRow(texts) || isPunctuationOnly(texts) {
+        // 部门名称 / 单位 line between title and headers; or the quotation marks of a title
+        // (`财政拨款“三公”经费…`) that a PDF conversion put on a line of their own.
       } else {
         break
       }
@@ -58,6 +72,22 @@ struct HeaderBand {
     band.signature = rows.map { r in rowTexts(grid, r).map { Normalize.header($0.1) } }
     band.computePaths(grid)
     return band
+  }
+
+  /// The header words at the start of a data row, when at least two leading cells are header
+  /// words of the layout (not totals) and the rest of the row holds an amount: the case of
+  /// `leadingHeaders`. Nil for an ordinary header or data row.
+  static func leadingHeaderWords(_ texts: [(Int, String)], vocabulary: NameList, layout: TableLayout) -> [Int: String]? {
+    var leading: [Int: String] = [:]
+    var i = 0
+    while i < texts.count, case let n = Normalize.header(texts[i].1), vocabulary.contains(n), !layout.totalNameList.contains(n) {
+      leading[texts[i].0] = texts[i].1
+      i += 1
+    }
+    guard leading.count >= 2, i < texts.count, texts[i...].contains(where: { isDecimalAmount($0.1) || Double($0.1) != nil }) else {
+      return nil
+    }
+    return leading
   }
 
   /// Whether a row below the band repeats one of its header rows (two texts or more).
@@ -81,6 +111,17 @@ struct HeaderBand {
   static func isNumbering(_ texts: [(Int, String)]) -> Bool {
     guard texts.count >= 2 else { return false }
     return texts.enumerated().allSatisfy { i, t in Int(t.1) == i + 1 }
+  }
+
+  /// Whether a row holds only texts, at least two, every one a header word of the vocabulary.
+  static func isHeaderWordsOnly(_ grid: Grid, _ row: Int, vocabulary: NameList) -> Bool {
+    let texts = rowTexts(grid, row)
+    return texts.count >= 2 && !hasNumberCell(grid, row) && texts.allSatisfy { vocabulary.contains(Normalize.header($0.1)) }
+  }
+
+  /// Whether every text of a row is punctuation only (no letter, ideograph or digit).
+  static func isPunctuationOnly(_ texts: [(Int, String)]) -> Bool {
+    texts.allSatisfy { t in t.1.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic && $0.properties.numericType == nil } }
   }
 
   static func isMetaRow(_ texts: [(Int, String)]) -> Bool {
@@ -122,6 +163,7 @@ struct HeaderBand {
   mutating func computePaths(_ grid: Grid) {
     var columns = Set<Int>()
     for r in rows { for (c, _) in Self.rowTexts(grid, r) { columns.insert(c) } }
+    columns.formUnion(leadingHeaders.keys)
     // Only merges over the band's rows can cover its cells (looked up for every cell below).
     let merges = grid.merges.filter { m in rows.contains(where: { m.first.row <= $0 && $0 <= m.last.row }) }
     let mergedRange = { (address: CellAddress) in merges.first { $0.contains(address) } }
@@ -138,12 +180,18 @@ struct HeaderBand {
         return grid[r, c]?.text.trimmingWhitespace() ?? ""
       }
     }
+    if !leadingHeaders.isEmpty {
+      texts.append((minC...maxC).map { leadingHeaders[$0]?.trimmingWhitespace() ?? "" })
+    }
     let width = maxC - minC + 1
     for i in texts.indices {
       for j in 1..<max(width, 1) where texts[i][j].isEmpty && !texts[i][j - 1].isEmpty {
         let below = (i + 1..<texts.count).contains { !texts[$0][j].isEmpty }
-        let leftIsMergeStart = mergedRange(CellAddress(row: rows[i], column: minC + j - 1)) != nil
-        if below && !leftIsMergeStart { texts[i][j] = texts[i][j - 1] }
+        let leftIsMergeStart = i < rows.count && mergedRange(CellAddress(row: rows[i], column: minC + j - 1)) != nil
+        // Not across the end of the header above: under 公务用车购置及运行费's last column, an empty
+        // cell under 公务接待费 is not 公务用车运行费's.
+        let sameParent = i == 0 || texts[i - 1][j] == texts[i - 1][j - 1]
+        if below && !leftIsMergeStart && sameParent { texts[i][j] = texts[i][j - 1] }
       }
     }
     for j in 0..<width {

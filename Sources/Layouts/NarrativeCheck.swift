@@ -4,8 +4,10 @@ import Budget
 public struct NarrativeDiscrepancy: Sendable, Equatable {
   /// The section it is in.
   public var section: NarrativeSection
-  /// The claim id, e.g. `operating.change%`.
+  /// The claim id, e.g. `operating.change%` (for programs).
   public var id: String
+  /// What the figure is, for people: `机关运行经费比上年增减幅度`.
+  public var title: String
   /// 1-based line of the published text.
   public var line: Int
   /// The figure as printed, with its unit (`0.96%`).
@@ -53,17 +55,25 @@ public enum NarrativeCheck {
         chars = []
         continue
       }
-      chars += line.filter { !$0.isSpace }.map { ($0, i + 1) }
+      // A text copied without its line breaks has its headings inside one long line.
+      for (heading, piece) in pieces(line) {
+        if let heading {
+          if let section { bySection.append((section, chars)) }
+          section = heading
+          chars = []
+        }
+        chars += piece.filter { !$0.isSpace }.map { ($0, i + 1) }
+      }
     }
     if let section { bySection.append((section, chars)) }
     for (section, chars) in bySection {
       let claims = figures.sections[section] ?? []
-      var lastPercent: (Amount?, String)? = nil
+      var lastPercent: (Amount?, String, String)? = nil
       var sectionPrevious: Amount?
       for token in tokens(chars) {
         let place = "\(token.before.suffix(12))\(token.text)"
         if token.unit == "%" {
-          guard let (expected, id) = lastPercent, let expected else {
+          guard let (expected, id, title) = lastPercent, let expected else {
             result.unchecked.append(place)
             continue
           }
@@ -71,7 +81,7 @@ public enum NarrativeCheck {
           if expected != token.value {
             result.discrepancies.append(
               NarrativeDiscrepancy(
-                section: section, id: id + "%", line: token.line, printed: token.text, expected: expected.text() + "%",
+                section: section, id: id + "%", title: title, line: token.line, printed: token.text, expected: expected.text() + "%",
                 context: String(token.before.suffix(24))))
           }
           continue
@@ -85,7 +95,7 @@ public enum NarrativeCheck {
         switch claim.kind {
         case .amount(let a, let pct):
           expected = a ?? .zero
-          lastPercent = (pct, claim.id)
+          lastPercent = (pct, claim.id, claim.title + "占比")
         case .previous(let p):
           expected = p
           sectionPrevious = p ?? token.value
@@ -93,15 +103,18 @@ public enum NarrativeCheck {
         case .change(let current, let given):
           let decrease = lastIndex(of: "减少", in: token.before) > lastIndex(of: "增加", in: token.before)
           let signed = decrease ? -token.value : token.value
-          if let previous = given ?? sectionPrevious {
-            let diff = current - previous
+          if let previous = given ?? sectionPrevious, let diff = current.subtracting(previous) {
             expected = diff.magnitude
             if diff.isZero == false, (diff < .zero) != decrease { expected = diff }  // direction wrong: show the signed change
-            lastPercent = (diff.magnitude.percent(of: previous), claim.id)
+            lastPercent = (diff.magnitude.percent(of: previous), claim.id, claim.title + "幅度")
           } else {
             // Last year not given: infer it from the printed change, and check only the percentage.
-            let previous = current - signed
-            lastPercent = (token.value.percent(of: previous), claim.id)
+            // (A difference too large for an amount leaves the change unchecked, never a trap.)
+            guard let previous = current.subtracting(signed) else {
+              result.unchecked.append(place)
+              continue
+            }
+            lastPercent = (token.value.percent(of: previous), claim.id, claim.title + "幅度")
             result.unchecked.append(place)
             continue
           }
@@ -114,12 +127,39 @@ public enum NarrativeCheck {
         if expected != token.value {
           result.discrepancies.append(
             NarrativeDiscrepancy(
-              section: section, id: claim.id, line: token.line, printed: token.text,
+              section: section, id: claim.id, title: claim.title, line: token.line, printed: token.text,
               expected: expected.narrative + claim.unit, context: String(token.before.suffix(24))))
         }
       }
     }
     return result
+  }
+
+  /// A line cut where a section heading starts inside it (a numeral and 、 then the heading's
+  /// words): the text before the first heading (nil section), then each heading's section with
+  /// its text.
+  static func pieces(_ line: String) -> [(NarrativeSection?, Substring)] {
+    let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    var starts: [(String.Index, NarrativeSection)] = []
+    var previous: Character?
+    var i = line.startIndex
+    while i < line.endIndex {
+      let c = line[i]
+      if numerals.contains(c), !(previous.map(numerals.contains) ?? false),
+        let s = NarrativeSection.heading(String(line[i...].prefix(24)))
+      {
+        starts.append((i, s))
+      }
+      previous = c
+      i = line.index(after: i)
+    }
+    guard let first = starts.first else { return [(nil, line[...])] }
+    var out: [(NarrativeSection?, Substring)] = [(nil, line[..<first.0])]
+    for (k, start) in starts.enumerated() {
+      let end = k + 1 < starts.count ? starts[k + 1].0 : line.endIndex
+      out.append((start.1, line[start.0..<end]))
+    }
+    return out
   }
 
   static func lastIndex(of needle: String, in text: String) -> Int {

@@ -16,6 +16,37 @@ public enum NarrativeSection: Int, Sendable, CaseIterable, Comparable {
   }
 
   public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+
+  /// The tables the section's figures come from: without them it can be neither written nor
+  /// checked. 政府采购 is in none of 预算公开表1–13 (`supported` is false for it).
+  public var tables: [Int] {
+    switch self {
+    case .change, .income: return [1]
+    case .expenditure: return [3]
+    case .fiscal: return [4]
+    case .generalPublic: return [5]
+    case .basic: return [6]
+    case .threePublic: return [10]
+    case .operating: return [11]
+    case .procurement: return []
+    case .performance: return [12]
+    }
+  }
+
+  /// Whether any table gives the section's figures (all but 政府采购).
+  public var fromTables: Bool { !tables.isEmpty }
+
+  /// The heading as the official text prints it, with its numeral (`四、财政拨款收支预算总体情况说明`).
+  public var heading: String {
+    let numeral = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][rawValue - 1]
+    let titles: [NarrativeSection: String] = [
+      .change: "部门预算收支数据变动情况", .income: "收入预算情况说明", .expenditure: "支出预算情况说明",
+      .fiscal: "财政拨款收支预算总体情况说明", .generalPublic: "一般公共预算支出情况说明", .basic: "一般公共预算基本支出情况说明",
+      .threePublic: "“三公”经费预算情况说明", .operating: "机关运行经费情况说明", .procurement: "政府采购情况",
+      .performance: "绩效管理情况",
+    ]
+    return numeral + "、" + (titles[self] ?? "")
+  }
 }
 
 /// One figure a narrative states, as the tables give it.
@@ -30,8 +61,10 @@ public struct NarrativeClaim: Sendable {
     case previous(Amount?)
   }
 
-  /// A stable id, e.g. `income.general_public`.
+  /// A stable id, e.g. `income.general_public` (for programs; people are shown `title`).
   public var id: String
+  /// What the figure is, as a reader says it: `一般公共预算拨款收入`, `机关运行经费比上年增减`.
+  public var title: String
   /// Label fragments that precede the number, in order (any one alternative).
   public var labels: [[String]]
   /// The figure.
@@ -47,9 +80,21 @@ public struct NarrativeFigures: Sendable {
   /// Facts the generator prints.
   var facts: Facts
 
+  /// The tables of 预算公开表1–13 that are missing for a section (empty when it can be written).
+  public func missingTables(_ section: NarrativeSection) -> [Int] {
+    section.tables.filter { !facts.tables.contains($0) }
+  }
+
+  /// The sections no table of this disclosure supports, in order, 政府采购 included.
+  public var unsupportedSections: [NarrativeSection] {
+    NarrativeSection.allCases.filter { !$0.fromTables || !missingTables($0).isEmpty }
+  }
+
   struct Facts: Sendable {
     var department = ""
     var year: Int?
+    /// The numbers of the tables present.
+    var tables: Set<Int> = []
     var total: Amount = .zero
     var currentIncome: Amount = .zero
     var carryover: Amount = .zero
@@ -105,6 +150,7 @@ public struct NarrativeFigures: Sendable {
     var f = Facts()
     f.department = d.department
     f.year = d.year
+    f.tables = Set(d.tables.map(\.number))
     let named = { (t: Int, role: SectionRole, name: String, key: String) -> Amount? in
       guard let s = d.table(t)?.section(role), let row = s.row(named: name) else { return nil }
       return s.amount(row, key)
@@ -162,8 +208,9 @@ public struct NarrativeFigures: Sendable {
     if let s = d.table(12)?.section(.main) {
       let rows = s.rows.filter { $0.kind == .item }
       f.projectCount = rows.count
-      f.projectTotal = rows.compactMap { s.amount($0, ColumnKey.total) }.reduce(.zero, +)
-      f.projectGPB = rows.compactMap { s.amount($0, ColumnKey.generalPublic) }.reduce(.zero, +)
+      // A sum beyond an amount's range (hostile input only) stays 0 rather than trapping.
+      f.projectTotal = Amount.sum(rows.compactMap { s.amount($0, ColumnKey.total) }) ?? .zero
+      f.projectGPB = Amount.sum(rows.compactMap { s.amount($0, ColumnKey.generalPublic) }) ?? .zero
     }
     if !d.forms.isEmpty { f.projectCount = max(f.projectCount, d.forms.count) }
     self.facts = f
@@ -172,11 +219,14 @@ public struct NarrativeFigures: Sendable {
 
   static func claims(_ f: Facts) -> [NarrativeSection: [NarrativeClaim]] {
     let share = { (a: Amount, of: Amount) in a.percent(of: of) }
+    // The title is the first label unless given (most labels are the words printed before the figure).
     let amount = { (id: String, labels: [[String]], a: Amount?, pct: Amount?) in
-      NarrativeClaim(id: id, labels: labels, kind: .amount(a, percent: pct), unit: "万元")
+      NarrativeClaim(id: id, title: Self.titles[id] ?? labels[0].joined(), labels: labels, kind: .amount(a, percent: pct), unit: "万元")
     }
     let change = { (id: String, current: Amount, previous: Amount?) in
-      NarrativeClaim(id: id, labels: [["比上年增加"], ["比上年减少"], ["较上年增加"], ["较上年减少"]], kind: .change(current: current, previous: previous), unit: "万元")
+      NarrativeClaim(
+        id: id, title: Self.titles[id] ?? id, labels: [["比上年增加"], ["比上年减少"], ["较上年增加"], ["较上年减少"]],
+        kind: .change(current: current, previous: previous), unit: "万元")
     }
     var out: [NarrativeSection: [NarrativeClaim]] = [:]
     out[.change] = [
@@ -208,18 +258,37 @@ public struct NarrativeFigures: Sendable {
     out[.threePublic] = [amount("three_public.total", [["经费预算"], ["三公"]], f.threePublic, nil)]
       + f.threePublicItems.map { amount("three_public." + $0.name, [[$0.name]], $0.amount, nil) }
     var operating = [amount("operating.total", [["年初预算"], ["机关运行经费"]], f.operating, nil)]
-    operating.append(NarrativeClaim(id: "operating.previous", labels: [["较", "年初预算"], ["较", "机关运行经费"]], kind: .previous(f.previousOperating), unit: "万元"))
+    operating.append(
+      NarrativeClaim(
+        id: "operating.previous", title: "上年机关运行经费年初预算", labels: [["较", "年初预算"], ["较", "机关运行经费"]],
+        kind: .previous(f.previousOperating), unit: "万元"))
     if let current = f.operating {
-      operating.append(NarrativeClaim(id: "operating.change", labels: [["减少"], ["增加"]], kind: .change(current: current, previous: f.previousOperating), unit: "万元"))
+      operating.append(
+        NarrativeClaim(
+          id: "operating.change", title: "机关运行经费比上年增减", labels: [["减少"], ["增加"]],
+          kind: .change(current: current, previous: f.previousOperating), unit: "万元"))
     }
     out[.operating] = operating
     out[.performance] = [
-      NarrativeClaim(id: "performance.count", labels: [["项目"]], kind: .amount(Amount(f.projectCount), percent: nil), unit: "个"),
+      NarrativeClaim(
+        id: "performance.count", title: "实行绩效目标管理的项目数", labels: [["项目"]], kind: .amount(Amount(f.projectCount), percent: nil),
+        unit: "个"),
       amount("performance.general_public", [["一般公共预算当年拨款"], ["一般公共预算"]], f.projectGPB, nil),
       amount("performance.total", [["当年拨款"], ["涉及"]], f.projectTotal, nil),
     ]
-    return out
+    // A section whose tables are missing has no claims: its figures are not checkable, not zero.
+    return out.filter { section, _ in section.tables.allSatisfy(f.tables.contains) }
   }
+
+  /// Titles of the claims whose first label does not say what they are.
+  static let titles: [String: String] = [
+    "change.income_total": "收入总计", "change.current_income": "本年收入", "change.carryover": "上年结转",
+    "change.total": "收支总计比上年增减", "change.expenditure_total": "支出总计", "change.current_arranged": "本年预算安排",
+    "income.total": "预算收入总计", "expenditure.total": "支出预算总计", "fiscal.total": "财政拨款收支总预算",
+    "general_public.change": "一般公共预算当年拨款比上年增减", "basic.total": "一般公共预算基本支出",
+    "three_public.total": "“三公”经费预算", "operating.total": "机关运行经费年初预算",
+    "performance.general_public": "绩效目标管理项目的一般公共预算当年拨款", "performance.total": "绩效目标管理项目涉及的当年拨款",
+  ]
 }
 
 extension Amount {

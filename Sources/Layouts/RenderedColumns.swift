@@ -149,27 +149,53 @@ enum RenderedSizing {
     max(minimum, Double(lines) * lineHeight + 4)
   }
 
-  /// Widths per column from the texts printed in it (`data[c]`) and its header leaf.
-  static func widths(columns: [RenderedColumn], data: [[String]], sections: Int) -> [Int: Double] {
+  /// Widths per column from the texts printed in it (`data[c]`) and its header leaf; names are
+  /// indented by `nameIndent` units.
+  static func widths(columns: [RenderedColumn], data: [[String]], sections: Int, nameIndent: Double = 0) -> [Int: Double] {
     var out: [Int: Double] = [:]
     for (c, column) in columns.enumerated() {
       let content = data[c].map(displayWidth).max() ?? 0
       let leaf = displayWidth(column.header.last ?? "")
       switch column.field {
       case .amount:
-        // Room for 1,234,567.00 plus padding. A long header wraps rather than widening the
-        // column, into lines of even length (no lone last character).
-        let headerWidth = leaf + 2 <= 16 ? leaf + 2 : leaf * 0.95 / (leaf * 0.95 / 13).rounded(.up) + 1.5
+        // Room for 1,234,567.00 plus padding. A header of up to 16 units (8 CJK characters, such as
+        // 国有资本经营预算) stays on one line; a longer one wraps rather than widening the column,
+        // into lines of even length (no lone last character).
+        let headerWidth = leaf <= 16 ? leaf * 0.95 + 2.5 : leaf * 0.95 / (leaf * 0.95 / 13).rounded(.up) + 1.5
         out[c] = max(content + 3, headerWidth, 11)
       case .code:
         out[c] = min(max(content + 2, leaf + 2, 8), 16)
       case .codePart:
         out[c] = max(content + 2, leaf + 2, 5)
       case .name, .secondName:
-        out[c] = min(max(content + 2, leaf + 2, 12), nameCap(sections: sections, columns: columns.count))
+        let capped = min(max(content + 2, leaf + 2, 12), nameCap(sections: sections, columns: columns.count))
+        out[c] = clearWidth(capped, texts: data[c], indent: column.field == .name ? nameIndent : 0)
       }
     }
     return out
+  }
+
+  /// The width, from `width` up to 8 units wider, at which the fewest texts are close to a line
+  /// break (the narrowest of those). Spreadsheet programs measure text slightly differently
+  /// (LibreOffice fits up to about two units more on a line than the estimate here, which holds
+  /// for Excel), so a text that only just needs a second line prints on one line in one of them,
+  /// and its row, sized for two lines, looks double-spaced. `indent` is room the style takes.
+  static func clearWidth(_ width: Double, texts: [String], indent: Double = 0) -> Double {
+    let needs = texts.map { displayWidth($0) * 0.95 }
+    let nearBreaks = { (w: Double) in
+      needs.filter { lines(need: $0, width: w - indent) != lines(need: $0, width: w - indent + 3) }.count
+    }
+    var best = (width: width, near: nearBreaks(width))
+    for extra in 1...8 where best.near > 0 {
+      let near = nearBreaks(width + Double(extra))
+      if near < best.near { best = (width + Double(extra), near) }
+    }
+    return best.width
+  }
+
+  /// Lines a text of `need` units takes in `width` units of text room.
+  static func lines(need: Double, width: Double) -> Int {
+    max(1, Int((need / max(width - 1, 1)).rounded(.up)))
   }
 
   /// Header row heights: every header cell's text fits its (possibly merged) box.

@@ -28,9 +28,21 @@ struct RowReader {
     var pendingCode: [String?] = Array(repeating: nil, count: sections.count)
     var closed = false
     for r in range.clamped(to: 0..<max(grid.rowCount, 0)) {
-      guard !closed else { break }
       guard let row = grid.row(r), row.cells.contains(where: { $0.value.text.hasNonSpace }) else { continue }
+      // After its closing row a table takes only its notes (`注：本表无数据`).
+      if closed, !row.cells.contains(where: { Self.isNote($0.value.text) }) { break }
       if Self.isPageMark(row) || Self.isPlaceholder(row) || band.isRepeated(in: grid, row: r) { continue }
+      if let figures = Self.figuresLine(row) {
+        // Passed over when it repeats the row above; otherwise reported, as it cannot be placed.
+        if let previous = dataRows.last, Self.repeats(figures, grid.row(previous)) { continue }
+        let a1 = CellAddress(row: r, column: row.cells.first { $0.value.text.hasNonSpace }?.column ?? 0).a1
+        issues.append(
+          ReadIssue(
+            location: place(a1), zh: "“\(figures.text)”是一行写在一个单元格里的数字，与上一行的数字不同，无法归入任何列，未读取",
+            en: "\(figures.text) is a line of figures in one cell that differs from the row above; it fits no column and is not read",
+            ruleId: "read.figures-unplaced"))
+        continue
+      }
       // Only a row with a cell that may be a note needs its texts trimmed and compared.
       if row.cells.contains(where: { Self.mayBeNote($0.value.text) }) {
         let texts = HeaderBand.rowTexts(grid, r)
@@ -51,10 +63,10 @@ struct RowReader {
         var code = Self.code(from: columns, text: text)
         var name = Normalize.name(text(columns.name))
         let secondName = columns.secondName.map { Normalize.name(text($0)) }
-        // A total printed in the code column (合计 under 科目编码).
-        if code == nil, name.isEmpty, let c = columns.code {
+        // A total printed in the code column (合计 under 科目编码, or across 类/款/项).
+        if code == nil, name.isEmpty, let c = columns.code ?? columns.codeParts.compactMap({ $0 }).first {
           let raw = Normalize.name(text(c))
-          if Normalize.code(raw) == nil { name = raw }
+          if Normalize.code(raw) == nil, layout.totalNameList.contains(Normalize.header(raw)) || columns.code != nil { name = raw }
         }
         let amounts: [Amount?] = columns.amounts.map { column in
           column.flatMap { parseAmount(row.value(at: $0), at: CellAddress(row: r, column: $0), issues: &issues, place: place) }
@@ -136,6 +148,13 @@ struct RowReader {
     return false
   }
 
+  /// Whether a name starts with a Chinese ordinal (`五、`).
+  static func hasChineseOrdinal(_ name: String) -> Bool {
+    let scalars = name.unicodeScalars.drop { $0.isSpace }
+    let numerals = scalars.prefix { "一二三四五六七八九十".unicodeScalars.contains($0) }
+    return !numerals.isEmpty && scalars.dropFirst(numerals.count).first == "、"
+  }
+
   /// The key of a line name without its ordinal (`normalizedName` returns most names as they are).
   static func lineKey(_ name: String) -> String {
     Normalize.header(BudgetRow.normalizedName(name))
@@ -187,10 +206,7 @@ struct RowReader {
       parsed = nil
     }
     guard let amount = parsed else {
-      issues.append(
-        ReadIssue(
-          location: place(address.a1), zh: "金额“\(value.text)”不是数字，按空白读取",
-          en: "amount \"\(value.text)\" is not a number; read as blank", ruleId: "read.amount-not-a-number"))
+      issues.append(.unreadableAmount(value.text, at: place(address.a1)))
       return nil
     }
     return amount
@@ -202,6 +218,46 @@ struct RowReader {
     return sections.contains { section in
       section.rows.contains { $0.code == nil && layout.closingNames.contains(Normalize.header(Self.lineKey($0.name))) }
     }
+  }
+
+  /// A row that is one text of two or more figures separated by spaces (`2,946.25 2,940.05`),
+  /// with the figures; nil for any other row.
+  static func figuresLine(_ row: GridRow) -> (text: String, figures: [Amount])? {
+    var text: String?
+    for cell in row.cells {
+      guard case .text(let t) = cell.value else {
+        if case .number = cell.value { return nil }
+        continue
+      }
+      let trimmed = t.trimmingWhitespace()
+      if trimmed.isEmpty { continue }
+      guard text == nil else { return nil }
+      text = trimmed
+    }
+    guard let text, text.utf8.contains(UInt8(ascii: " ")) else { return nil }
+    let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
+    guard tokens.count >= 2, tokens.allSatisfy({ $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-") } })
+    else { return nil }
+    let figures = tokens.compactMap { Amount(parsing: String($0)) }
+    return figures.count == tokens.count ? (text, figures) : nil
+  }
+
+  /// Whether a figures line (see `figuresLine`) repeats the figures of the row read before it (`2,946.25 2,940.05` under `本年收入合计|2946.25|…|2940.05`; `221 02 03 258.50
+  /// 258.50`): the text layer of a PDF page that a conversion printed again at the page's foot.
+  /// Figures that differ from the row above are not passed over (they are read, and reported).
+  static func repeats(_ line: (text: String, figures: [Amount]), _ previous: GridRow?) -> Bool {
+    guard let previous else { return false }
+    let above = previous.cells.map { $0.value.text.trimmingWhitespace() }.filter { !$0.isEmpty }
+      .compactMap { Amount(parsing: $0) }
+    let figures = line.figures
+    // The figures, in order, are the numeric cells of the row above (codes and amounts alike).
+    var j = 0
+    for figure in figures {
+      while j < above.count, above[j] != figure { j += 1 }
+      guard j < above.count else { return false }
+      j += 1
+    }
+    return true
   }
 
   /// Whether a row holds only placeholders of an empty template (`…`, `……`, `...`).

@@ -220,6 +220,9 @@ public struct LayoutSet: Sendable {
   /// The rule groups of `Validation` that are written for this set's tables (empty: only the
   /// rules every set shares).
   public var ruleGroups: [String]
+  /// Endings of the heading a set prints over all its tables (`年度部门决算表`, as in
+  /// `上海市XX局2024年度部门决算表`), which names the department and the year (see `SetHeading`).
+  public var headings: [String] = []
   /// The declarations.
   public var tables: [TableLayout]
 

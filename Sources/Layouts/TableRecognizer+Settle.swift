@@ -105,10 +105,24 @@ extension TableRecognizer {
     return true
   }
 
-  /// Whether the first non-empty row of a grid fits a table's columns: text where the table
-  /// has a code or a name, and the row's numbers only in its amount columns.
-  static func fits(_ grid: Grid, mapping: ColumnAssignment) -> Bool {
-    guard let row = grid.rows.first(where: { $0.cells.contains { $0.value.text.hasNonSpace } }) else { return false }
+  /// Whether the first non-empty rows of a grid fit a table's columns: text where the table
+  /// has a code or a name, and numbers only in its amount columns, with an amount among the
+  /// first `window` rows (a page may begin with lines that print names only: 结余分配, or the
+  /// blank lines of a summary table's expenditure side).
+  static func fits(_ grid: Grid, mapping: ColumnAssignment, window: Int = 8) -> Bool {
+    let rows = grid.rows.lazy.filter { $0.cells.contains { $0.value.text.hasNonSpace } }.prefix(window)
+    guard !rows.isEmpty else { return false }
+    var sawAmount = false
+    for row in rows {
+      guard let amount = fits(row, mapping: mapping) else { return false }
+      sawAmount = sawAmount || amount
+      if sawAmount { return true }
+    }
+    return false
+  }
+
+  /// Whether a row fits a table's columns (nil when not), and whether it holds an amount.
+  static func fits(_ row: GridRow, mapping: ColumnAssignment) -> Bool? {
     var allowed = Set<Int>()
     var textColumns = Set<Int>()
     for section in mapping.sections {
@@ -119,9 +133,9 @@ extension TableRecognizer {
     allowed.formUnion(textColumns)
     var sawAmount = false
     for cell in row.cells where cell.value.text.hasNonSpace {
-      guard allowed.contains(cell.column) else { return false }
+      guard allowed.contains(cell.column) else { return nil }
       if !textColumns.contains(cell.column) {
-        guard Amount(parsing: cell.value.text.trimmingWhitespace()) != nil else { return false }
+        guard Amount(parsing: cell.value.text.trimmingWhitespace()) != nil else { return nil }
         sawAmount = true
       }
     }

@@ -12,6 +12,8 @@ public struct GridReading: Sendable {
   public var unrecognized: ReadIssue?
   /// 绩效目标申报表 forms read from the grid (see `FormReader`).
   public var forms: [PerformanceForm] = []
+  /// What the user should know about the forms (a 资金 amount that is not read …).
+  public var formIssues: [ReadIssue] = []
   /// What each candidate set that found a title made of the grid.
   public var candidates: [SetReading] = []
   /// Things noticed in the grid outside any table (a text that looks like a title but is none).
@@ -28,11 +30,15 @@ public struct GridReading: Sendable {
   public internal(set) var sheet: String?
 
   /// Creates a reading.
-  public init(gridName: String, tables: [TableReading], unrecognized: ReadIssue?, forms: [PerformanceForm] = []) {
+  public init(
+    gridName: String, tables: [TableReading], unrecognized: ReadIssue?, forms: [PerformanceForm] = [],
+    formIssues: [ReadIssue] = []
+  ) {
     self.gridName = gridName
     self.tables = tables
     self.unrecognized = unrecognized
     self.forms = forms
+    self.formIssues = formIssues
   }
 }
 
@@ -131,7 +137,12 @@ public struct TableRecognizer: Sendable {
         return GridReading(gridName: grid.name, tables: [], unrecognized: error)
       }
     }
-    if let forms = FormReader.reading(grid, file: file, sheet: sheet) { return forms }
+    if var forms = FormReader.reading(grid, file: file, sheet: sheet) {
+      forms.grid = grid
+      forms.file = file
+      forms.sheet = sheet
+      return forms
+    }
     let place = sheet.map { "\(file) \($0)" } ?? file
     var reading = GridReading(gridName: grid.name, tables: [], unrecognized: nil)
     reading.grid = grid
@@ -154,7 +165,16 @@ public struct TableRecognizer: Sendable {
         case .failure(let issue): failure = issue
         }
       }
-      let score = tables.reduce(0) { $0 + $1.evidence }
+      // The set's heading over its tables names the department and year where no meta line does.
+      if let heading = SetHeading.find(in: grid, set: set, above: hits[0].row) {
+        for i in tables.indices {
+          if tables[i].department == nil { tables[i].department = heading.department }
+          if tables[i].year == nil { tables[i].year = heading.year }
+        }
+      }
+      // Every title found counts (so that a set whose table failed to read still names the
+      // failure), and each table read counts once more.
+      let score = hits.reduce(0) { $0 + $1.evidence } + tables.count
       reading.candidates.append(
         SetReading(set: set.name, tables: tables, unrecognized: tables.isEmpty ? failure : nil, issues: nearTitles, score: score))
     }
@@ -210,6 +230,7 @@ public struct TableRecognizer: Sendable {
           titleLike
           ? set.tables.first(where: { $0.isOwnTitle(n) }) ?? set.tables.first(where: { $0.matchesTitle(n) }) : nil
         guard let layout else {
+          if SetHeading.read(text, set: set) != nil { continue }  // the set's heading, not a title
           if let issue = Self.nearTitle(n, text: text, set: set, at: CellAddress(row: row.index, column: cell.column), file: file, sheet: sheet) {
             near.append(issue)
           }
@@ -239,7 +260,10 @@ public struct TableRecognizer: Sendable {
     _ normalized: String, text: String, set: LayoutSet, at address: CellAddress, file: String, sheet: String?
   ) -> ReadIssue? {
     let stem = Normalize.titleStem(normalized)
-    guard stem.unicodeScalars.count >= 4, stem.unicodeScalars.count <= 40, !stem.contains(":"), !stem.contains("…") else {
+    // A table of contents (`五、部门预算表`, `1. 2026年部门收入预算总表 ……`) names titles without being one.
+    guard stem.unicodeScalars.count >= 4, stem.unicodeScalars.count <= 40, !stem.contains(":"), !stem.contains("…"),
+      !RowReader.hasNumberedOrdinal(text), !RowReader.hasChineseOrdinal(text)
+    else {
       return nil
     }
     let place = sheet.map { "\(file) \($0)!\(address.a1)" } ?? "\(file)!\(address.a1)"
@@ -320,7 +344,8 @@ public struct TableRecognizer: Sendable {
     let rowReader = RowReader(layout: layout, mapping: mapping, band: band)
     let (sections, note, dataRows) = rowReader.read(grid, rows: band.end..<limit, issues: &issues, place: place)
     issues += mapping.unmappedColumns(band: band, grid: grid, dataRows: dataRows).map { c in
-      let header = (band.printedPaths[c] ?? []).joined(separator: " / ")
+      let printed = (band.printedPaths[c] ?? []).joined(separator: " / ")
+      let header = printed.isEmpty ? "（无表头）" : printed
       let a1 = CellAddress(row: band.rows.last ?? band.rows[0], column: c).a1
       return ReadIssue(
         location: place(a1),

@@ -45,6 +45,13 @@ public struct TableRenderer: Sendable {
       fontName: body, fontSize: 10, horizontal: .right, vertical: .center, border: .thin, numberFormat: "#,##0.00",
       indent: 1)
     static let note = CellStyle(fontName: body, fontSize: 10, horizontal: .left, vertical: .center)
+
+    /// The style of a 合计/总计 row's cell: bold, as published.
+    static func total(_ style: CellStyle) -> CellStyle {
+      var bold = style
+      bold.bold = true
+      return bold
+    }
   }
 
   /// The formatted workbook: one sheet `预算公开表N` per table present. With `inTwoLanes`, the
@@ -114,23 +121,32 @@ public struct TableRenderer: Sendable {
     // The data block is laid out in a local grid first and then set row by row, so the sheet gets
     // its cells in address order and sizing reads the grid instead of looking cells up.
     var grid = [[DataCell?]](repeating: Array(repeating: nil, count: columns.count), count: rowCount)
+    // A 合计 row without a code prints 合计 across 科目编码 and 科目名称, as published.
+    var totalMerges: [(row: Int, code: Int)] = []
     for (c, column) in columns.enumerated() {
       guard column.section < table.sections.count else { continue }
       let section = table.sections[column.section]
       for (i, row) in section.rows.enumerated() {
         let r = placement[column.section][i]
+        let total = row.kind == .total
+        let styled = { (style: CellStyle) in total ? Style.total(style) : style }
         switch column.field {
         case .code:
-          grid[r][c] = DataCell(text: row.code, style: Style.code)
+          grid[r][c] = DataCell(text: row.code, style: styled(Style.code))
+          if total, row.code == nil, !row.name.isEmpty, c + 1 < columns.count, columns[c + 1].section == column.section,
+            columns[c + 1].field == .name
+          {
+            totalMerges.append((r, c))
+          }
         case .codePart(let part):
-          grid[r][c] = DataCell(text: row.code.flatMap { Self.codePart($0, part) }, style: Style.code)
+          grid[r][c] = DataCell(text: row.code.flatMap { Self.codePart($0, part) }, style: styled(Style.code))
         case .name:
-          grid[r][c] = DataCell(text: row.name.isEmpty ? nil : row.name, style: indentNames ? Style.indentedName : Style.name)
+          grid[r][c] = DataCell(text: row.name.isEmpty ? nil : row.name, style: styled(indentNames ? Style.indentedName : Style.name))
         case .secondName:
-          grid[r][c] = DataCell(text: row.secondName, style: Style.name)
+          grid[r][c] = DataCell(text: row.secondName, style: styled(Style.name))
         case .amount(let k):
           let amount = k < row.amounts.count ? row.amounts[k] : nil
-          grid[r][c] = DataCell(value: amount.map { .number($0.text()) }, style: Style.amount, printed: amount?.grouped())
+          grid[r][c] = DataCell(value: amount.map { .number($0.text()) }, style: styled(Style.amount), printed: amount?.grouped())
         }
       }
     }
@@ -142,10 +158,18 @@ public struct TableRenderer: Sendable {
       default: return Style.name
       }
     }
+    let merged = Set(totalMerges.flatMap { [CellAddress(row: $0.row, column: $0.code), CellAddress(row: $0.row, column: $0.code + 1)] })
     for (r, cells) in grid.enumerated() {
       for (c, cell) in cells.enumerated() {
-        sheet.set(cell?.value, row: firstData + r, column: c, style: cell?.style ?? emptyStyles[c])
+        let value = merged.contains(CellAddress(row: r, column: c)) ? nil : cell?.value
+        sheet.set(value, row: firstData + r, column: c, style: cell?.style ?? emptyStyles[c])
       }
+    }
+    for m in totalMerges {
+      let name = grid[m.row][m.code + 1]
+      sheet.merge(
+        CellRange(firstRow: firstData + m.row, firstColumn: m.code, lastRow: firstData + m.row, lastColumn: m.code + 1),
+        value: name?.value, style: Style.total(Style.name))
     }
     var last = firstData + rowCount - 1
     if let note = table.note {
@@ -159,7 +183,7 @@ public struct TableRenderer: Sendable {
     }
     // Sizes: widths from the printed texts, then heights so wrapped names and headers show whole.
     let texts: [[String]] = columns.indices.map { c in grid.compactMap { $0[c]?.printed } }
-    let widths = RenderedSizing.widths(columns: columns, data: texts, sections: table.sections.count)
+    let widths = RenderedSizing.widths(columns: columns, data: texts, sections: table.sections.count, nameIndent: indentNames ? 2 : 0)
     sheet.columnWidths = widths
     for (l, h) in RenderedSizing.headerHeights(header, widths: widths).enumerated() { sheet.rowHeights[top + l] = h }
     if layout.numberedColumns { sheet.rowHeights[top + header.depth] = RenderedSizing.height(lines: 1) }
@@ -174,9 +198,17 @@ public struct TableRenderer: Sendable {
     sheet.freezePanes = CellAddress(row: firstData, column: 0)
     sheet.print = PrintSetup(
       orientation: .landscape, paper: PrintSetup.a4, fitToPagesWide: 1, fitToPagesTall: 0,
-      repeatRows: 0...(firstData - 1), footer: "&C第 &P 页 共 &N 页",
+      repeatRows: 0...(firstData - 1), header: Self.pageHeader(table), footer: "&C第 &P 页 共 &N 页",
       margins: PrintSetup.Margins(left: 0.4, right: 0.4, top: 0.6, bottom: 0.7), centerHorizontally: true)
     return sheet
+  }
+
+  /// The page header: the table's label (`预算公开表3`, or the one the source printed) at the top
+  /// left of every page, where the official report prints it above the table. It is a page
+  /// header rather than a cell so that reading the workbook back gives the same model.
+  static func pageHeader(_ table: BudgetTable) -> String {
+    let label = (table.label ?? table.displayName).split(separator: "&", omittingEmptySubsequences: false).joined(separator: "&&")
+    return "&L&\"宋体\"&10" + String(label.prefix(200))
   }
 
   /// A data cell placed before it is set on the sheet.

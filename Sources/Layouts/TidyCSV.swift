@@ -100,9 +100,7 @@ public enum TidyCSV {
         let text = cell(r, lead.count + i).trimmingWhitespace()
         guard !text.isEmpty else { continue }
         guard let a = Amount(parsing: text) else {
-          issues.append(ReadIssue(location: "\(file)!\(CellAddress(row: r, column: lead.count + i).a1)",
-            zh: "金额“\(text)”不是数字，按空白读取", en: "amount \"\(text)\" is not a number; read as blank",
-            ruleId: "read.amount-not-a-number"))
+          issues.append(.unreadableAmount(text, at: "\(file)!\(CellAddress(row: r, column: lead.count + i).a1)"))
           continue
         }
         if let k = sections[s].columns.firstIndex(of: key) { amounts[k] = a }

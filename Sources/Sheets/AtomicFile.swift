@@ -1,9 +1,10 @@
 import Glibc
 
 /// Writes files so that they appear whole or not at all: the content goes to a temporary file in
-/// the target's own directory (so `rename` stays on one file system), is flushed with `fsync`, and
-/// is then renamed over the target. On any error the temporary file is removed and an existing
-/// target is left untouched. Writing onto one of the declared input files is refused.
+/// a temporary folder in the target's own directory (so `rename` stays on one file system), is
+/// flushed with `fsync`, and is then renamed over the target. On any error the temporary file is removed and an existing
+/// target is left untouched. Writing onto one of the declared input files is refused, and so is
+/// replacing anything that is not a regular file (a symbolic link, a device, a FIFO, a folder).
 public enum AtomicFile {
   /// Writes `bytes` to `path` atomically, refusing to replace any of `inputs`.
   public static func write(bytes: [UInt8], to path: String, refusing inputs: [String] = []) throws {
@@ -20,19 +21,21 @@ public enum AtomicFile {
   /// need a path), then syncs it and renames it over `path`; refuses to replace any of `inputs`.
   ///
   /// The temporary file exists (empty) when `body` runs; `body` may replace or truncate it.
+  /// It lies in a private temporary folder `.NAME.tmp-XXXXXX/` beside the target: on a signal
+  /// that folder is moved away and removed, so a writer still running (libxlsxwriter opens its
+  /// path late, with "wb") cannot create the file again and leave it behind.
   @discardableResult
   public static func write<T>(to path: String, refusing inputs: [String] = [], _ body: (String) throws -> T) throws -> T {
     try checkNotInput(path, inputs: inputs)
-    let (tempPath, fd) = try makeTemporary(beside: path)
-    close(fd)
-    var committed = false
-    defer { if !committed { unlink(tempPath) } }
+    try checkReplaceable(path)
+    let (folder, tempPath) = try makeTemporary(beside: path)
+    defer { Temporaries.discard(folder) }  // empty once the file is renamed into place
     let result = try body(tempPath)
     try syncAndSetMode(tempPath, finalPath: path)
     // Check again right before the rename: the body may have run for a while.
     try checkNotInput(path, inputs: inputs)
-    guard rename(tempPath, path) == 0 else { throw WriteError.io(path: path, operation: "rename", errno: errno) }
-    committed = true
+    try checkReplaceable(path)
+    try Temporaries.step(target: path) { rename(tempPath, path) }
     syncDirectory(of: path)
     return result
   }
@@ -51,17 +54,34 @@ public enum AtomicFile {
     }
   }
 
-  /// Creates `.NAME.tmp-XXXXXX` in the target's directory with mkstemp; returns its path and open descriptor.
-  static func makeTemporary(beside path: String) throws -> (String, Int32) {
+  /// Throws `notARegularFile` when something other than a regular file is at `path`: `rename`
+  /// would replace a symbolic link, a device such as /dev/stdout or a FIFO by a regular file.
+  public static func checkReplaceable(_ path: String) throws(WriteError) {
+    guard !path.isEmpty else { throw WriteError.emptyPath }
+    if let kind = FileKind.of(path), kind != .regular { throw WriteError.notARegularFile(path: path, kind: kind) }
+  }
+
+  /// Creates the folder `.NAME.tmp-XXXXXX` in the target's directory (mkdtemp) and an empty
+  /// file in it; returns both paths.
+  static func makeTemporary(beside path: String) throws(WriteError) -> (folder: String, file: String) {
     let (directory, name) = split(path)
-    // Keep the temporary name within NAME_MAX (255 bytes) even for long target names.
+    // Keep the temporary names within NAME_MAX (255 bytes) even for long target names.
     var stem = name
     while stem.utf8.count > 200 { stem.removeLast() }
     var template = Array((directory + "." + stem + ".tmp-XXXXXX").utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw WriteError.io(path: path, operation: "create temporary file", errno: errno) }
-    let tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    return (tempPath, fd)
+    let folder = try Temporaries.create({
+      template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) } != nil
+        ? template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil
+    }, for: path)
+    let file = folder + "/" + stem
+    let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard fd >= 0 else {
+      let code = errno
+      Temporaries.discard(folder)
+      throw WriteError.io(path: path, operation: "create temporary file", errno: code)
+    }
+    close(fd)
+    return (folder, file)
   }
 
   /// Flushes the file to disk and gives it the mode a newly created file would have (mkstemp uses 0600).
@@ -76,7 +96,7 @@ public enum AtomicFile {
   }
 
   /// Makes the rename durable; failure here cannot undo the rename, so it is ignored.
-  private static func syncDirectory(of path: String) {
+  static func syncDirectory(of path: String) {
     let (directory, _) = split(path)
     let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { return }
@@ -85,7 +105,7 @@ public enum AtomicFile {
   }
 
   /// The process umask, read from /proc so that no other thread sees a changed umask.
-  private static func currentUmask() -> mode_t {
+  static func currentUmask() -> mode_t {
     guard let file = fopen("/proc/self/status", "r") else { return 0o022 }
     defer { fclose(file) }
     var line = [CChar](repeating: 0, count: 256)
@@ -100,7 +120,7 @@ public enum AtomicFile {
   }
 
   /// Splits a path into its directory (with trailing `/`, or empty) and last component.
-  private static func split(_ path: String) -> (String, String) {
+  static func split(_ path: String) -> (String, String) {
     guard let slash = path.lastIndex(of: "/") else { return ("", path) }
     return (String(path[...slash]), String(path[path.index(after: slash)...]))
   }

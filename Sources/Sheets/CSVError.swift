@@ -2,6 +2,8 @@
 public enum CSVError: Error, Equatable, Sendable, LocalizedMessage, CustomStringConvertible {
   /// The file could not be opened or read (`errno` from the system).
   case cannotRead(file: String, errno: Int32)
+  /// The path names a FIFO, a device or a socket, which is never read (it may block or never end).
+  case notARegularFile(file: String, kind: FileKind)
   /// The file is larger than `Limits.maxFileBytes`.
   case fileTooLarge(file: String, bytes: Int, limit: Int)
   /// A byte sequence is invalid in the given (detected or forced) encoding, at a 1-based line and 0-based byte offset.
@@ -18,12 +20,12 @@ public enum CSVError: Error, Equatable, Sendable, LocalizedMessage, CustomString
   case fieldTooLong(file: String, line: Int, limit: Int)
   /// The file holds more non-empty fields than `Limits.maxCellsPerSheet` (or `maxCellsPerWorkbook`).
   case tooManyCells(file: String, line: Int, limit: Int)
-  /// The path names a FIFO, device or socket: only regular files are read (a FIFO would block).
-  case notARegularFile(file: String)
 
   public func message(_ language: Language) -> String {
     switch (self, language) {
-    case (.cannotRead(let f, let e), .zh): return "无法读取文件 \(f)：\(SystemError.text(e))"
+    case (.cannotRead(let f, let e), .zh): return "无法读取文件 \(f)：\(SystemError.text(e, .zh))"
+    case (.notARegularFile(let f, let k), .zh): return "无法读取 \(f)：它是\(k.name(.zh))，不是普通文件"
+    case (.notARegularFile(let f, let k), .en): return "cannot read \(f): it is a \(k.name(.en)), not a regular file"
     case (.cannotRead(let f, let e), .en): return "cannot read \(f): \(SystemError.text(e))"
     case (.fileTooLarge(let f, let b, let l), .zh): return "\(f)：文件过大（\(b) 字节，上限 \(l) 字节）"
     case (.fileTooLarge(let f, let b, let l), .en): return "\(f): file too large (\(b) bytes, limit \(l))"
@@ -47,8 +49,6 @@ public enum CSVError: Error, Equatable, Sendable, LocalizedMessage, CustomString
     case (.fieldTooLong(let f, let line, let l), .en): return "\(f) line \(line): field too long (limit \(l) bytes)"
     case (.tooManyCells(let f, let line, let l), .zh): return "\(f) 第 \(line) 行：单元格过多（上限 \(l) 个）"
     case (.tooManyCells(let f, let line, let l), .en): return "\(f) line \(line): too many cells (limit \(l))"
-    case (.notARegularFile(let f), .zh): return "\(f)：不是普通文件（是管道、设备或套接字），拒绝读取"
-    case (.notARegularFile(let f), .en): return "\(f): not a regular file (a pipe, device or socket); refused"
     }
   }
 

@@ -50,39 +50,15 @@ public enum CSVReader {
     return String(trimmed)
   }
 
-  /// Reads a whole regular file, refusing it before reading when larger than `limit`.
+  /// Reads a whole regular file, refusing it before reading when larger than `limit` or not a
+  /// regular file (a FIFO named `.csv` would block forever).
   static func readFile(_ path: String, name: String, limit: Int) throws(CSVError) -> [UInt8] {
-    // Opened without blocking: opening a FIFO for reading would otherwise wait for a writer forever.
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    guard fd >= 0 else { throw .cannotRead(file: name, errno: errno) }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else { throw .cannotRead(file: name, errno: errno) }
-    if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(file: name, errno: EISDIR) }
-    guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notARegularFile(file: name) }
-    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-    let size = Int(info.st_size)
-    guard size <= limit else { throw .fileTooLarge(file: name, bytes: size, limit: limit) }
-    // Read until EOF rather than trusting st_size (pipes and growing files report other sizes).
-    var bytes = [UInt8](repeating: 0, count: Swift.max(size, 0) + 1)
-    var count = 0
-    while true {
-      if count == bytes.count {
-        guard count <= limit else { throw .fileTooLarge(file: name, bytes: count, limit: limit) }
-        bytes.append(contentsOf: repeatElement(0, count: Swift.max(bytes.count, 4096)))
-      }
-      let n = bytes.withUnsafeMutableBytes { raw in
-        Glibc.read(fd, raw.baseAddress! + count, raw.count - count)
-      }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw .cannotRead(file: name, errno: errno)
-      }
-      if n == 0 { break }
-      count += n
+    switch InputFile.read(path, limit: limit) {
+    case .success(let bytes): return bytes
+    case .failure(.notARegularFile(.directory)): throw .cannotRead(file: name, errno: EISDIR)
+    case .failure(.notARegularFile(let kind)): throw .notARegularFile(file: name, kind: kind)
+    case .failure(.cannotRead(let code)): throw .cannotRead(file: name, errno: code)
+    case .failure(.tooLarge(let bytes)): throw .fileTooLarge(file: name, bytes: bytes, limit: limit)
     }
-    guard count <= limit else { throw .fileTooLarge(file: name, bytes: count, limit: limit) }
-    bytes.removeSubrange(count...)
-    return bytes
   }
 }

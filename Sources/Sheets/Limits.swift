@@ -24,6 +24,10 @@ public struct Limits: Sendable, Equatable {
   public var maxMergesPerSheet: Int = 100_000
   /// Largest area a single merged range may cover, in cells.
   public var maxMergeArea: Int = 1_000_000
+  /// Largest legacy `.xls` workbook accepted, in bytes (FreeXL holds all of it, and every cell, in memory).
+  public var maxLegacyWorkbookBytes: Int = 64 << 20
+  /// Largest box of cells (declared rows × columns) of one `.xls` sheet; BIFF8's whole grid is 65,536 × 256.
+  public var maxLegacySheetArea: Int = 65_536 * 256
   /// Longest CSV field, in bytes.
   public var maxCSVFieldBytes: Int = 1 << 20
   /// Most attributes (namespace declarations included) one XML start tag may carry: libxml2

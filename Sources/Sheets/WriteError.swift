@@ -28,6 +28,18 @@ public enum WriteError: Error, Equatable, Sendable, LocalizedMessage, CustomStri
   case wouldOverwriteInput(path: String, input: String)
   /// A file-system operation failed (`errno` from the system).
   case io(path: String, operation: String, errno: Int32)
+  /// The output path is empty (`-o ""`).
+  case emptyPath
+  /// Something other than a regular file is at the output path; it is never replaced.
+  case notARegularFile(path: String, kind: FileKind)
+  /// A CSV output folder's path names something that is not a folder.
+  case notAFolder(path: String, kind: FileKind)
+  /// A folder on the way to the output is a file, so the output's folder cannot be made.
+  case parentNotAFolder(path: String)
+  /// Files cannot be created in the folder the output goes to (`errno`: no permission, read-only).
+  case folderNotWritable(path: String, errno: Int32)
+  /// The command is exiting on a signal; the output was not written.
+  case interrupted(path: String)
   /// The text cannot be represented in the target encoding (offset into its UTF-8 form).
   case unencodable(encoding: TextEncoding, byteOffset: Int)
   /// The system's iconv cannot convert to this encoding.
@@ -67,7 +79,24 @@ public enum WriteError: Error, Equatable, Sendable, LocalizedMessage, CustomStri
     case .wouldOverwriteInput(let p, let i):
       return zh ? "拒绝写入 \(p)：它就是输入文件 \(i)" : "refusing to write \(p): it is the input file \(i)"
     case .io(let p, let op, let e):
-      return zh ? "\(p)：\(op) 失败：\(SystemError.text(e))" : "\(p): \(op) failed: \(SystemError.text(e))"
+      return zh ? "\(p)：\(Self.chineseName(op))失败：\(SystemError.text(e, language))" : "\(p): \(op) failed: \(SystemError.text(e))"
+    case .emptyPath:
+      return zh ? "输出路径为空" : "the output path is empty"
+    case .notARegularFile(let p, let kind):
+      return zh
+        ? "拒绝写入 \(p)：它是\(kind.name(.zh))，不是普通文件，不会被替换（写到标准输出请用 -o -）"
+        : "refusing to write \(p): it is a \(kind.name(.en)), not a regular file, and is never replaced (use -o - for standard output)"
+    case .notAFolder(let p, let kind):
+      return zh
+        ? "CSV 输出应为文件夹，但 \(p) 已是\(kind.name(.zh))；请换一个文件夹名"
+        : "CSV output is a folder, but \(p) is a \(kind.name(.en)); choose a folder name"
+    case .parentNotAFolder(let p):
+      return zh ? "无法建立输出文件夹：\(p) 不是文件夹" : "cannot make the output folder: \(p) is not a folder"
+    case .folderNotWritable(let p, let e):
+      return zh
+        ? "无法在文件夹 \(p) 中写出：\(SystemError.text(e, .zh))" : "cannot write into the folder \(p): \(SystemError.text(e))"
+    case .interrupted(let p):
+      return zh ? "已中断，未写出 \(p)" : "interrupted; \(p) was not written"
     case .unencodable(let enc, let off):
       return zh
         ? "文本无法用 \(enc.rawValue) 编码（字节偏移 \(off)）" : "text cannot be encoded as \(enc.rawValue) (byte offset \(off))"
@@ -79,12 +108,44 @@ public enum WriteError: Error, Equatable, Sendable, LocalizedMessage, CustomStri
   }
 
   public var description: String { message(.zh) }
+
+  /// The Chinese name of a file-system operation named in `io`.
+  private static func chineseName(_ operation: String) -> String {
+    switch operation {
+    case "create temporary file": return "建立临时文件"
+    case "open": return "打开"
+    case "read": return "读取"
+    case "write": return "写入"
+    case "rename": return "改名"
+    case "fsync": return "写入磁盘（fsync）"
+    case "mkdir": return "建立文件夹"
+    default: return operation
+    }
+  }
 }
 
 /// Text for system error numbers.
-enum SystemError {
+package enum SystemError {
+  /// The common causes in Chinese, else the C library's text.
+  package static func text(_ code: Int32, _ language: Language) -> String {
+    guard language == .zh else { return text(code) }
+    switch code {
+    case EACCES, EPERM: return "没有权限"
+    case EROFS: return "文件系统只读"
+    case ENOSPC: return "磁盘空间不足"
+    case EDQUOT: return "超出磁盘配额"
+    case ENOENT: return "文件或文件夹不存在"
+    case ENOTDIR: return "路径中有一项不是文件夹"
+    case EISDIR: return "是文件夹"
+    case ELOOP: return "符号链接循环"
+    case ENAMETOOLONG: return "文件名过长"
+    case EEXIST: return "已存在"
+    default: return text(code)
+    }
+  }
+
   /// The C library's description of an errno value.
-  static func text(_ code: Int32) -> String {
+  package static func text(_ code: Int32) -> String {
     guard let p = strerror(code) else { return "errno \(code)" }
     return String(cString: p)
   }

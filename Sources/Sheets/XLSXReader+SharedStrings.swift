@@ -48,7 +48,9 @@ final class SharedStringsHandler: XMLEventHandler {
       if bytes.count > limits.maxCellTextLength, scalarCount(bytes) > limits.maxCellTextLength {
         throw .textTooLong(file: file, sheet: part, cell: nil, limit: limits.maxCellTextLength)
       }
-      strings.append(String(decoding: bytes, as: UTF8.self))
+      // `_xHHHH_` stands for a character XML cannot carry (OOXML ST_Xstring).
+      let decoded = bytes.withUnsafeBufferPointer { OOXMLText.decoded($0) }
+      strings.append(String(decoding: decoded ?? bytes, as: UTF8.self))
     } else if cEquals(l, "rPh") {
       phoneticDepth -= 1
     }

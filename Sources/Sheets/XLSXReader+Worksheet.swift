@@ -264,10 +264,14 @@ final class WorksheetHandler: XMLEventHandler {
       }
       cell = SheetRowView.Cell(column: cellColumn, kind: .sharedText, start: i, count: 0)
     case .inline:
-      if hasInline {
-        cell = storeText(try checkedText(inlineBytes), kind: .text)
-      } else if hasValue {
-        cell = storeText(try checkedText(valueBytes), kind: .text)
+      if hasInline || hasValue {
+        let text = try checkedText(hasInline ? inlineBytes : valueBytes)
+        // `_xHHHH_` stands for a character XML cannot carry (OOXML ST_Xstring).
+        if let decoded = OOXMLText.decoded(text) {
+          cell = decoded.withUnsafeBufferPointer { storeText($0, kind: .text) }
+        } else {
+          cell = storeText(text, kind: .text)
+        }
       } else {
         return
       }

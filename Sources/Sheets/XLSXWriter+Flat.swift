@@ -74,7 +74,7 @@ package final class FlatRowWriter {
     if text.utf8.count > XLSXWriter.maxTextLength {
       try XLSXWriter.checkTextLength(text, cell: CellAddress(row: rowCount, column: column).a1, sheet: sheetName)
     }
-    try check(worksheet_write_string(sheet, lxw_row_t(rowCount), col, text, format))
+    try check(worksheet_write_string(sheet, lxw_row_t(rowCount), col, OOXMLText.escaped(text), format))
   }
 
   /// Writes a number into a column of the current row; it must be finite.
@@ -150,7 +150,8 @@ extension XLSXWriter {
         let headerFormat = handle.format(headerStyle)
         for (index, column) in columns.enumerated() where !column.header.isEmpty {
           try WorkbookHandle.check(
-            worksheet_write_string(ws, 0, lxw_col_t(index), column.header, headerFormat), "sheet \(sheetName) header")
+            worksheet_write_string(ws, 0, lxw_col_t(index), OOXMLText.escaped(column.header), headerFormat),
+            "sheet \(sheetName) header")
         }
         let writer = FlatRowWriter(sheet: ws, formats: columns.map { handle.format($0.style) }, sheetName: sheetName)
         defer { writer.invalidate() }

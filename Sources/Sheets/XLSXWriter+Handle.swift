@@ -106,7 +106,7 @@ final class WorkbookHandle {
     var props = lxw_doc_properties()
     // libxlsxwriter copies every string (lxw_strdup), so these live only for the call.
     let copies = [properties.title, properties.subject, properties.author, properties.company, properties.comments]
-      .map { $0.flatMap { strdup($0) } }
+      .map { $0.flatMap { strdup(OOXMLText.escaped($0)) } }
     defer { copies.forEach { free($0) } }
     props.title = copies[0]
     props.subject = copies[1]
@@ -117,7 +117,9 @@ final class WorkbookHandle {
       try Self.check(workbook_set_properties(workbook, &props), "workbook_set_properties")
     }
     for (name, value) in properties.custom.sorted(by: { $0.key < $1.key }) {
-      try Self.check(workbook_set_custom_property_string(workbook, name, value), "custom property \(name)")
+      try Self.check(
+        workbook_set_custom_property_string(workbook, OOXMLText.escaped(name), OOXMLText.escaped(value)),
+        "custom property \(name)")
     }
   }
 

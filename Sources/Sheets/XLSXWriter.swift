@@ -66,8 +66,8 @@ public enum XLSXWriter {
       if case .text(let s)? = merge.value { text = s } else if case .error(let s)? = merge.value { text = s } else { text = "" }
       try WorkbookHandle.check(
         worksheet_merge_range(
-          ws, lxw_row_t(r.first.row), lxw_col_t(r.first.column), lxw_row_t(r.last.row), lxw_col_t(r.last.column), text,
-          format), "\(step) merge \(r)")
+          ws, lxw_row_t(r.first.row), lxw_col_t(r.first.column), lxw_row_t(r.last.row), lxw_col_t(r.last.column),
+          OOXMLText.escaped(text), format), "\(step) merge \(r)")
       // merge_range writes only strings; numbers and booleans go into the first cell afterwards.
       switch merge.value {
       case .number?, .bool?:
@@ -99,7 +99,7 @@ public enum XLSXWriter {
     switch value {
     case .text(let s)? where !s.isEmpty, .error(let s)? where !s.isEmpty:
       // Error values (#DIV/0!) are written as their text: libxlsxwriter cannot write error cells.
-      code = worksheet_write_string(ws, row, column, s, format)
+      code = worksheet_write_string(ws, row, column, OOXMLText.escaped(s), format)
     case .number(let s)?:
       guard let number = number(s) else { throw .invalidNumber(sheet: sheetName, cell: address, text: s) }
       code = worksheet_write_number(ws, row, column, number, format)
@@ -125,8 +125,12 @@ public enum XLSXWriter {
       try WorkbookHandle.check(
         worksheet_repeat_rows(ws, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)), "\(step) repeat rows")
     }
-    if let header = setup.header { try WorkbookHandle.check(worksheet_set_header(ws, header), "\(step) header") }
-    if let footer = setup.footer { try WorkbookHandle.check(worksheet_set_footer(ws, footer), "\(step) footer") }
+    if let header = setup.header {
+      try WorkbookHandle.check(worksheet_set_header(ws, OOXMLText.escaped(header)), "\(step) header")
+    }
+    if let footer = setup.footer {
+      try WorkbookHandle.check(worksheet_set_footer(ws, OOXMLText.escaped(footer)), "\(step) footer")
+    }
     if let m = setup.margins { worksheet_set_margins(ws, m.left, m.right, m.top, m.bottom) }
     if setup.centerHorizontally { worksheet_center_horizontally(ws) }
   }

@@ -58,6 +58,9 @@ public struct Figure: Sendable, Equatable {
   public var amount: Amount?
   /// How many printed (non-blank) values were summed (1 for a single cell).
   public var terms: Int
+  /// Whether a sum or difference behind the value did not fit an `Amount`: the value is then
+  /// unknown, and a comparison says so instead of trapping or comparing a wrong number.
+  public private(set) var overflowed = false
   // The cells, first one apart so that a one-cell figure (most of them) needs no array;
   // `otherCells` is empty whenever `firstCell` is nil.
   private var firstCell: CellRef?
@@ -103,7 +106,10 @@ public struct Figure: Sendable, Equatable {
 
   /// Adds another figure: its value (blanks stay blank), cells and terms.
   mutating func add(_ other: Figure) {
-    if let a = other.amount { amount = (amount ?? .zero) + a }
+    if let a = other.amount {
+      if let sum = (amount ?? .zero).adding(a) { amount = sum } else { overflowed = true }
+    }
+    overflowed = overflowed || other.overflowed
     appendCells(of: other)
     terms += other.terms
   }
@@ -117,7 +123,10 @@ public struct Figure: Sendable, Equatable {
 
   /// Subtracts another figure: its value (blanks stay blank); its cells and terms are added.
   mutating func subtract(_ other: Figure) {
-    if let a = other.amount { amount = (amount ?? .zero) - a }
+    if let a = other.amount {
+      if let difference = (amount ?? .zero).subtracting(a) { amount = difference } else { overflowed = true }
+    }
+    overflowed = overflowed || other.overflowed
     appendCells(of: other)
     terms += other.terms
   }

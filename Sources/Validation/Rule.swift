@@ -89,6 +89,10 @@ public struct Rule: Sendable {
   /// Whether the rule runs only for a set no rule is written for: the checks every set shares
   /// (hierarchy, totals, column sums), which the Datong/Shanxi rules make in their own way.
   public var forSetsWithoutOwnRules = false
+  /// Whether a set that this rule is written for counts as having rules of its own (so that the
+  /// shared checks stand aside for it). False for rules that add to the shared checks instead
+  /// of making them their own way (the 决算 cross-table rules).
+  public var replacesSharedRules = true
   /// The check: every finding it makes.
   public var check: @Sendable (ValidationContext) -> [Finding]
 
@@ -112,9 +116,10 @@ public struct Rule: Sendable {
   }
 
   /// The same rule, written for the tables of these template sets.
-  public func written(for sets: [String]) -> Rule {
+  public func written(for sets: [String], replacingSharedRules: Bool = true) -> Rule {
     var copy = self
     copy.templateSets = sets
+    copy.replacesSharedRules = replacingSharedRules
     return copy
   }
 

@@ -20,7 +20,7 @@ public struct RuleSet: Sendable {
 
   /// Every rule: those of the Datong/Shanxi 13-table set (within tables, across tables, codes,
   /// catalog, forms), and the checks every other set shares.
-  public static let standard = RuleSet(datong.map { $0.written(for: [Disclosure.datongSet]) } + Rule.anySet)
+  public static let standard = RuleSet(datong.map { $0.written(for: [Disclosure.datongSet]) } + Rule.anySet + Rule.finalAccounts)
 
   /// The rules written for the Datong/Shanxi tables, by their numbers.
   static let datong: [Rule] =
@@ -52,7 +52,7 @@ public struct RuleSet: Sendable {
   /// carries a `run.nothing-checked` error.
   public func validate(_ context: ValidationContext, inputFindings: [Finding] = []) -> Report {
     let set = context.disclosure.templateSet
-    let setHasOwnRules = rules.contains { $0.templateSets?.contains(set) == true }
+    let setHasOwnRules = rules.contains { $0.replacesSharedRules && $0.templateSets?.contains(set) == true }
     let outcomes = rules.map { rule -> RuleOutcome in
       if rule.forSetsWithoutOwnRules, setHasOwnRules {
         return RuleOutcome(rule: rule, status: .notApplicable(.setHasOwnRules(set)), findings: [])

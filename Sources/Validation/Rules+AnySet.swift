@@ -17,7 +17,18 @@ let columnIdentities: [(target: String, parts: [String])] = [
   (ColumnKey.total, [ColumnKey.threePublicTotal, ColumnKey.meetings, ColumnKey.training]),
   (ColumnKey.threePublicTotal, [ColumnKey.travelAbroad, ColumnKey.reception, ColumnKey.vehicles]),
   (ColumnKey.vehicles, [ColumnKey.vehiclePurchase, ColumnKey.vehicleRunning]),
-]
+  // 决算: expenditure by use, income by source (with 上级补助 and 附属单位上缴), 本年支出 by use,
+  // and the 三公 items, each for its 预算数 and its 决算数.
+  (ColumnKey.total, [ColumnKey.basic, ColumnKey.project, ColumnKey.remittanceToSuperior, ColumnKey.operatingExpenditure, ColumnKey.subsidyToAffiliates]),
+  (ColumnKey.total, [ColumnKey.fiscal, ColumnKey.superiorSubsidy, ColumnKey.businessIncome, ColumnKey.operatingIncome, ColumnKey.affiliatedRemittance, ColumnKey.otherIncome]),
+  (ColumnKey.expenditureOfYear, [ColumnKey.basic, ColumnKey.project]),
+] + [ColumnKey.budgeted, ColumnKey.final].flatMap { figure -> [(target: String, parts: [String])] in
+  let k = { (item: String) in item + "." + figure }
+  return [
+    (k(ColumnKey.threePublicTotal), [k(ColumnKey.travelAbroad), k(ColumnKey.reception), k(ColumnKey.vehicles)]),
+    (k(ColumnKey.vehicles), [k(ColumnKey.vehiclePurchase), k(ColumnKey.vehicleRunning)]),
+  ]
+}
 
 extension TableSection {
   /// The column identities the section's columns imply: for each target, the identity with the
@@ -44,7 +55,7 @@ extension TableSection {
 
 extension Rule {
   /// The rules every set without rules of its own gets.
-  static let anySet: [Rule] = [anyHierarchy, anyTotalRow, anyColumnSums, anyBalance].map {
+  static let anySet: [Rule] = [anyHierarchy, anyTotalRow, anyColumnSums, anyBalance, anyCarryoverBalance].map {
     var rule = $0
     rule.forSetsWithoutOwnRules = true
     return rule
@@ -113,11 +124,14 @@ extension Rule {
       let expected = ctx.figure(table, income, closing, column: i)
       guard expected.amount != nil else { return [] }
       return table.sections.filter { $0.role != .income }.compactMap { side -> Finding? in
-        guard let last = side.rows.last(where: { $0.kind == .total }), let j = side.columnIndex(ColumnKey.total) else { return nil }
+        // The side's 合计 column, or its one 决算数 column (决算 收支总表).
+        guard let last = side.rows.last(where: { $0.kind == .total }),
+          let j = side.columnIndex(ColumnKey.total) ?? side.columnIndex(ColumnKey.final)
+        else { return nil }
         let found = ctx.figure(table, side, last, column: j)
         guard found.amount != nil else { return nil }
         return ctx.compare(
-          ruleId: "any.balance", table: table.number, row: last.displayName, column: ColumnKey.chineseName(ColumnKey.total),
+          ruleId: "any.balance", table: table.number, row: last.displayName, column: ColumnKey.chineseName(side.columns[j]),
           found: found, expected: expected, basisZh: closing.name, basisEn: closing.name)
       }
     }

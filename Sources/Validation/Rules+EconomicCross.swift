@@ -29,7 +29,13 @@ extension Rule {
       boundRow = "\(row.name) \(ColumnKey.chineseName(key))"
     }
     let found = Figure.sum(figures)
-    let excess = found.value - bound.value
+    guard !found.overflowed, let excess = found.value.subtracting(bound.value) else {
+      return [
+        ctx.beyondRange(
+          ruleId: "X.t6-t10.vehicles", table: 6, row: rowName, column: ColumnKey.chineseName(ColumnKey.total),
+          cells: (found.cells + bound.cells).map(\.text))
+      ]
+    }
     guard excess > ctx.tolerance else { return [] }
     return [
       Finding(

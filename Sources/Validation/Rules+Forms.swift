@@ -16,7 +16,7 @@ extension Rule {
     ctx.disclosure.forms.compactMap { form in
       guard ctx.projectRow(form.projectName) == nil else { return nil }
       return ctx.note(
-        ruleId: "F.project-present", severity: .error, table: 12, row: form.projectName, cells: ctx.formCells(form).map(\.text),
+        ruleId: "F.project-present", severity: .error, table: 12, row: form.projectName, cells: ctx.formCells(form, .projectName).map(\.text),
         zh: "绩效目标申报表的项目不在本表中", en: "the project of a performance-target form is not in the table")
     }
   }
@@ -30,7 +30,7 @@ extension Rule {
       guard let (table, section, row) = ctx.projectRow(form.projectName) else { return nil }
       let printed = ctx.figure(table, section, row, column: ColumnKey.total)
       let expected = Figure(amount: printed.amount?.multipliedByPowerOfTen(4), cells: printed.cells, terms: printed.amount == nil ? 0 : 1)
-      let found = Figure(amount: form.annualFunding.total, cells: ctx.formCells(form), terms: 1)
+      let found = Figure(amount: form.annualFunding.total, cells: ctx.formCells(form, .annualTotal), terms: 1)
       return ctx.compare(
         ruleId: "F.annual-total", table: nil, row: "绩效目标申报表 \(form.projectName)", column: "年度资金总额（元）",
         found: found, expected: expected, basisZh: "预算公开表12 合计 × 10000", basisEn: "table 12 total × 10,000")
@@ -46,12 +46,12 @@ extension Rule {
       guard let whole = form.implementationFunding.total, let year = form.annualFunding.total, whole < year else { return nil }
       var f = ctx.note(
         ruleId: "F.period-totals", severity: .error, table: nil, row: "绩效目标申报表 \(form.projectName)",
-        column: "实施期资金总额（元）", cells: ctx.formCells(form).map(\.text),
+        column: "实施期资金总额（元）", cells: (ctx.formCells(form, .implementationTotal) + ctx.formCells(form, .annualTotal)).map(\.text),
         zh: "实施期资金总额 \(whole.text()) 小于年度资金总额 \(year.text())",
         en: "funding for the whole period \(whole.text()) is less than the year's \(year.text())")
       f.expected = year
       f.found = whole
-      f.difference = whole - year
+      f.difference = whole.subtracting(year)
       return f
     }
   }
@@ -62,14 +62,16 @@ extension Rule {
     descriptionEn: "Form funding total = central + provincial + local + self-raised + other", tables: [12], needsForms: true
   ) { ctx in
     ctx.disclosure.forms.flatMap { form -> [Finding] in
-      [("实施期资金总额（元）", form.implementationFunding), ("年度资金总额（元）", form.annualFunding)]
-        .compactMap { column, funding -> Finding? in
+      [("实施期资金总额（元）", form.implementationFunding, PerformanceForm.FormCell.implementationTotal),
+       ("年度资金总额（元）", form.annualFunding, .annualTotal)]
+        .compactMap { column, funding, cell -> Finding? in
           guard funding.total != nil || funding.sumOfParts != nil else { return nil }
           // A sum of amounts in 元 has no rounding allowance: any difference is an error.
           return ctx.compare(
             ruleId: "F.funding-parts", table: nil, row: "绩效目标申报表 \(form.projectName)", column: column,
-            found: Figure(amount: funding.total, cells: ctx.formCells(form), terms: 1),
-            expected: Figure(amount: funding.sumOfParts, cells: [], terms: 0), basisZh: "各资金来源之和",
+            found: Figure(amount: funding.total, cells: ctx.formCells(form, cell), terms: 1),
+            expected: Figure.sum(FormFunding.parts.map { Figure(amount: funding[$0.key], cells: [], terms: 0) }),
+            basisZh: "各资金来源之和",
             basisEn: "sum of the sources")
           .map { var f = $0; f.severity = .error; return f }
         }
@@ -106,8 +108,13 @@ extension ValidationContext {
     return nil
   }
 
-  /// Where a form was read from, for findings.
-  func formCells(_ form: PerformanceForm) -> [CellRef] {
-    form.source.map { [CellRef.sheet($0)] } ?? []
+  /// Where a form's figure was read from, for findings: its cell when recorded, else the form's sheet.
+  func formCells(_ form: PerformanceForm, _ cell: PerformanceForm.FormCell) -> [CellRef] {
+    guard let source = form.source else { return [] }
+    // An A1 reference (`G6`): its column letters and its line.
+    guard let a1 = form.cells[cell], let digits = a1.firstIndex(where: \.isNumber), digits > a1.startIndex,
+      a1[..<digits].allSatisfy({ $0.isASCII && $0.isUppercase }), let line = Int(a1[digits...]), line > 0
+    else { return [CellRef.sheet(source)] }
+    return [CellRef(source: source, letter: String(a1[..<digits]), line: line)]
   }
 }

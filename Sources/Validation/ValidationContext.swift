@@ -112,7 +112,9 @@ public struct ValidationContext: Sendable {
     column: @autoclosure () -> String, found: Figure, expected: Figure, basisZh: @autoclosure () -> String,
     basisEn: @autoclosure () -> String
   ) -> Finding? {
-    let difference = found.value - expected.value
+    guard !found.overflowed, !expected.overflowed, let difference = found.value.subtracting(expected.value) else {
+      return beyondRange(ruleId: ruleId, table: table, row: row(), column: column(), cells: (found.cells + expected.cells).map(\.text))
+    }
     if difference.magnitude <= tolerance { return nil }
     var level = severity
     let terms = max(found.terms, expected.terms)
@@ -143,6 +145,14 @@ public struct ValidationContext: Sendable {
     if disclosure.templateSet == Disclosure.datongSet { return "Table \(number)" }
     let table = disclosure.table(number)
     return table?.label ?? table?.title ?? "Table \(number)"
+  }
+
+  /// The error for a comparison whose sum or difference does not fit an amount (amounts near
+  /// 10^15 with many decimals): the check cannot be made, which is never a pass.
+  public func beyondRange(ruleId: String, table: Int?, row: String, column: String, cells: [String]) -> Finding {
+    note(
+      ruleId: ruleId, severity: .error, table: table, row: row, column: column, cells: cells,
+      zh: "\(column) 金额过大或小数位过多，无法核算", en: "\(column): amounts too large or too precise to be checked")
   }
 
   /// A finding that is not a comparison of two amounts (a bad code, a missing parent, an unknown name).

@@ -112,18 +112,11 @@ public final class BatchManifest: @unchecked Sendable {
     var sha = SHA256()
     sha.update(options.fingerprint + "\n")
     for file in department.files {
-      if let bytes = contents[file] {
-        let header = Paths.lastComponent(file) + "\u{0}" + String(bytes.count) + "\u{0}"
-        sha.update(header)
-        sha.update(bytes)
-        continue
-      }
       // Sized first, regular files only: a sparse 3 GB file or a FIFO is refused, not read.
-      try Files.forEachChunk(of: file, limit: Limits.default.maxFileBytes) { size in
-        sha.update(Paths.lastComponent(file) + "\u{0}" + String(size) + "\u{0}")
-      } _: { (chunk: UnsafeRawBufferPointer) in
-        sha.update(Array(chunk))
-      }
+      let bytes = try contents[file] ?? Files.readRegularFile(file, limit: Limits.default.maxFileBytes)
+      let header = Paths.lastComponent(file) + "\u{0}" + String(bytes.count) + "\u{0}"
+      sha.update(header)
+      sha.update(bytes)
     }
     return sha.hexDigest()
   }

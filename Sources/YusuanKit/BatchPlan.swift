@@ -45,8 +45,8 @@ public struct BatchPlan: Sendable {
   /// How many departments all shards together hold.
   public var totalAcrossShards: Int
 
-  /// Extensions read as one department each (a `.xls` is listed so the report says it cannot be read).
-  static let departmentExtensions: Set<String> = ["xlsx", "xlsm", "xls", "json"]
+  /// Extensions read as one department each (`.et` is WPS's name for its .xls workbooks).
+  static let departmentExtensions: Set<String> = ["xlsx", "xlsm", "xls", "et", "json"]
 
   /// Finds the departments in `inputs` (folders searched recursively; the `.csv` files of one folder
   /// form one department; hidden entries and Office lock files `~$…` are ignored), keeps the shard's

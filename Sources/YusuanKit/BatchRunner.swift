@@ -175,17 +175,9 @@ public struct BatchRunner: Sendable {
         try FileManager.default.createDirectory(
           atPath: Paths.parent(target), withIntermediateDirectories: true)
         // One thread per workbook: the batch's workers already keep every core busy.
-        let writer = DisclosureWriter(rendersInParallel: false)
-        let refusing = department.files + [department.path]
-        if format == .csv {
-          try BatchCSVFolder.write(to: target) { folder in
-            try writer.write(
-              disclosure, as: .csv, to: folder, csvLayout: options.csvLayout, encoding: options.encoding, refusing: refusing)
-          }
-        } else {
-          try writer.write(
-            disclosure, as: format, to: target, csvLayout: options.csvLayout, encoding: options.encoding, refusing: refusing)
-        }
+        try DisclosureWriter(rendersInParallel: false).write(
+          disclosure, as: format, to: target, csvLayout: options.csvLayout, encoding: options.encoding,
+          refusing: department.files + [department.path])
         row.outputs.append(relative)
         if options.verify {
           let again = try DisclosureReader(readsSheetsInParallel: false).read([target])

@@ -1,8 +1,9 @@
 import FoundationEssentials
 
-/// Removes temporary files (`.NAME.tmp-XXXXXX`, as `AtomicFile` names them) that a killed run left
-/// beside this plan's outputs. Only names whose target is one of this shard's outputs are touched,
-/// so a shard running at the same time in the same output folder keeps its files in flight.
+/// Removes temporaries (`.NAME.tmp-XXXXXX`, files or folders, as `AtomicFile` and `AtomicFolder`
+/// name them) that a killed run left beside this plan's outputs. Only names whose target is one
+/// of this shard's outputs are touched, so a shard running at the same time in the same output
+/// folder keeps its files in flight.
 enum StaleTemporaries {
   static func remove(for plan: BatchPlan, shard: Shard) {
     // folder → names of outputs that may be written in it
@@ -11,7 +12,7 @@ enum StaleTemporaries {
       let stem = Paths.join(plan.outputRoot, department.stem)
       let folder = Paths.parent(stem)
       let name = Paths.lastComponent(stem)
-      // `.NAME.tmp-XXXXXX` beside the outputs is also the CSV folder's temporary (`BatchCSVFolder`).
+      // A CSV output is written as `.NAME.tmp-XXXXXX/` beside its folder, then renamed.
       targets[folder, default: []].formUnion([name + ".xlsx", name + ".json", name])
       targets[stem, default: []].formUnion((1...13).map(DisclosureWriter.csvFileName))
     }

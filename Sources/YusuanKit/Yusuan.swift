@@ -14,9 +14,9 @@ public enum Yusuan {
   /// Reads one department from an `.xlsx`, `.csv` files, a folder of `.csv` files or canonical `.json`.
   /// Throws `InputError` when nothing can be read.
   public static func read(
-    _ paths: [String], csvEncoding: TextEncoding? = nil, limits: Limits = .default
+    _ paths: [String], csvEncoding: TextEncoding? = nil, limits: Limits = .default, template: LayoutSet? = nil
   ) throws -> DisclosureReading {
-    try DisclosureReader(limits: limits, csvEncoding: csvEncoding).read(paths)
+    try DisclosureReader(layouts: template, limits: limits, csvEncoding: csvEncoding).read(paths)
   }
 
   /// The classification catalog validation uses unless told otherwise: the shipped 2023 one.

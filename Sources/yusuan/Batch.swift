@@ -7,77 +7,90 @@ import YusuanKit
 struct Batch: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "batch",
-    abstract: "Convert and validate many departments at once: every workbook, JSON and CSV folder of a tree.",
-    discussion: """
-      Folders are searched recursively; each .xlsx/.xlsm/.json file is one department and the .csv
-      files of one folder together are one department. Outputs mirror the input tree under OUT_DIR
-      (a.xlsx → OUT_DIR/a.xlsx, OUT_DIR/a.json, OUT_DIR/a/ for CSV); nothing is ever written into the
-      input tree. A bad input never stops the run: it becomes a report row.
+    abstract: L("一次转换并校验许多部门：一棵目录树中的每个工作簿、JSON 和 CSV 文件夹。", "Convert and validate many departments at once: every workbook, JSON and CSV folder of a tree."),
+    discussion: L(
+      """
+      递归搜索文件夹；每个 .xlsx/.xlsm/.json 文件是一个部门，一个文件夹中的 .csv 文件合起来是一个部门。输出在 OUT_DIR 下按输入树的结构存放（a.xlsx → OUT_DIR/a.xlsx、OUT_DIR/a.json，CSV 为 OUT_DIR/a/）；从不向输入树写任何东西。坏的输入不会中止运行：它成为报告中的一行。
 
-      Re-running skips departments whose outputs are up to date (OUT_DIR/.yusuan-manifest*.jsonl keys
-      each input by a hash of its bytes, the options and Yusuan's version), so an interrupted run
-      resumes where it stopped. --shard I/N takes the departments whose path hashes to I of N, so a
-      scheduler (GNU parallel, Slurm array jobs, Kubernetes indexed Jobs) can spread a run over machines.
+      再次运行时跳过输出已是最新的部门（OUT_DIR/.yusuan-manifest*.jsonl 以输入字节的哈希、选项和 Yusuan 版本为键），因此中断的运行从停下处继续。--shard I/N 只处理路径哈希落在 N 份中第 I 份的部门，便于调度器（GNU parallel、Slurm 数组作业、Kubernetes indexed Jobs）把一次运行分到多台机器。
 
-      Ctrl-C (SIGINT), SIGTERM or SIGHUP lets the departments in hand finish, writes the report and
-      exits 130, 143 or 129; no partial or temporary file is left. Two runs on one output folder (and
-      shard) are refused: the second exits 2 at once.
+      Ctrl-C（SIGINT）、SIGTERM 或 SIGHUP 会让手头的部门做完、写出报告，并以 130、143 或 129 退出；不留下不完整或临时的文件。同一输出文件夹（同一分片）上的第二个批量运行会被拒绝，立即以 2 退出。
 
-      Exit status: 0 all good, 1 some findings (or round-trip differences with --verify),
-      2 some input unreadable or an output unwritable (or misuse).
+      退出码：0 全部正常；1 有校验结果（或 --verify 时有往返差异）；2 有输入无法读取、输出无法写出（或用法错误）。
+
+      示例：
+        yusuan batch 各部门/ -o 输出/ --to xlsx,json --report 报告.csv
+        yusuan batch 各部门/ -o 输出/ --to json --verify --report junit.xml
+        yusuan batch 各部门/ -o 输出/ --to xlsx --shard 3/8
+        yusuan batch 各部门/ -o 输出/ --to xlsx --report-html   # 输出/index.html 列出每份报告
+      """,
+      """
+      Folders are searched recursively; each .xlsx/.xlsm/.json file is one department and the .csv files of one folder together are one department. Outputs mirror the input tree under OUT_DIR (a.xlsx → OUT_DIR/a.xlsx, OUT_DIR/a.json, OUT_DIR/a/ for CSV); nothing is ever written into the input tree. A bad input never stops the run: it becomes a report row.
+
+      Re-running skips departments whose outputs are up to date (OUT_DIR/.yusuan-manifest*.jsonl keys each input by a hash of its bytes, the options and Yusuan's version), so an interrupted run resumes where it stopped. --shard I/N takes the departments whose path hashes to I of N, so a scheduler (GNU parallel, Slurm array jobs, Kubernetes indexed Jobs) can spread a run over machines.
+
+      Ctrl-C (SIGINT), SIGTERM or SIGHUP lets the departments in hand finish, writes the report and exits 130, 143 or 129; no partial or temporary file is left. A second run on the same output folder (and shard) is refused: it exits 2 at once.
+
+      Exit status: 0 all good, 1 some findings (or round-trip differences with --verify), 2 some input unreadable or an output unwritable (or misuse).
 
       Examples:
         yusuan batch 各部门/ -o 输出/ --to xlsx,json --report 报告.csv
-        yusuan batch 各部门/ -o 输出/ --to json --verify --report junit.xml --jobs 4
+        yusuan batch 各部门/ -o 输出/ --to json --verify --report junit.xml
         yusuan batch 各部门/ -o 输出/ --to xlsx --shard 3/8
         yusuan batch 各部门/ -o 输出/ --to xlsx --report-html   # 输出/index.html lists every report
-      """)
+      """))
 
-  @Argument(help: "Input folders (searched recursively) or files.")
+  @Argument(help: ArgumentHelp(L("输入文件夹（递归搜索）或文件。", "Input folders (searched recursively) or files.")))
   var inputs: [String]
 
-  @Option(name: .shortAndLong, help: "Output folder; outputs mirror the input tree inside it.")
+  @Option(name: .shortAndLong, help: ArgumentHelp(L("输出文件夹；其中按输入树的结构存放输出。", "Output folder; outputs mirror the input tree inside it.")))
   var output: String
 
-  @Option(help: "Output formats, comma-separated: xlsx, json, csv.")
+  @Option(help: ArgumentHelp(L("输出格式，逗号分隔：xlsx、json、csv。", "Output formats, comma-separated: xlsx, json, csv.")))
   var to: String = "xlsx,json"
 
-  @Option(help: "Worker threads (default: the number of cores; at most 64).")
+  @Option(help: ArgumentHelp(L("工作线程数（默认：CPU 核数，至多 64）。", "Worker threads (default: the number of cores; at most 64).")))
   var jobs: Int?
 
-  @Option(help: "Handle only slice I of N (1 ≤ I ≤ N), e.g. 2/8.")
+  @Option(help: ArgumentHelp(L("只处理 N 份中的第 I 份（1 ≤ I ≤ N），如 2/8。", "Handle only slice I of N (1 ≤ I ≤ N), e.g. 2/8.")))
   var shard: String?
 
-  @Option(help: "Write a report: .csv, .json, or .xml (JUnit).")
+  @Option(help: ArgumentHelp(L("写出报告：.csv、.json 或 .xml（JUnit）。", "Write a report: .csv, .json, or .xml (JUnit).")))
   var report: String?
 
-  @Option(help: "CSV output layout: tidy (default) or disclosure.")
+  @Option(help: ArgumentHelp(L("CSV 输出布局：tidy（默认）或 disclosure。", "CSV output layout: tidy (default) or disclosure.")))
   var csvLayout: CSVLayout = .tidy
 
-  @Option(help: "CSV output encoding: utf-8-bom (default), utf-8 or gb18030.")
+  @Option(help: ArgumentHelp(L("CSV 输出编码：utf-8-bom（默认）、utf-8 或 gb18030。", "CSV output encoding: utf-8-bom (default), utf-8 or gb18030.")))
   var encoding: TextEncoding = .utf8BOM
 
-  @Option(name: .customLong("input-encoding"), help: "Force the encoding of CSV inputs (default: detect).")
+  @Option(name: .customLong("input-encoding"), help: ArgumentHelp(L("指定 CSV 输入的编码（默认自动识别）。", "Force the encoding of CSV inputs (default: detect).")))
   var inputEncoding: TextEncoding?
 
-  @Option(parsing: .unconditional, help: "Differences up to this amount (万元) count as equal, e.g. 0.01.")
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(L("不超过此金额（万元）的差异视为相等，如 0.01。", "Differences up to this amount (万元) count as equal, e.g. 0.01.")))
   var tolerance: String = "0.00"
 
   @OptionGroup var catalog: CatalogOptions
 
-  @Flag(help: "Any finding but info (not only errors) counts as a finding.")
+  @Flag(help: ArgumentHelp(L("除提示外的任何结果（不只是错误）都计为有结果。", "Any finding but info (not only errors) counts as a finding.")))
   var strict = false
 
-  @Flag(help: "Read every output back and report values that changed (a round trip per output).")
+  @Flag(help: ArgumentHelp(L("读回每个输出并报告变化了的值（每个输出一次往返）。", "Read every output back and report values that changed (a round trip per output).")))
   var verify = false
 
-  @Flag(help: "Redo every department, even those whose outputs are up to date.")
+  @Flag(help: ArgumentHelp(L("重做每个部门，即使其输出已是最新。", "Redo every department, even those whose outputs are up to date.")))
   var force = false
 
-  @Flag(help: "Also write each department's HTML report (a.xlsx → OUT_DIR/a.html) and OUT_DIR/index.html listing them all.")
+  @Flag(
+    help: ArgumentHelp(
+      L(
+        "同时为每个部门写出 HTML 报告（a.xlsx → OUT_DIR/a.html），以及列出全部报告的 OUT_DIR/index.html。",
+        "Also write each department's HTML report (a.xlsx → OUT_DIR/a.html) and OUT_DIR/index.html listing them all.")))
   var reportHTML = false
 
-  @Option(help: "Stop after redoing this many departments (up-to-date ones do not count); the rest are left for the next run.")
+  @Option(help: ArgumentHelp(L("重做这么多个部门后停止（已是最新的不计）；其余留待下次运行。", "Stop after redoing this many departments (up-to-date ones do not count); the rest are left for the next run.")))
   var limit: Int?
 
   @OptionGroup var common: CommonOptions

@@ -41,7 +41,10 @@ struct HTMLReportCommand: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
+  @OptionGroup var templateOption: TemplateOption
+
   func run() throws {
+    let template = try templateOption.set(common.lang)
     let zh = common.lang == .zh
     guard let tolerance = Amount(parsing: tolerance), tolerance >= .zero else {
       throw CommandFailure(message: zh ? "--tolerance 应为非负金额，如 0.01" : "--tolerance must be a non-negative amount such as 0.01", status: 2)
@@ -54,7 +57,7 @@ struct HTMLReportCommand: ParsableCommand {
     var stopwatch = Stopwatch(language: common.lang)
     let reading: DisclosureReading
     do {
-      reading = try stopwatch.measure(zh ? "读取" : "read") { try YusuanKit.Yusuan.read(inputs, csvEncoding: encoding) }
+      reading = try stopwatch.measure(zh ? "读取" : "read") { try YusuanKit.Yusuan.read(inputs, csvEncoding: encoding, template: template) }
     } catch {
       throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }

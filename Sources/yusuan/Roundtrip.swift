@@ -7,27 +7,31 @@ import Sheets
 struct Roundtrip: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "roundtrip",
-    abstract: "Read, write every format, read again, and report any value that changed.",
-    discussion: """
-      The inputs are read once; then written as JSON, as the formatted xlsx, and as CSV in both
-      layouts (tidy, disclosure) and all three encodings (utf-8-bom, utf-8, gb18030); each output
-      is read back and compared with the first reading. Exit 0 when every trip is lossless, 1
-      listing every differing value (table, row, column, cell, before → after), 2 when unreadable.
-      """)
+    abstract: L("读取，写成每种格式，再读回，报告任何变化了的值。", "Read, write every format, read again, and report any value that changed."),
+    discussion: L(
+      """
+      输入读取一次；然后写成 JSON、排版好的 xlsx，以及两种布局（tidy、disclosure）和三种编码（utf-8-bom、utf-8、gb18030）的 CSV；每个输出读回后与第一次读取比较。全部无损时退出码 0；有差异时为 1，并列出每个不同的值（表、行、列、单元格、前 → 后）；无法读取时为 2。
+      """,
+      """
+      The inputs are read once; then written as JSON, as the formatted xlsx, and as CSV in both layouts (tidy, disclosure) and all three encodings (utf-8-bom, utf-8, gb18030); each output is read back and compared with the first reading. Exit 0 when every trip is lossless, 1 listing every differing value (table, row, column, cell, before → after), 2 when unreadable.
+      """))
 
-  @Argument(help: "Input files or folders (one department).")
+  @Argument(help: ArgumentHelp(L("输入文件或文件夹（一个部门）。", "Input files or folders (one department).")))
   var inputs: [String]
 
-  @Option(help: "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")
+  @Option(help: ArgumentHelp(L("指定 CSV 输入的编码（默认自动识别 UTF-8 或 GB18030）。", "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")))
   var encoding: TextEncoding?
 
   @OptionGroup var common: CommonOptions
 
+  @OptionGroup var templateOption: TemplateOption
+
   func run() throws {
+    let template = try templateOption.set(common.lang)
     let zh = common.lang == .zh
     let original: Disclosure
     do {
-      original = try DisclosureReader(csvEncoding: encoding).read(inputs).disclosure
+      original = try DisclosureReader(layouts: template, csvEncoding: encoding).read(inputs).disclosure
     } catch {
       throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }

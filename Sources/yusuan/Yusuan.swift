@@ -11,20 +11,33 @@ import YusuanKit
 struct YusuanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "yusuan",
-    abstract: "预算 Yusuan：部门预算公开表（预算公开表1–13）的转换与校验。",
-    discussion: """
-      Reads department budget disclosure workbooks (xlsx, CSV in UTF-8 or GB18030, a folder of CSV
-      files, or Yusuan's JSON), recognizes the 13 standard tables by their content, and converts or
-      validates them. Amounts are exact decimals; a blank cell and 0.00 stay different.
+    abstract: L("预算 Yusuan：部门预算公开表（预算公开表1–13）的转换与校验。", "预算 Yusuan: converts and validates department budget disclosure tables (预算公开表1–13)."),
+    // Paragraphs are single lines: the help is wrapped to the terminal when printed (HelpLayout).
+    discussion: L(
+      """
+      读取部门预算公开工作簿（xlsx；UTF-8 或 GB18030 的 CSV；CSV 文件夹；Yusuan 的 JSON），按内容识别 13 张标准表，并转换或校验。金额是精确的十进制数；空单元格与 0.00 始终不同。
 
-      Exit status: 0 success / valid / lossless; 1 validation findings or round-trip differences;
-      2 the input could not be read or the command was misused.
+      退出码：0 成功、校验通过、往返无损；1 有校验结果或往返差异；2 输入无法读取或用法错误。
+
+      帮助默认为中文；英文用 --lang en 或环境变量 YUSUAN_LANG=en。
+
+      示例：
+        yusuan convert 部门预算.xlsx -o 部门预算.json
+        yusuan inspect 部门预算.xlsx
+        yusuan schema > disclosure.schema.json
+      """,
+      """
+      Reads department budget disclosure workbooks (xlsx, CSV in UTF-8 or GB18030, a folder of CSV files, or Yusuan's JSON), recognizes the 13 standard tables by their content, and converts or validates them. Amounts are exact decimals; a blank cell and 0.00 stay different.
+
+      Exit status: 0 success / valid / lossless; 1 validation findings or round-trip differences; 2 the input could not be read or the command was misused.
+
+      Help is in Chinese by default; English with --lang en or YUSUAN_LANG=en.
 
       Examples:
         yusuan convert 部门预算.xlsx -o 部门预算.json
         yusuan inspect 部门预算.xlsx
         yusuan schema > disclosure.schema.json
-      """,
+      """),
     version: Yusuan.version,
     subcommands: [
       Convert.self, Validate.self, Roundtrip.self, Inspect.self, Batch.self, Narrative.self, Schema.self, Templates.self,
@@ -50,8 +63,14 @@ struct YusuanCommand: ParsableCommand {
       Console.error(failure.message)
       Glibc.exit(failure.status)
     } catch {
-      if exitCode(for: error) == .success { Self.exit(withError: error) }
-      Console.error(fullMessage(for: error))
+      // Help, version and argument errors: the parser's text, laid out for the terminal by
+      // display width and in the chosen language.
+      let text = HelpLayout.render(fullMessage(for: error, columns: HelpLayout.unwrapped))
+      if exitCode(for: error) == .success {
+        Console.out(text.hasSuffix("\n") ? text : text + "\n")
+        Glibc.exit(0)
+      }
+      Console.error(text)
       Glibc.exit(2)
     }
   }
@@ -67,7 +86,7 @@ struct CommandFailure: Error {
 
 /// Options every command shares.
 struct CommonOptions: ParsableArguments {
-  @Option(name: .long, help: "Language of messages: zh (default) or en.")
+  @Option(name: .long, help: ArgumentHelp(L("消息语言：zh（默认）或 en；也可用环境变量 YUSUAN_LANG。", "Language of messages: zh (default) or en; also YUSUAN_LANG.")))
   var lang: Language = .zh
 }
 
@@ -77,6 +96,8 @@ struct CommonOptions: ParsableArguments {
 protocol NamedArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
 
 extension NamedArgument {
+  /// Spellings are case-insensitive: `--to XLSX` is `--to xlsx`.
+  public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
   public static var allValueStrings: [String] { allCases.map(\.rawValue) }
   public static var allValueDescriptions: [String: String] { [:] }
   public var defaultValueDescription: String { rawValue }
@@ -89,14 +110,15 @@ extension TextEncoding: NamedArgument {
 
 /// Writing to the terminal.
 enum Console {
-  /// Prints a line on standard error.
+  /// Prints a line on standard error, control characters from inputs made visible.
   static func error(_ line: String) {
-    write(line + "\n", to: STDERR_FILENO)
+    write(TerminalText.visible(line) + "\n", to: STDERR_FILENO)
   }
 
-  /// Prints text on standard output, as is.
+  /// Prints text on standard output, control characters from inputs made visible (JSON and
+  /// JUnit reports escape them already, so they pass unchanged).
   static func out(_ text: String) {
-    write(text, to: STDOUT_FILENO)
+    write(TerminalText.visible(text), to: STDOUT_FILENO)
   }
 
   /// Writes all of `text` to a file descriptor; a failure is ignored, as there is nobody left to

@@ -6,7 +6,7 @@ import XCTest
 final class CLIBasicsTests: XCTestCase {
   func testHelpNamesTheCommandsAndExitStatuses() throws {
     let help = try E2E.expect(0, ["--help"])
-    for word in ["convert", "inspect", "schema", "Exit status", "0.00"] {
+    for word in ["convert", "inspect", "schema", "退出码", "0.00"] {
       XCTAssertTrue(help.stdout.contains(word), "help mentions \(word):\n\(help.stdout)")
     }
     let convertHelp = try E2E.expect(0, ["convert", "--help"])

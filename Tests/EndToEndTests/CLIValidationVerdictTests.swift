@@ -45,13 +45,13 @@ final class CLIValidationVerdictTests: XCTestCase {
   func testRegression_JUnitOfAValidDisclosureWithRoundingHasNoFailure() throws {
     let result = try E2E.expect(0, ["validate", Fixtures.sampleXLSX, "--format", "junit"])
     let report = try write(result.stdout, "valid.xml")
-    XCTAssertEqual(try junitparser(report), "tests=70 failures=0 skipped=13 failed=")
+    XCTAssertEqual(try junitparser(report), "tests=80 failures=0 skipped=23 failed=")
     // The rounding findings are visible, not failing.
     XCTAssertTrue(result.stdout.contains("<system-out>[尾差] T6.total-row 预算公开表6 合计 合计：应为 972.34"), result.stdout)
     XCTAssertTrue(result.stdout.contains(#"<property name="rounding" value="2"/>"#), result.stdout)
     // With --strict they make the exit status 1, and the JUnit says so.
     let strict = try E2E.expect(1, ["validate", Fixtures.sampleXLSX, "--format", "junit", "--strict"])
-    XCTAssertEqual(try junitparser(try write(strict.stdout, "strict.xml")), "tests=70 failures=1 skipped=13 failed=T6.total-row")
+    XCTAssertEqual(try junitparser(try write(strict.stdout, "strict.xml")), "tests=80 failures=1 skipped=23 failed=T6.total-row")
   }
 
   func testJUnitOfAnInvalidDisclosureFailsExactlyItsErrors() throws {
@@ -63,7 +63,7 @@ final class CLIValidationVerdictTests: XCTestCase {
     XCTAssertFalse(errorRules.isEmpty)
     let result = try E2E.expect(1, ["validate", invalid, "--format", "junit"])
     let counts = try junitparser(try write(result.stdout, "invalid.xml"))
-    XCTAssertTrue(counts.hasPrefix("tests=70 failures=\(errorRules.count) skipped=13 failed="), counts)
+    XCTAssertTrue(counts.hasPrefix("tests=80 failures=\(errorRules.count) skipped=23 failed="), counts)
     let failed = Set(counts.components(separatedBy: "failed=")[1].split(separator: ",").map(String.init))
     XCTAssertEqual(failed, errorRules)
     XCTAssertTrue(result.stdout.contains("<failure type=\"error\" message=\"预算公开表1"), result.stdout)
@@ -135,13 +135,13 @@ final class CLIValidationVerdictTests: XCTestCase {
 
   func testRegression_FormsWorkbookAloneIsNotAPass() throws {
     let text = try E2E.expect(1, ["validate", Self.forms])
-    XCTAssertTrue(text.stdout.contains("规则 70 条：通过 0，发现问题 0，不适用 70"), text.stdout)
-    XCTAssertTrue(text.stdout.contains("[错误] run.nothing-checked 未做任何检查：70 条规则均不适用"), text.stdout)
+    XCTAssertTrue(text.stdout.contains("规则 80 条：通过 0，发现问题 0，不适用 80"), text.stdout)
+    XCTAssertTrue(text.stdout.contains("[错误] run.nothing-checked 未做任何检查：80 条规则均不适用"), text.stdout)
     XCTAssertTrue(text.stdout.contains("单元格：datong-kejiju-2023-performance.xlsx\n"), text.stdout)
     let json = try E2E.expect(1, ["validate", Self.forms, "--format", "json"]).stdout
     XCTAssertTrue(json.contains(#""ruleId": "run.nothing-checked""#), json)
     let junit = try E2E.expect(1, ["validate", Self.forms, "--format", "junit"]).stdout
-    XCTAssertEqual(try junitparser(try write(junit, "forms.xml")), "tests=71 failures=1 skipped=70 failed=run.nothing-checked")
+    XCTAssertEqual(try junitparser(try write(junit, "forms.xml")), "tests=81 failures=1 skipped=80 failed=run.nothing-checked")
   }
 
   func testRegression_BatchOnAnEmptyTreeIsNotAPass() throws {
@@ -194,7 +194,7 @@ final class CLIValidationVerdictTests: XCTestCase {
     XCTAssertTrue(report.stdout.contains("[警告] read.amount-not-a-number 预算公开表02.csv!I8："), report.stdout)
     try E2E.expect(1, ["validate", folder, "--tolerance", "0.01", "--strict"])
     let junit = try E2E.expect(1, ["validate", folder, "--tolerance", "0.01", "--strict", "--format", "junit"]).stdout
-    XCTAssertEqual(try junitparser(try write(junit, "strict.xml")), "tests=71 failures=1 skipped=13 failed=read.amount-not-a-number")
+    XCTAssertEqual(try junitparser(try write(junit, "strict.xml")), "tests=81 failures=1 skipped=23 failed=read.amount-not-a-number")
   }
 
   // MARK: Catalog

@@ -92,7 +92,8 @@ final class LibreOfficeTests: XCTestCase {
     XCTAssertEqual(first[1], "1,038.42")
 
     let t3 = try rows(sheet(3))
-    let total = try XCTUnwrap(t3.first { $0.count > 1 && $0[1] == "合计" }, "表3 has no 合计 row")
+    // 合计 spans 科目编码 and 科目名称, as published: LibreOffice shows it in the first column.
+    let total = try XCTUnwrap(t3.first { $0.count > 1 && $0[0] == "合计" && $0[1] == "" }, "表3 has no 合计 row over A:B")
     XCTAssertEqual(Array(total[2...4]), ["1,331.42", "972.35", "359.07"])
     let code = try XCTUnwrap(t3.first { $0.first == "2120899" }, "code 2120899 not kept as text")
     XCTAssertEqual(code[1], "其他国有土地使用权出让收入安排的支出")

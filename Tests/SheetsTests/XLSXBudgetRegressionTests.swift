@@ -146,7 +146,7 @@ final class XLSXBudgetRegressionTests: XCTestCase {
     let path = dir.appendingPathComponent("预算.csv").path
     try HostileFiles.fifo(at: path)
     try assertFast {
-      XCTAssertThrowsError(try CSVReader.read(path: path)) { XCTAssertEqual($0 as? CSVError, .notARegularFile(file: "预算.csv")) }
+      XCTAssertThrowsError(try CSVReader.read(path: path)) { XCTAssertEqual($0 as? CSVError, .notARegularFile(file: "预算.csv", kind: .fifo)) }
     }
   }
 

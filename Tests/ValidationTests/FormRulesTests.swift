@@ -36,6 +36,17 @@ final class FormRulesTests: XCTestCase {
     XCTAssertTrue(f.first?.messageZh.contains("J局机关电费") ?? false)
   }
 
+  func testRegression_FormFindingsNameTheirCell() {
+    var d = Self.sample
+    d.forms[0].annualFunding.total = Amount(16000)
+    d.forms[0].annualFunding.local = Amount(16000)
+    d.forms[1].projectName = "J局机关水电费"
+    let f = findings(d)
+    // J局机关电费's 年度资金总额 is G6 of its sheet; 项目名称's value is C3.
+    XCTAssertEqual(f.first { $0.ruleId == "F.annual-total" }?.cells.first, "J局机关电费!G6")
+    XCTAssertEqual(f.first { $0.ruleId == "F.project-present" }?.cells, ["J局机关水费!C3"])
+  }
+
   func testProjectNotInTable12AndProjectWithoutForm() {
     var d = Self.sample
     d.forms[1].projectName = "J局机关水电费"

@@ -14,7 +14,7 @@ final class ReportOutputTests: XCTestCase {
 
   func testTextReportSaysWhatRanWhatDidNotAndWhy() throws {
     let text = try brokenReport().text()
-    XCTAssertTrue(text.contains("规则 70 条：通过 54，发现问题 3，不适用 13"), text)
+    XCTAssertTrue(text.contains("规则 80 条：通过 54，发现问题 3，不适用 23"), text)
     XCTAssertTrue(text.contains("错误 2，警告 0，尾差 2，提示 0"), text)
     XCTAssertTrue(text.contains("发现问题的规则：\n  T12.fund-sources 预算公开表12 每行 合计 = 各资金来源列之和（1 条）\n"), text)
     XCTAssertTrue(text.contains("F.form-missing — 未读入绩效目标申报表"), text)
@@ -23,7 +23,7 @@ final class ReportOutputTests: XCTestCase {
     XCTAssertTrue(text.contains("T9.hierarchy — 预算公开表9无数据"), text)
     XCTAssertTrue(text.contains("  T2.hierarchy 预算公开表2 类 = Σ款、款 = Σ项（各金额列）"), text)
     let en = try brokenReport().text(.en)
-    XCTAssertTrue(en.contains("70 rules: 54 passed, 3 with findings, 13 not applicable"), en)
+    XCTAssertTrue(en.contains("80 rules: 54 passed, 3 with findings, 23 not applicable"), en)
     XCTAssertTrue(en.contains("F.form-missing — no performance-target form was read"), en)
     XCTAssertTrue(en.contains("T13.fund-sources — table 13 holds no amounts"), en)
   }
@@ -33,7 +33,7 @@ final class ReportOutputTests: XCTestCase {
     let value = try JSONValue.parse(Array(json.utf8))
     XCTAssertEqual(value["format"]?.stringValue, "yusuan-validation")
     let rules = value["rules"]?.arrayValue ?? []
-    XCTAssertEqual(rules.count, 70)
+    XCTAssertEqual(rules.count, 80)
     XCTAssertEqual(rules.first?["id"]?.stringValue, "T2.hierarchy")
     XCTAssertEqual(rules.first { $0["id"]?.stringValue == "T9.hierarchy" }?["status"]?.stringValue, "not-applicable")
     XCTAssertEqual(rules.first { $0["id"]?.stringValue == "T9.hierarchy" }?["reason"]?.stringValue, "预算公开表9无数据")
@@ -59,8 +59,8 @@ final class ReportOutputTests: XCTestCase {
     XCTAssertFalse(xml.unicodeScalars.contains("\u{1}"))
     XCTAssertTrue(xml.contains("<system-out>[尾差] T6.total-row 预算公开表6 合计 合计：应为 972.34"), xml)
     XCTAssertEqual(report.exitStatus(), 1)
-    XCTAssertEqual(try junitCounts(xml), "etree testsuite 70 2 13 | junitparser 70 2 13 | suite failures=2 skipped=13")
-    XCTAssertEqual(try junitCounts(report.junit(strict: true)), "etree testsuite 70 3 13 | junitparser 70 3 13 | suite failures=3 skipped=13")
+    XCTAssertEqual(try junitCounts(xml), "etree testsuite 80 2 23 | junitparser 80 2 23 | suite failures=2 skipped=23")
+    XCTAssertEqual(try junitCounts(report.junit(strict: true)), "etree testsuite 80 3 23 | junitparser 80 3 23 | suite failures=3 skipped=23")
   }
 
   /// What a JUnit consumer counts: testcases, failures and skipped, by xml.etree, by junitparser's

@@ -3,7 +3,8 @@
 //
 //   sheets-bench read FILE          stream every cell of the first sheet, count, sum amounts
 //   sheets-bench read-rows FILE     the same through streamRows (a CellValue per cell), for comparison
-//   sheets-bench grids FILE         read every sheet into a grid (the department-workbook path)
+//   sheets-bench grids FILE [N]     read every sheet into a grid (the department-workbook path),
+//                                   .xlsx or .xls by content; N times in one process when given
 //   sheets-bench write OUT ROWS     write the benchmark rows as a formatted flat sheet
 //   sheets-bench expect ROWS        print the expected correctness line for ROWS data rows
 import Glibc
@@ -85,9 +86,25 @@ func runReadRows(path: String) throws {
   print(resultLine(cells: cells, cents: cents))
 }
 
-/// Reads every sheet into a grid, as a department job does; prints the sheet and cell counts.
-func runGrids(path: String) throws {
-  let grids = try XLSXReader(path: path, limits: benchLimits).grids()
+/// Reads every sheet into a grid, as a department job does (xlsx or xls, by content); prints the
+/// sheet and cell counts, and with `repeats` the median seconds of one read of that many.
+func runGrids(path: String, repeats: Int?) throws {
+  func read() throws -> [Grid] {
+    FileFormat(path: path) == .xls ? try XLSReader(path: path).grids() : try XLSXReader(path: path, limits: benchLimits).grids()
+  }
+  var grids = try read()
+  if let repeats {
+    var seconds: [Double] = []
+    for _ in 0..<repeats {
+      var start = timespec()
+      var end = timespec()
+      clock_gettime(CLOCK_MONOTONIC, &start)
+      grids = try read()
+      clock_gettime(CLOCK_MONOTONIC, &end)
+      seconds.append(Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9)
+    }
+    print("median_seconds=\(seconds.sorted()[seconds.count / 2])")
+  }
   print("sheets=\(grids.count) cells=\(grids.reduce(0) { $0 + $1.cellCount })")
 }
 
@@ -109,7 +126,7 @@ func fail(_ message: String, code: Int32) -> Never {
 }
 
 let arguments = CommandLine.arguments
-let usage = "usage: sheets-bench read FILE | read-rows FILE | grids FILE | write OUT ROWS | expect ROWS"
+let usage = "usage: sheets-bench read FILE | read-rows FILE | grids FILE [N] | write OUT ROWS | expect ROWS"
 do {
   switch (arguments.count > 1 ? arguments[1] : "", arguments.count) {
   case ("read", 3):
@@ -117,7 +134,10 @@ do {
   case ("read-rows", 3):
     try runReadRows(path: arguments[2])
   case ("grids", 3):
-    try runGrids(path: arguments[2])
+    try runGrids(path: arguments[2], repeats: nil)
+  case ("grids", 4):
+    guard let repeats = Int(arguments[3]), repeats > 0 else { fail(usage, code: 2) }
+    try runGrids(path: arguments[2], repeats: repeats)
   case ("write", 4):
     guard let rows = Int(arguments[3]), rows > 0 else { fail(usage, code: 2) }
     try runWrite(path: arguments[2], rows: rows)
