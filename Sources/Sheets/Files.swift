@@ -41,3 +41,16 @@ extension Files {
     return Int(st.st_size)
   }
 }
+
+extension Files {
+  /// What tells one version of a file from another (device, inode, size, and the nanosecond
+  /// times of its last content and inode changes), or nil when `stat` fails.
+  package static func identity(_ path: String) -> [Int]? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return [
+      Int(st.st_dev), Int(st.st_ino), Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec),
+      Int(st.st_ctim.tv_sec), Int(st.st_ctim.tv_nsec),
+    ]
+  }
+}

@@ -88,11 +88,11 @@ public struct BatchRunner: Sendable {
           switch prepare(department, manifest: manifest) {
           case .finished(let finished):
             row = finished
-          case .due(let hash, let contents):
+          case .due(let hash, let contents, let identities):
             // Only departments that are really redone count against the limit, so that
             // `--limit K` run repeatedly makes progress through a partly done tree.
             guard state.reserve() else { return }
-            row = process(department, hash: hash, contents: contents, manifest: manifest)
+            row = process(department, hash: hash, contents: contents, identities: identities, manifest: manifest)
           }
           state.finish(index, row) { done, skipped in
             progress(
@@ -117,9 +117,14 @@ public struct BatchRunner: Sendable {
   /// hashing) or is due, with its content key.
   enum Preparation {
     case finished(BatchRow)
-    /// Due, with its content key and the bytes of its files that the key covers.
-    case due(hash: String, contents: [String: [UInt8]])
+    /// Due, with its content key, the bytes of its files that the key covers, and for files too
+    /// large to keep (`keptBytes`) what `stat` said of them before they were hashed.
+    case due(hash: String, contents: [String: [UInt8]], identities: [String: [Int]] = [:])
   }
+
+  /// Files up to this size are kept in memory from hashing to parsing; a larger one (a workbook
+  /// with big pictures) is read again, and must then be the same file with the same times.
+  static let keptBytes = 32 << 20
 
   /// Reads a department's files once, hashes those bytes and looks the key up in the manifest.
   /// The same bytes are then parsed: a file replaced meanwhile can never record one version's
@@ -132,10 +137,17 @@ public struct BatchRunner: Sendable {
     }
     let hash: String
     var contents: [String: [UInt8]] = [:]
+    var identities: [String: [Int]] = [:]
     do {
-      // Sized first, regular files only: a sparse 3 GB file or a FIFO is refused, not read.
-      for file in department.files { contents[file] = try Files.readRegularFile(file, limit: Limits.default.maxFileBytes) }
-      hash = try BatchManifest.hash(of: department, options: options, contents: contents)
+      var sha = BatchManifest.hasher(options: options)
+      for file in department.files {
+        let before = Files.identity(file)
+        // Sized first, regular files only: a sparse 3 GB file or a FIFO is refused, not read.
+        let bytes = try Files.readRegularFile(file, limit: Limits.default.maxFileBytes)
+        BatchManifest.add(file, bytes, to: &sha)
+        if bytes.count <= Self.keptBytes { contents[file] = bytes } else { identities[file] = before ?? [] }
+      }
+      hash = sha.hexDigest()
     } catch {
       return .finished(BatchRow(file: department.key, status: .unreadable, error: message(error)))
     }
@@ -146,12 +158,13 @@ public struct BatchRunner: Sendable {
           status: BatchStatus(rawValue: entry.status) ?? .ok, findings: entry.findings, outputs: entry.outputs, skipped: true,
           details: entry.details))
     }
-    return .due(hash: hash, contents: contents)
+    return .due(hash: hash, contents: contents, identities: identities)
   }
 
   /// One department, read to written; never throws: every problem becomes the row's status.
   func process(
-    _ department: BatchDepartment, hash: String, contents: [String: [UInt8]], manifest: BatchManifest
+    _ department: BatchDepartment, hash: String, contents: [String: [UInt8]], identities: [String: [Int]] = [:],
+    manifest: BatchManifest
   ) -> BatchRow {
     let reading: DisclosureReading
     do {
@@ -202,6 +215,13 @@ public struct BatchRunner: Sendable {
         row.error = "html: " + message(error)
         return row
       }
+    }
+    // A file too large to keep was read twice: it must still be the file that was hashed.
+    for (file, identity) in identities where Files.identity(file) != identity {
+      row.status = .failed
+      row.error = language == .zh ? "读取期间输入文件 \(Paths.lastComponent(file)) 被修改；输出未记入清单，下次运行将重做" :
+        "the input \(Paths.lastComponent(file)) changed while it was being read; its outputs are not recorded, the next run redoes it"
+      return row
     }
     do {
       try manifest.record(
