@@ -45,11 +45,11 @@ extension Disclosure {
     jsonValue(includeSources: includeSources).serializedBytes()
   }
 
-  /// Reads a disclosure from canonical JSON bytes.
-  public init(jsonBytes: [UInt8]) throws {
+  /// Reads a disclosure from canonical JSON bytes holding at most `maxValues` JSON values.
+  public init(jsonBytes: [UInt8], maxValues: Int = JSONValue.defaultMaxValues) throws {
     let value: JSONValue
     do {
-      value = try JSONValue.parse(jsonBytes)
+      value = try JSONValue.parse(jsonBytes, maxValues: maxValues)
     } catch {
       throw DisclosureJSONError(path: "$", reason: error.description)
     }

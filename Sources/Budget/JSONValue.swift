@@ -57,9 +57,12 @@ extension JSONValue {
   /// Deepest nesting accepted; hostile input cannot exhaust the stack.
   static let maxDepth = 64
 
-  /// Parses JSON text (RFC 8259) from UTF-8 bytes.
-  public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-    var parser = JSONParser(bytes: bytes)
+  /// Most values a document may hold unless the caller says otherwise (each takes memory).
+  public static let defaultMaxValues = 4_000_000
+
+  /// Parses JSON text (RFC 8259) from UTF-8 bytes, refusing more than `maxValues` values.
+  public static func parse(_ bytes: [UInt8], maxValues: Int = defaultMaxValues) throws(JSONParseError) -> JSONValue {
+    var parser = JSONParser(bytes: bytes, maxValues: maxValues)
     parser.skipSpace()
     let value = try parser.value(depth: 0)
     parser.skipSpace()
@@ -193,9 +196,12 @@ extension JSONValue {
 private struct JSONParser {
   let bytes: [UInt8]
   var index = 0
+  /// Values still allowed: a budget per document, so a 250 MB array cannot take gigabytes.
+  var valuesLeft: Int
 
-  init(bytes: [UInt8]) {
+  init(bytes: [UInt8], maxValues: Int) {
     self.bytes = bytes
+    self.valuesLeft = maxValues
     // A UTF-8 BOM is tolerated.
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
   }
@@ -220,6 +226,8 @@ private struct JSONParser {
 
   mutating func value(depth: Int) throws(JSONParseError) -> JSONValue {
     guard depth < JSONValue.maxDepth else { throw error("嵌套过深 (nesting too deep)") }
+    valuesLeft -= 1
+    guard valuesLeft >= 0 else { throw error("值过多 (too many values)") }
     guard index < bytes.count else { throw error("意外结束 (unexpected end)") }
     switch bytes[index] {
     case UInt8(ascii: "{"):

@@ -62,6 +62,10 @@ public struct DisclosureReader: Sendable {
   /// Whether a workbook's sheets are read on two threads when the machine has two cores (the
   /// result is the same; a caller that already keeps every core busy can turn it off).
   public var readsSheetsInParallel: Bool
+  /// Input files already read, by path: parsed from these bytes instead of the file system, so
+  /// that what a caller hashed is exactly what is read (a file replaced meanwhile cannot mix two
+  /// versions). A folder then holds the `.csv` files given here that lie directly inside it.
+  public var contents: [String: [UInt8]] = [:]
 
   /// Creates a reader: of the tables of one template set (`--template`), or, with nil, of the set
   /// among `TemplateSets.all` that explains the inputs best.
@@ -146,15 +150,21 @@ public struct DisclosureReader: Sendable {
       switch try Self.kind(of: path) {
       case .json:
         do {
+          // Sized before reading, read once (or given by the caller); a FIFO or device is refused
+          // without blocking.
+          let limit = min(limits.maxFileBytes, limits.maxJSONBytes)
           let bytes: [UInt8]
-          switch InputFile.read(path, limit: limits.maxFileBytes) {
+          let read: Result<[UInt8], InputFile.Failure> =
+            contents[path].map { $0.count <= limit ? .success($0) : .failure(.tooLarge($0.count)) }
+            ?? InputFile.read(path, limit: limit)
+          switch read {
           case .success(let read): bytes = read
           case .failure(.notARegularFile(let kind)): throw InputError.notARegularFile(path: path, kind: kind)
           case .failure(.cannotRead(let code)): throw InputError.cannotRead(path: path, errno: code)
           case .failure(.tooLarge):
-            throw InputError.unreadable(path: path, underlying: JSONTooLarge(path: path, limit: limits.maxFileBytes))
+            throw InputError.unreadable(path: path, underlying: JSONTooLarge(path: path, limit: limit))
           }
-          jsonDisclosures.append(try Disclosure(jsonBytes: bytes))
+          jsonDisclosures.append(try Disclosure(jsonBytes: bytes, maxValues: limits.maxJSONValues))
         } catch let error as InputError {
           throw error
         } catch {
@@ -224,7 +234,8 @@ public struct DisclosureReader: Sendable {
   func readWorkbook(_ path: String) throws -> [GridReading] {
     let file = Paths.lastComponent(path)
     do {
-      let reader = try XLSXReader(path: path, limits: limits)
+      let reader = try contents[path].map { try XLSXReader(bytes: $0, name: path, limits: limits) }
+        ?? XLSXReader(path: path, limits: limits)
       // A second reader can fail to open (the file changed, its shared strings are broken…):
       // then the sheets are read one by one, and any error is met there.
       if readsSheetsInParallel && secondLaneHelps(reader.sheets.count), let second = try? reader.sibling()
@@ -265,16 +276,18 @@ public struct DisclosureReader: Sendable {
   }
 
   func readFolder(_ path: String) throws -> [GridReading] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    let given = contents.keys.filter { Paths.parent($0) == path }.map(Paths.lastComponent)
+    let names = given.isEmpty ? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] : given
     let csvs = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
     guard !csvs.isEmpty else { throw InputError.emptyFolder(path: path) }
-    return try csvs.map { try readCSV(Paths.join(path, $0)) }
+    return try readFolderFiles(path, csvs)
   }
 
   func readLegacyWorkbook(_ path: String) throws -> [GridReading] {
     let file = Paths.lastComponent(path)
     do {
-      let reader = try XLSReader(path: path, limits: limits)
+      let reader = try contents[path].map { try XLSReader(bytes: $0, name: path, limits: limits) }
+        ?? XLSReader(path: path, limits: limits)
       return try reader.sheetNames.indices.map { index in
         recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheetNames[index])
       }
@@ -284,12 +297,19 @@ public struct DisclosureReader: Sendable {
   }
 
   func readCSV(_ path: String) throws -> GridReading {
+    try readCSV(path, limits: limits).reading
+  }
+
+  /// Reads one CSV file under `limits`, with the number of cells it held.
+  func readCSV(_ path: String, limits: Limits) throws -> (reading: GridReading, cells: Int) {
     let file = Paths.lastComponent(path)
     do {
-      let document = try CSVReader.read(path: path, encoding: csvEncoding, limits: limits)
+      let document = try contents[path].map {
+        try CSVReader.read(bytes: $0, name: Paths.lastComponent(path), encoding: csvEncoding, limits: limits)
+      } ?? CSVReader.read(path: path, encoding: csvEncoding, limits: limits)
       var reading = recognizer.read(Self.unguarded(document.grid), file: file, sheet: nil)
       reading.encoding = document.detectedEncoding
-      return reading
+      return (reading, document.grid.cellCount)
     } catch {
       throw InputError.unreadable(path: path, underlying: error)
     }

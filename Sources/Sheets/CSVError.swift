@@ -18,7 +18,7 @@ public enum CSVError: Error, Equatable, Sendable, LocalizedMessage, CustomString
   case unbalancedQuote(file: String, line: Int)
   /// A field starting on this line is longer than `Limits.maxCSVFieldBytes`.
   case fieldTooLong(file: String, line: Int, limit: Int)
-  /// The file holds more non-empty fields than `Limits.maxCellsPerSheet`.
+  /// The file holds more non-empty fields than `Limits.maxCellsPerSheet` (or `maxCellsPerWorkbook`).
   case tooManyCells(file: String, line: Int, limit: Int)
 
   public func message(_ language: Language) -> String {

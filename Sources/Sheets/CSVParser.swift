@@ -14,7 +14,7 @@ enum CSVParser {
     var cellCount = 0
     var line = 1  // physical line of the current position
     let maxField = limits.maxCSVFieldBytes
-    let maxCells = limits.maxCellsPerSheet
+    let maxCells = min(limits.maxCellsPerSheet, limits.maxCellsPerWorkbook)
 
     try bytes.withUnsafeBufferPointer { (p) throws(CSVError) in
       let n = p.count

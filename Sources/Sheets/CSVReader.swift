@@ -27,7 +27,7 @@ public enum CSVReader {
   /// Reads a CSV file; the grid is named after the file (without its directory).
   public static func read(path: String, encoding: TextEncoding? = nil, limits: Limits = .default) throws -> CSVDocument {
     let name = fileName(of: path)
-    let bytes = try readFile(path, name: name, limit: limits.maxFileBytes)
+    let bytes = try readFile(path, name: name, limit: min(limits.maxFileBytes, limits.maxCSVBytes))
     return try read(bytes: bytes, name: name, encoding: encoding, limits: limits)
   }
 
@@ -35,9 +35,8 @@ public enum CSVReader {
   public static func read(bytes: [UInt8], name: String, encoding: TextEncoding? = nil, limits: Limits = .default) throws
     -> CSVDocument
   {
-    guard bytes.count <= limits.maxFileBytes else {
-      throw CSVError.fileTooLarge(file: name, bytes: bytes.count, limit: limits.maxFileBytes)
-    }
+    let limit = min(limits.maxFileBytes, limits.maxCSVBytes)
+    guard bytes.count <= limit else { throw CSVError.fileTooLarge(file: name, bytes: bytes.count, limit: limit) }
     let decoded = try TextEncoding.decode(bytes, override: encoding, file: name)
     let rows = try CSVParser.parse(decoded.bytes, from: decoded.start, file: name, limits: limits)
     return CSVDocument(grid: Grid(name: name, rows: rows), detectedEncoding: decoded.encoding)

@@ -53,6 +53,14 @@ public enum XLSXReadError: Error, Equatable, Sendable {
   case mergeTooLarge(file: String, sheet: String, range: String, limit: Int)
   /// The requested sheet (by name or index) does not exist.
   case noSuchSheet(file: String, sheet: String)
+  /// An XML start tag carries more attributes than `Limits.maxAttributesPerElement`.
+  case tooManyAttributes(file: String, part: String, limit: Int)
+  /// The workbook lists more sheets than `Limits.maxSheets`.
+  case tooManySheets(file: String, limit: Int)
+  /// Two sheets point at the same worksheet part, which a real workbook never does.
+  case aliasedSheetPart(file: String, sheet: String, part: String)
+  /// The sheets together hold more cells than `Limits.maxCellsPerWorkbook`.
+  case tooManyCellsInWorkbook(file: String, sheet: String, limit: Int)
 }
 
 extension XLSXReadError: LocalizedMessage, CustomStringConvertible {
@@ -67,7 +75,9 @@ extension XLSXReadError: LocalizedMessage, CustomStringConvertible {
       .malformedXML(let f, _, _, _, _), .invalidCellReference(let f, _, _), .cellOutOfGrid(let f, _, _),
       .tooManyCells(let f, _, _), .textTooLong(let f, _, _, _), .tooManySharedStrings(let f, _),
       .sharedStringIndexOutOfRange(let f, _, _, _), .invalidCellValue(let f, _, _, _),
-      .tooManyMerges(let f, _, _), .mergeTooLarge(let f, _, _, _), .noSuchSheet(let f, _):
+      .tooManyMerges(let f, _, _), .mergeTooLarge(let f, _, _, _), .noSuchSheet(let f, _),
+      .tooManyAttributes(let f, _, _), .tooManySheets(let f, _), .aliasedSheetPart(let f, _, _),
+      .tooManyCellsInWorkbook(let f, _, _):
       return f
     }
   }
@@ -161,6 +171,20 @@ extension XLSXReadError: LocalizedMessage, CustomStringConvertible {
         : "\(f): sheet “\(sheet)” has a merged range \(range) covering more than \(limit) cells"
     case .noSuchSheet(let f, let sheet):
       return zh ? "\(f)：没有工作表“\(sheet)”" : "\(f): there is no sheet “\(sheet)”"
+    case .tooManyAttributes(let f, let part, let limit):
+      return zh
+        ? "\(f)：部件 \(part) 中有元素的属性超过 \(limit) 个，拒绝读取"
+        : "\(f): an element of the part \(part) has more than \(limit) attributes; refused"
+    case .tooManySheets(let f, let limit):
+      return zh ? "\(f)：工作簿的工作表超过 \(limit) 个" : "\(f): the workbook lists more than \(limit) sheets"
+    case .aliasedSheetPart(let f, let sheet, let part):
+      return zh
+        ? "\(f)：工作表“\(sheet)”与另一工作表指向同一部件 \(part)，拒绝读取"
+        : "\(f): sheet “\(sheet)” points at the part \(part), which another sheet already uses; refused"
+    case .tooManyCellsInWorkbook(let f, let sheet, let limit):
+      return zh
+        ? "\(f)：读到工作表“\(sheet)”时，全部工作表的单元格数超过上限 \(limit)"
+        : "\(f): at sheet “\(sheet)”, the sheets together hold more than \(limit) cells"
     }
   }
 

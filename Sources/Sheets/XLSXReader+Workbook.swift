@@ -47,9 +47,18 @@ final class RelationshipsHandler: XMLEventHandler {
 final class WorkbookHandler: XMLEventHandler {
   var sheets: [(name: String, visibility: SheetInfo.Visibility, relationshipID: String)] = []
   var date1904 = false
+  private let file: String
+  private let maxSheets: Int
+
+  init(file: String, maxSheets: Int) {
+    self.file = file
+    self.maxSheets = maxSheets
+  }
 
   override func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws(XLSXReadError) {
     if name.isSpreadsheet("sheet") {
+      // Counted as the list is parsed, so that 200,000 entries stop at the first one too many.
+      guard sheets.count < maxSheets else { throw .tooManySheets(file: file, limit: maxSheets) }
       var relationshipID = ""
       for i in 0..<attributes.count
       where XMLNamespace.classify(attributes.uri(i)) == .officeRelationships && cEquals(attributes.localName(i), "id") {
@@ -114,7 +123,7 @@ extension XLSXReader {
         workbookPart = PartPath.resolve(office.target, from: "")
       }
     }
-    let workbook = WorkbookHandler()
+    let workbook = WorkbookHandler(file: archive.name, maxSheets: limits.maxSheets)
     try archive.parse(workbookPart, budget: limits.maxOtherPartBytes, handler: workbook)
 
     let relsPart = PartPath.relationships(of: workbookPart)
@@ -129,12 +138,17 @@ extension XLSXReader {
     for rel in rels.relationships where byID[rel.id] == nil { byID[rel.id] = rel }
 
     var sheets: [SheetInfo] = []
+    // Two sheets on one part would read it twice (2,000 aliases of a 1 M-cell part): refused.
+    var partsInUse = Set<String>()
     for (i, sheet) in workbook.sheets.enumerated() {
       guard let rel = byID[sheet.relationshipID], !rel.external else {
         throw .missingPart(file: archive.name, part: "\(relsPart)#\(sheet.relationshipID) (\(sheet.name))")
       }
-      sheets.append(
-        SheetInfo(name: sheet.name, index: i, visibility: sheet.visibility, part: PartPath.resolve(rel.target, from: base)))
+      let part = PartPath.resolve(rel.target, from: base)
+      guard partsInUse.insert(part.lowercased()).inserted else {
+        throw .aliasedSheetPart(file: archive.name, sheet: sheet.name, part: part)
+      }
+      sheets.append(SheetInfo(name: sheet.name, index: i, visibility: sheet.visibility, part: part))
     }
     let shared = rels.relationships.first { !$0.external && $0.type.hasSuffix("/sharedStrings") }
       .map { PartPath.resolve($0.target, from: base) }

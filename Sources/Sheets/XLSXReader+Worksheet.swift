@@ -6,9 +6,12 @@ final class WorksheetHandler: XMLEventHandler {
   /// Where character data currently goes.
   private enum Capture: UInt8 { case none, value, inline }
 
-  private let file: String
-  private let sheet: String
+  let file: String
+  let sheet: String
   private let limits: Limits
+  /// The workbook's cell budget, and how many of this sheet's cells it has been charged.
+  let workbookCells: WorkbookCellBudget
+  var chargedCells = 0
   private let sharedStrings: [String]
   private let emit: (borrowing SheetRowView) throws(XLSXReadError) -> Void
 
@@ -46,9 +49,10 @@ final class WorksheetHandler: XMLEventHandler {
   private let maxTextBytes: Int
 
   init(
-    file: String, sheet: String, limits: Limits, sharedStrings: [String],
+    file: String, sheet: String, limits: Limits, sharedStrings: [String], workbookCells: WorkbookCellBudget,
     emit: @escaping (borrowing SheetRowView) throws(XLSXReadError) -> Void
   ) {
+    self.workbookCells = workbookCells
     self.file = file
     self.sheet = sheet
     self.limits = limits
@@ -292,6 +296,7 @@ final class WorksheetHandler: XMLEventHandler {
     guard cellCount <= limits.maxCellsPerSheet else {
       throw .tooManyCells(file: file, sheet: sheet, limit: limits.maxCellsPerSheet)
     }
+    if cellCount & (WorkbookCellBudget.block - 1) == 0 { try chargeWorkbookCells() }
     cells.append(cell)
   }
 

@@ -43,6 +43,7 @@ public final class XLSXReader {
   private let limits: Limits
   private let sharedStringsPart: String?
   private var sharedStringsCache: [String]?
+  private let workbookCells: WorkbookCellBudget
 
   /// Opens the workbook at `path` and reads its sheet list.
   public convenience init(path: String, limits: Limits = .default) throws(XLSXReadError) {
@@ -58,6 +59,7 @@ public final class XLSXReader {
     self.archive = archive
     self.limits = limits
     self.fileName = archive.name
+    self.workbookCells = WorkbookCellBudget(limit: limits.maxCellsPerWorkbook)
     let workbook = try Self.readWorkbook(archive, limits: limits)
     self.sheets = workbook.sheets
     self.date1904 = workbook.date1904
@@ -72,6 +74,7 @@ public final class XLSXReader {
     self.date1904 = of.date1904
     self.sharedStringsPart = of.sharedStringsPart
     self.sharedStringsCache = sharedStrings
+    self.workbookCells = of.workbookCells
   }
 
   /// A second reader of the same workbook, for reading other sheets on another thread (a reader
@@ -172,8 +175,10 @@ public final class XLSXReader {
     _ info: SheetInfo, emit: @escaping (borrowing SheetRowView) throws(XLSXReadError) -> Void
   ) throws(XLSXReadError) -> SheetExtras {
     let handler = WorksheetHandler(
-      file: fileName, sheet: info.name, limits: limits, sharedStrings: try sharedStrings(), emit: emit)
+      file: fileName, sheet: info.name, limits: limits, sharedStrings: try sharedStrings(), workbookCells: workbookCells,
+      emit: emit)
     try archive.parse(info.part, budget: limits.maxSheetPartBytes, handler: handler)
+    try handler.chargeWorkbookCells()
     warnings.removeAll {
       if case .formulasWithoutCachedValue(info.name, _, _) = $0 { return true }
       return false
@@ -189,18 +194,25 @@ public final class XLSXReader {
   }
 
   /// Sorts rows that the file stored out of order and joins rows stored twice (later cells win).
+  /// Each run of rows with one index is joined in a single pass, so that 200,000 copies of one
+  /// row take linear time (joining them pairwise copied the growing row every time).
   private static func mergeRows(_ rows: [GridRow]) -> [GridRow] {
     let sorted = rows.enumerated().sorted { ($0.element.index, $0.offset) < ($1.element.index, $1.offset) }.map(\.element)
     var out: [GridRow] = []
-    for row in sorted {
-      guard let last = out.last, last.index == row.index else {
-        out.append(row)
-        continue
+    var start = 0
+    while start < sorted.count {
+      var end = start + 1
+      while end < sorted.count, sorted[end].index == sorted[start].index { end += 1 }
+      if end == start + 1 {
+        out.append(sorted[start])
+      } else {
+        var byColumn: [Int: CellValue] = [:]
+        for row in sorted[start..<end] {
+          for cell in row.cells { byColumn[cell.column] = cell.value }
+        }
+        out.append(GridRow(index: sorted[start].index, cells: byColumn.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
       }
-      var byColumn: [Int: CellValue] = [:]
-      for cell in last.cells { byColumn[cell.column] = cell.value }
-      for cell in row.cells { byColumn[cell.column] = cell.value }
-      out[out.count - 1] = GridRow(index: row.index, cells: byColumn.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+      start = end
     }
     return out
   }

@@ -127,14 +127,20 @@ package final class XMLPushParser {
   // Nearly every element of a part shares one namespace URI pointer (libxml2 interns them).
   @exclusivity(unchecked) private var lastURI: UnsafePointer<UInt8>?
   @exclusivity(unchecked) private var lastNamespace = XMLNamespace.none
+  private var attributeGuard: AttributeCountGuard
 
   /// The only options ever passed: no network, CDATA as text, compact nodes.
   private static let options = Int32(
     XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
 
-  /// Creates a parser for one part; `file` and `part` locate errors.
-  package init(file: String, part: String, handler: XMLEventHandler) {
+  /// Creates a parser for one part; `file` and `part` locate errors. A start tag with more than
+  /// `maxAttributes` attributes is refused before libxml2 sees it.
+  package init(
+    file: String, part: String, handler: XMLEventHandler,
+    maxAttributes: Int = Limits.default.maxAttributesPerElement
+  ) {
     _ = libxmlSetup
+    self.attributeGuard = AttributeCountGuard(limit: maxAttributes)
     self.file = file
     self.part = part
     self.handler = Unmanaged.passUnretained(handler)
@@ -189,6 +195,11 @@ package final class XMLPushParser {
   package func feed(_ chunk: UnsafeRawBufferPointer) throws(XLSXReadError) {
     guard let ctxt else { throw .malformedXML(file: file, part: part, line: 0, column: 0, message: "out of memory") }
     guard chunk.count > 0 else { return }
+    guard attributeGuard.scan(chunk) else {
+      let error = XLSXReadError.tooManyAttributes(file: file, part: part, limit: attributeGuard.limit)
+      stop(error)
+      throw failure ?? error
+    }
     let rc = xmlParseChunk(ctxt, chunk.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(chunk.count), 0)
     try check(rc)
   }
@@ -256,7 +267,7 @@ package final class XMLPushParser {
 extension ZipArchive {
   /// Streams one part through a SAX handler, chunk by chunk, under `budget` bytes.
   package func parse(_ part: String, budget: Int, handler: XMLEventHandler) throws(XLSXReadError) {
-    let parser = XMLPushParser(file: name, part: part, handler: handler)
+    let parser = XMLPushParser(file: name, part: part, handler: handler, maxAttributes: limits.maxAttributesPerElement)
     try read(part, budget: budget) { chunk throws(XLSXReadError) in try parser.feed(chunk) }
     try parser.finish()
   }

@@ -17,7 +17,8 @@ package final class ZipArchive {
   package let name: String
   private let handle: OpaquePointer
   private let origin: Origin
-  private let limits: Limits
+  /// The budgets this archive is read under.
+  package let limits: Limits
   private let ledger: InflationLedger
   private let chunk: UnsafeMutableRawPointer
   private static let chunkSize = 64 << 10
@@ -67,6 +68,14 @@ package final class ZipArchive {
   }
 
   private init(origin: Origin, name: String, limits: Limits, ledger: InflationLedger) throws(XLSXReadError) {
+    let declared: Int? =
+      switch origin {
+      case .path(let path, _): CentralDirectory.declaredEntryCount(path: path)
+      case .bytes(let bytes): CentralDirectory.declaredEntryCount(bytes: UnsafeRawBufferPointer(start: bytes.start, count: bytes.count))
+      }
+    if let declared, declared > limits.maxZipEntries {
+      throw .tooManyEntries(file: name, count: declared, limit: limits.maxZipEntries)
+    }
     let handle = try Self.open(origin, name: name)
     self.handle = handle
     self.origin = origin
@@ -247,20 +256,19 @@ private final class ArchiveBytes {
   deinit { free(start) }
 }
 
-/// The bytes reserved against the whole-archive budget, per entry, by all handles on one archive.
-/// An entry read again replaces its own reservation, so re-reading a part does not count twice.
+/// The bytes counted against the whole-archive budget by all handles on one archive. Every read
+/// counts, a part read again included: otherwise 200,000 sheets aliasing one 10 MB part inflate
+/// 2 TB within the budget.
 private final class InflationLedger: @unchecked Sendable {
   private let lock = Lock()
-  private var byEntry: [Int: Int] = [:]
   private var total = 0
 
-  /// Reserves `bytes` for `entry`; false (nothing reserved) when the total would exceed `limit`.
+  /// Reserves `bytes` (for the entry with index `entry`); false (nothing reserved) when the total
+  /// would exceed `limit`.
   func reserve(_ bytes: Int, forEntry entry: Int, limit: Int) -> Bool {
     lock.withLock {
-      let others = total - (byEntry[entry] ?? 0)
-      guard bytes <= limit - others else { return false }
-      byEntry[entry] = bytes
-      total = others + bytes
+      guard bytes <= limit - total else { return false }
+      total += bytes
       return true
     }
   }

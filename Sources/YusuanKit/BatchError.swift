@@ -27,6 +27,12 @@ public enum BatchError: Error, LocalizedMessage, CustomStringConvertible, Equata
   case unknownReportFormat(String)
   /// The folder of the `--report` file does not exist or cannot be written (checked before any department).
   case reportFolderUnwritable(report: String, folder: String)
+  /// Another batch run (same shard) is writing into this output folder right now.
+  case outputLocked(folder: String)
+  /// The output folder's lock file cannot be made or locked (read-only folder, …).
+  case outputUnlockable(folder: String, reason: String)
+  /// The `--report` file would be one of the batch's own outputs (a department's, the manifest…).
+  case reportIsAnOutput(report: String, output: String)
 
   public func message(_ language: Language) -> String {
     let zh = language == .zh
@@ -63,6 +69,14 @@ public enum BatchError: Error, LocalizedMessage, CustomStringConvertible, Equata
     case .reportFolderUnwritable(let report, let folder):
       return zh ? "无法写出报告 \(report)：文件夹 \(folder) 不存在或不可写；未处理任何部门" :
         "cannot write the report \(report): folder \(folder) does not exist or is not writable; no department was processed"
+    case .outputLocked(let folder):
+      return zh ? "另一个批量转换正在写入输出文件夹 \(folder)；请等它结束，或换一个输出文件夹" :
+        "another batch run is writing into the output folder \(folder); wait for it to finish or choose another output folder"
+    case .outputUnlockable(let folder, let reason):
+      return zh ? "无法锁定输出文件夹 \(folder)（\(reason)）" : "cannot lock the output folder \(folder) (\(reason))"
+    case .reportIsAnOutput(let report, let output):
+      return zh ? "报告文件 \(report) 与批量转换的输出 \(output) 是同一路径，会互相覆盖；请把报告写到别处" :
+        "report \(report) is the same path as the batch output \(output), which it would overwrite; write it elsewhere"
     }
   }
 

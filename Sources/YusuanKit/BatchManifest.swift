@@ -104,13 +104,30 @@ public final class BatchManifest: @unchecked Sendable {
   /// The content key of a department: Yusuan's version and options, then each file's name
   /// (relative to the department), length and bytes.
   public static func hash(of department: BatchDepartment, options: BatchOptions) throws -> String {
-    var sha = SHA256()
-    sha.update(options.fingerprint + "\n")
+    try hash(of: department, options: options, contents: [:])
+  }
+
+  /// The content key from bytes already read (`contents`, by path); files not given are read.
+  static func hash(of department: BatchDepartment, options: BatchOptions, contents: [String: [UInt8]]) throws -> String {
+    var sha = hasher(options: options)
     for file in department.files {
-      let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
-      sha.update(Paths.lastComponent(file) + "\u{0}" + String(bytes.count) + "\u{0}")
-      sha.update(bytes)
+      // Sized first, regular files only: a sparse 3 GB file or a FIFO is refused, not read.
+      add(file, try contents[file] ?? Files.readRegularFile(file, limit: Limits.default.maxFileBytes), to: &sha)
     }
     return sha.hexDigest()
+  }
+
+  /// A hasher that holds Yusuan's version and the options; `add` then takes each file in turn.
+  static func hasher(options: BatchOptions) -> SHA256 {
+    var sha = SHA256()
+    sha.update(options.fingerprint + "\n")
+    return sha
+  }
+
+  /// Adds one file of a department to a content key: its name, length and bytes.
+  static func add(_ file: String, _ bytes: [UInt8], to sha: inout SHA256) {
+    let header = Paths.lastComponent(file) + "\u{0}" + String(bytes.count) + "\u{0}"
+    sha.update(header)
+    sha.update(bytes)
   }
 }

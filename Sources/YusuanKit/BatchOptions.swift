@@ -85,6 +85,8 @@ public struct BatchOptions: Sendable {
   public var verify = false
   /// Worker threads; each holds one department at a time.
   public var jobs: Int = 1
+  /// The most worker threads a run uses (`--jobs` above it is capped, with a message).
+  public static let maxJobs = 64
   /// The slice of departments this run handles.
   public var shard: Shard = .all
   /// Redo departments even when the manifest says their outputs are up to date.

@@ -13,6 +13,9 @@ public struct BatchDepartment: Sendable, Equatable {
   public var files: [String]
   /// Outputs go to `OUT_DIR/stem.xlsx`, `OUT_DIR/stem.json` and the folder `OUT_DIR/stem/`.
   public var stem: String
+  /// A symbolic link to a folder: not followed (it could loop back into the tree), but listed,
+  /// so that the report says why its departments are missing.
+  public var isLinkedFolder = false
 
   /// The paths handed to the reader: the CSV folder, or the workbook and its forms workbooks.
   public var inputs: [String] { key.hasSuffix("/") ? [path] : files }
@@ -161,7 +164,9 @@ public struct BatchPlan: Sendable {
       if type == .typeDirectory {
         walk(path, root: root, into: &found)
       } else if type == .typeSymbolicLink, fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
-        continue  // a linked folder could loop back into the tree
+        // Not followed (it could loop back into the tree), but given a report row.
+        let key = relative(path, root: root) + "/"
+        found.append(BatchDepartment(key: key, path: path, files: [], stem: String(key.dropLast()), isLinkedFolder: true))
       } else if departmentExtensions.contains(ext) {
         found.append(department(file: path, root: root))
       }
@@ -217,10 +222,13 @@ public struct BatchPlan: Sendable {
       departments[i].stem += "_" + ext
     }
     var taken = Set<String>()
+    // The tables of every department's CSV folder (`x/预算公开表01.csv`): a workbook named
+    // `x/预算公开表01.csv.xlsx` would otherwise put its own CSV folder on one of those files.
+    let tables = Set(departments.flatMap { d in (1...13).map { d.stem + "/" + DisclosureWriter.csvFileName($0) } })
     for i in departments.indices {
       var stem = departments[i].stem
       var n = 2
-      while [stem + ".xlsx", stem + ".json", stem].contains(where: taken.contains) {
+      while [stem + ".xlsx", stem + ".json", stem].contains(where: taken.contains) || tables.contains(stem) {
         stem = departments[i].stem + "_\(n)"
         n += 1
       }

@@ -72,9 +72,13 @@ public struct BatchSummary: Sendable {
   public var cancelled: Bool
   /// Seconds from start to end.
   public var seconds: Double
+  /// Why the manifest could not be written at the end (a full disk …): the outputs stand, but
+  /// the next run redoes the departments it would have skipped.
+  public var manifestProblem: String? = nil
 
-  /// 0 all good, 1 some findings (or round-trip differences), 2 some unreadable or unwritable.
-  public var exitStatus: Int32 { rows.map(\.status.exitStatus).max() ?? 0 }
+  /// 0 all good, 1 some findings (or round-trip differences), 2 some unreadable or unwritable
+  /// (or the manifest unwritable).
+  public var exitStatus: Int32 { max(rows.map(\.status.exitStatus).max() ?? 0, manifestProblem == nil ? 0 : 2) }
 
   /// How many rows have a status.
   public func count(_ status: BatchStatus) -> Int { rows.filter { $0.status == status }.count }

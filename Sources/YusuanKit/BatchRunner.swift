@@ -69,6 +69,10 @@ public struct BatchRunner: Sendable {
   ) throws -> BatchSummary {
     let start = Date()
     try FileManager.default.createDirectory(atPath: plan.outputRoot, withIntermediateDirectories: true)
+    // Held until the run returns: a second run on this folder and shard is refused, so that its
+    // clean-up never takes this run's temporaries for stale ones.
+    let lock = try BatchLock(outputRoot: plan.outputRoot, shard: options.shard)
+    defer { withExtendedLifetime(lock) {} }
     StaleTemporaries.remove(for: plan, shard: options.shard)
     let manifest = BatchManifest(outputRoot: plan.outputRoot, shard: options.shard)
     let state = WorkState(count: plan.departments.count, limit: options.limit)
@@ -84,11 +88,11 @@ public struct BatchRunner: Sendable {
           switch prepare(department, manifest: manifest) {
           case .finished(let finished):
             row = finished
-          case .due(let hash):
+          case .due(let hash, let contents, let identities):
             // Only departments that are really redone count against the limit, so that
             // `--limit K` run repeatedly makes progress through a partly done tree.
             guard state.reserve() else { return }
-            row = process(department, hash: hash, manifest: manifest)
+            row = process(department, hash: hash, contents: contents, identities: identities, manifest: manifest)
           }
           state.finish(index, row) { done, skipped in
             progress(
@@ -99,25 +103,51 @@ public struct BatchRunner: Sendable {
       }
     }
     group.wait()
-    try manifest.compact()
+    // A manifest that cannot be rewritten (a full disk) costs the next run time, never this run's
+    // summary and report.
+    var manifestProblem: String?
+    do { try manifest.compact() } catch { manifestProblem = message(error) }
     let rows = state.rows()
     return BatchSummary(
       rows: rows, planned: plan.departments.count, cancelled: cancellation.isCancelled && rows.count < plan.departments.count,
-      seconds: -start.timeIntervalSinceNow)
+      seconds: -start.timeIntervalSinceNow, manifestProblem: manifestProblem)
   }
 
   /// Whether a department is already finished (up to date, or its files cannot even be read for
   /// hashing) or is due, with its content key.
   enum Preparation {
     case finished(BatchRow)
-    case due(hash: String)
+    /// Due, with its content key, the bytes of its files that the key covers, and for files too
+    /// large to keep (`keptBytes`) what `stat` said of them before they were hashed.
+    case due(hash: String, contents: [String: [UInt8]], identities: [String: [Int]] = [:])
   }
 
-  /// Hashes a department's inputs and looks it up in the manifest.
+  /// Files up to this size are kept in memory from hashing to parsing; a larger one (a workbook
+  /// with big pictures) is read again, and must then be the same file with the same times.
+  static let keptBytes = 32 << 20
+
+  /// Reads a department's files once, hashes those bytes and looks the key up in the manifest.
+  /// The same bytes are then parsed: a file replaced meanwhile can never record one version's
+  /// hash with the other version's outputs.
   func prepare(_ department: BatchDepartment, manifest: BatchManifest) -> Preparation {
+    if department.isLinkedFolder {
+      let why = language == .zh ? "符号链接指向的文件夹，未跟随读取（可能绕回输入目录）；请直接给出其真实路径" :
+        "a symbolic link to a folder, not followed (it could loop back into the tree); give its real path instead"
+      return .finished(BatchRow(file: department.key, status: .unreadable, error: why))
+    }
     let hash: String
+    var contents: [String: [UInt8]] = [:]
+    var identities: [String: [Int]] = [:]
     do {
-      hash = try BatchManifest.hash(of: department, options: options)
+      var sha = BatchManifest.hasher(options: options)
+      for file in department.files {
+        let before = Files.identity(file)
+        // Sized first, regular files only: a sparse 3 GB file or a FIFO is refused, not read.
+        let bytes = try Files.readRegularFile(file, limit: Limits.default.maxFileBytes)
+        BatchManifest.add(file, bytes, to: &sha)
+        if bytes.count <= Self.keptBytes { contents[file] = bytes } else { identities[file] = before ?? [] }
+      }
+      hash = sha.hexDigest()
     } catch {
       return .finished(BatchRow(file: department.key, status: .unreadable, error: message(error)))
     }
@@ -128,16 +158,20 @@ public struct BatchRunner: Sendable {
           status: BatchStatus(rawValue: entry.status) ?? .ok, findings: entry.findings, outputs: entry.outputs, skipped: true,
           details: entry.details))
     }
-    return .due(hash: hash)
+    return .due(hash: hash, contents: contents, identities: identities)
   }
 
   /// One department, read to written; never throws: every problem becomes the row's status.
-  func process(_ department: BatchDepartment, hash: String, manifest: BatchManifest) -> BatchRow {
+  func process(
+    _ department: BatchDepartment, hash: String, contents: [String: [UInt8]], identities: [String: [Int]] = [:],
+    manifest: BatchManifest
+  ) -> BatchRow {
     let reading: DisclosureReading
     do {
       // One thread per job: `--jobs` is how many cores a batch may use.
-      reading = try DisclosureReader(csvEncoding: options.inputEncoding, readsSheetsInParallel: false)
-        .read(department.inputs)
+      var reader = DisclosureReader(csvEncoding: options.inputEncoding, readsSheetsInParallel: false)
+      reader.contents = contents
+      reading = try reader.read(department.inputs)
     } catch {
       return BatchRow(file: department.key, status: .unreadable, error: message(error))
     }
@@ -181,6 +215,13 @@ public struct BatchRunner: Sendable {
         row.error = "html: " + message(error)
         return row
       }
+    }
+    // A file too large to keep was read twice: it must still be the file that was hashed.
+    for (file, identity) in identities where Files.identity(file) != identity {
+      row.status = .failed
+      row.error = language == .zh ? "读取期间输入文件 \(Paths.lastComponent(file)) 被修改；输出未记入清单，下次运行将重做" :
+        "the input \(Paths.lastComponent(file)) changed while it was being read; its outputs are not recorded, the next run redoes it"
+      return row
     }
     do {
       try manifest.record(

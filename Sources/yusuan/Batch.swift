@@ -14,7 +14,7 @@ struct Batch: ParsableCommand {
 
       再次运行时跳过输出已是最新的部门（OUT_DIR/.yusuan-manifest*.jsonl 以输入字节的哈希、选项和 Yusuan 版本为键），因此中断的运行从停下处继续。--shard I/N 只处理路径哈希落在 N 份中第 I 份的部门，便于调度器（GNU parallel、Slurm 数组作业、Kubernetes indexed Jobs）把一次运行分到多台机器。
 
-      Ctrl-C（SIGINT）或 SIGTERM 会让手头的部门做完、写出报告，并以 130 或 143 退出；不留下不完整或临时的文件。
+      Ctrl-C（SIGINT）、SIGTERM 或 SIGHUP 会让手头的部门做完、写出报告，并以 130、143 或 129 退出；不留下不完整或临时的文件。同一输出文件夹（同一分片）上的第二个批量运行会被拒绝，立即以 2 退出。
 
       退出码：0 全部正常；1 有校验结果（或 --verify 时有往返差异）；2 有输入无法读取、输出无法写出（或用法错误）。
 
@@ -29,7 +29,7 @@ struct Batch: ParsableCommand {
 
       Re-running skips departments whose outputs are up to date (OUT_DIR/.yusuan-manifest*.jsonl keys each input by a hash of its bytes, the options and Yusuan's version), so an interrupted run resumes where it stopped. --shard I/N takes the departments whose path hashes to I of N, so a scheduler (GNU parallel, Slurm array jobs, Kubernetes indexed Jobs) can spread a run over machines.
 
-      Ctrl-C (SIGINT) or SIGTERM lets the departments in hand finish, writes the report and exits 130 or 143; no partial or temporary file is left.
+      Ctrl-C (SIGINT), SIGTERM or SIGHUP lets the departments in hand finish, writes the report and exits 130, 143 or 129; no partial or temporary file is left. A second run on the same output folder (and shard) is refused: it exits 2 at once.
 
       Exit status: 0 all good, 1 some findings (or round-trip differences with --verify), 2 some input unreadable or an output unwritable (or misuse).
 
@@ -49,7 +49,7 @@ struct Batch: ParsableCommand {
   @Option(help: ArgumentHelp(L("输出格式，逗号分隔：xlsx、json、csv。", "Output formats, comma-separated: xlsx, json, csv.")))
   var to: String = "xlsx,json"
 
-  @Option(help: ArgumentHelp(L("工作线程数（默认：CPU 核数）。", "Worker threads (default: the number of cores).")))
+  @Option(help: ArgumentHelp(L("工作线程数（默认：CPU 核数，至多 64）。", "Worker threads (default: the number of cores; at most 64).")))
   var jobs: Int?
 
   @Option(help: ArgumentHelp(L("只处理 N 份中的第 I 份（1 ≤ I ≤ N），如 2/8。", "Handle only slice I of N (1 ≤ I ≤ N), e.g. 2/8.")))
@@ -105,6 +105,7 @@ struct Batch: ParsableCommand {
       if let report {
         try BatchReportFormat.checkWritable(report)
         try plan.checkOutsideInputs(report, inputs: inputs)
+        try plan.checkNotAnOutput(report, options: options)
       }
     } catch {
       throw CommandFailure(message: Console.message(error, lang), status: 2)
@@ -112,6 +113,10 @@ struct Batch: ParsableCommand {
     let cancellation = BatchCancellation()
     let signals = Self.handleSignals(cancellation)
     let console = BatchConsole(language: lang, terminal: isatty(STDERR_FILENO) == 1)
+    if let requested = jobs, requested > options.jobs {
+      Console.error(
+        lang == .zh ? "--jobs \(requested) 过大，按 \(options.jobs) 个线程运行" : "--jobs \(requested) is too many; running \(options.jobs) threads")
+    }
     let summary: BatchSummary
     do {
       summary = try BatchRunner(plan: plan, options: options, language: lang).run(cancellation: cancellation) {
@@ -122,6 +127,9 @@ struct Batch: ParsableCommand {
     }
     withExtendedLifetime(signals) {}
     console.finish(summary, skippedByShard: plan.totalAcrossShards - plan.departments.count, limit: options.limit)
+    if let problem = summary.manifestProblem {
+      Console.error((lang == .zh ? "无法写入清单（下次运行将重做已完成的部门）：" : "cannot write the manifest (the next run redoes finished departments): ") + problem)
+    }
     if let report {
       do {
         try summary.writeReport(to: report, refusing: plan.departments.flatMap(\.files))
@@ -158,15 +166,19 @@ struct Batch: ParsableCommand {
     options.reportHTML = reportHTML
     let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
     guard jobs >= 1 else { throw BatchError.badJobs(jobs) }
-    options.jobs = jobs
+    // Each worker holds one department in memory: thousands of threads only exhaust it.
+    options.jobs = min(jobs, BatchOptions.maxJobs)
     if let shard { options.shard = try Shard(parsing: shard) }
     return options
   }
 
-  /// SIGINT and SIGTERM raise the cancellation flag instead of killing the process mid-write.
+  /// SIGINT, SIGTERM and SIGHUP (the terminal closed) raise the cancellation flag instead of
+  /// killing the process mid-write. SIGPIPE is ignored: with stderr piped to `head`, a closed
+  /// pipe only loses progress lines, never the report or the temporaries' clean-up.
   static func handleSignals(_ cancellation: BatchCancellation) -> [any DispatchSourceSignal] {
+    signal(SIGPIPE, SIG_IGN)
     let queue = DispatchQueue(label: "yusuan.batch.signals")
-    return [SIGINT, SIGTERM].map { number in
+    return [SIGINT, SIGTERM, SIGHUP].map { number in
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
       source.setEventHandler { cancellation.cancel(signal: number) }

@@ -25,10 +25,22 @@ enum BenchError: Error, CustomStringConvertible {
   }
 }
 
+/// The benchmark's own large, trusted sheets pass the default per-workbook budgets (sized for
+/// one department's memory), so those are lifted here; the per-part defences stay.
+let benchLimits: Limits = {
+  var limits = Limits()
+  limits.maxCellsPerWorkbook = Int.max
+  limits.maxSheetPartBytes = 1 << 30
+  limits.maxTotalInflatedBytes = 2 << 30
+  limits.maxSharedStrings = 10_000_000
+  limits.maxSharedStringsBytes = 256 << 20
+  return limits
+}()
+
 /// Streams the first sheet; counts non-empty cells and sums number cells as exact cents, parsed
 /// from each number's exact text where the reader holds it (no String per cell).
 func runRead(path: String) throws {
-  let reader = try XLSXReader(path: path)
+  let reader = try XLSXReader(path: path, limits: benchLimits)
   guard !reader.sheets.isEmpty else { throw BenchError.noSheet(path) }
   var cells = 0
   var cents: Int64 = 0
@@ -52,7 +64,7 @@ func runRead(path: String) throws {
 
 /// `runRead` through `streamRows`, which makes a `CellValue` (and its String) for every cell.
 func runReadRows(path: String) throws {
-  let reader = try XLSXReader(path: path)
+  let reader = try XLSXReader(path: path, limits: benchLimits)
   guard !reader.sheets.isEmpty else { throw BenchError.noSheet(path) }
   var cells = 0
   var cents: Int64 = 0
@@ -78,7 +90,7 @@ func runReadRows(path: String) throws {
 /// sheet and cell counts, and with `repeats` the median seconds of one read of that many.
 func runGrids(path: String, repeats: Int?) throws {
   func read() throws -> [Grid] {
-    FileFormat(path: path) == .xls ? try XLSReader(path: path).grids() : try XLSXReader(path: path).grids()
+    FileFormat(path: path) == .xls ? try XLSReader(path: path).grids() : try XLSXReader(path: path, limits: benchLimits).grids()
   }
   var grids = try read()
   if let repeats {
