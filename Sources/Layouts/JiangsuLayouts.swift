@@ -23,6 +23,20 @@ private func codedTable(
     ])
 }
 
+/// The income side of the two balance tables (公开01表, 公开04表): 项目名称 and 金额 under 收入.
+private let incomeSide = SectionLayout(
+  .income, anchors: ["收入"],
+  columns: [
+    D.name(["收入", "项目名称"], aliases: ["项目"]),
+    D.amount(K.amount, ["收入", "金额"], aliases: ["预算数"], required: true),
+  ])
+
+/// The expenditure by use (支出用途: 基本支出, 项目支出, 单位预留机动经费) of the two balance tables.
+private let byUseColumns = [
+  D.name(["支出", "支出用途", "项目名称"], aliases: ["项目"]),
+  D.amount(K.total, ["支出", "支出用途", "金额"], aliases: ["预算数"], required: true),
+]
+
 extension LayoutSet {
   /// 江苏 省级 部门预算 (公开01表–公开11表; the 政府采购 table is not declared yet).
   public static let jiangsuDepartment = LayoutSet(
@@ -34,12 +48,7 @@ extension LayoutSet {
         number: 1, kind: .budgetSummary, titleStem: "收支预算总表", titleKeywords: ["收支预算总表"],
         titleExclusions: ["财政拨款"],
         sections: [
-          SectionLayout(
-            .income, anchors: ["收入"],
-            columns: [
-              D.name(["收入", "项目名称"], aliases: ["项目"]),
-              D.amount(K.amount, ["收入", "金额"], aliases: ["预算数"], required: true),
-            ]),
+          incomeSide,
           SectionLayout(
             .expenditure, anchors: ["功能分类"],
             columns: [
@@ -48,10 +57,7 @@ extension LayoutSet {
             ]),
           SectionLayout(
             .expenditureByUse, anchors: ["支出用途"],
-            columns: [
-              D.name(["支出", "支出用途", "项目名称"], aliases: ["项目"]),
-              D.amount(K.total, ["支出", "支出用途", "金额"], aliases: ["预算数"], required: true),
-            ]),
+            columns: byUseColumns),
         ],
         totalNames: ["当年收入小计", "当年支出小计", "收入合计", "支出合计", "合计"],
         fixedLineNames: ["上年结转资金", "结转下年资金", "财政拨款", "财政专户管理资金", "其他资金"],
@@ -84,18 +90,10 @@ extension LayoutSet {
       TableLayout(
         number: 4, kind: .fiscalSummary, titleStem: "财政拨款收支预算总表", titleKeywords: ["财政拨款收支预算总表"],
         sections: [
-          SectionLayout(
-            .income, anchors: ["收入"],
-            columns: [
-              D.name(["收入", "项目名称"], aliases: ["项目"]),
-              D.amount(K.amount, ["收入", "金额"], aliases: ["预算数"], required: true),
-            ]),
+          incomeSide,
           SectionLayout(
             .expenditure, anchors: ["支出"],
-            columns: [
-              D.name(["支出", "支出用途", "项目名称"], aliases: ["项目"]),
-              D.amount(K.total, ["支出", "支出用途", "金额"], aliases: ["预算数"], required: true),
-            ]),
+            columns: byUseColumns),
         ],
         totalNames: ["收入合计", "支出合计", "合计"], fixedLineNames: ["一般公共预算", "政府性基金预算"],
         closingNames: ["收入合计", "支出合计"]),
