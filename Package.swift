@@ -77,7 +77,7 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["Sheets", "Budget"], path: "Tests/TestSupport"),
     .testTarget(name: "SheetsTests", dependencies: ["Sheets", "TestSupport"]),
     .testTarget(name: "BudgetTests", dependencies: ["Budget", "TestSupport"]),
-    .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Sheets", "Budget", "TestSupport"]),
+    .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Sheets", "Budget", "Validation", "TestSupport"]),
     .testTarget(name: "ValidationTests", dependencies: ["Validation", "Layouts", "Budget", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Budget", "TestSupport"]),
     .testTarget(name: "YusuanKitTests", dependencies: ["YusuanKit", "TestSupport"]),
