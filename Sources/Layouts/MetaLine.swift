@@ -20,6 +20,8 @@ enum MetaLine {
 
   /// Reads a cell's text; nil when it holds no meta word followed by a colon.
   static func read(_ text: String) -> Reading? {
+    // Every meta word is followed by a colon; most cells hold none (checked on bytes: `:` or `：`).
+    guard text.utf8.contains(UInt8(ascii: ":")) || text.utf8Range(of: "：") != nil else { return nil }
     let scalars = Array(text.unicodeScalars)
     var department: String?
     var unit: String?

@@ -71,7 +71,10 @@ public struct TableLayout: Sendable {
   /// What the table is, in the vocabulary shared by every set.
   public var kind: TableKind
   /// The title without its year, as rendered after `{Y}年`.
-  public var titleStem: String
+  public var titleStem: String {
+    didSet { normalizedStemStorage = Normalize.titleStem(Normalize.header(titleStem)) }
+  }
+  private var normalizedStemStorage: String
   /// The sheet name of the formatted workbook; nil: the set's label of the table.
   public var sheetName: String?
   /// The unit the set prints this table in, when it differs from the set's (Shanghai's 三公 table: 万元).
@@ -119,6 +122,7 @@ public struct TableLayout: Sendable {
     self.number = number
     self.kind = kind ?? TableKind.datong(number) ?? TableKind(rawValue: "table-\(number)")
     self.titleStem = titleStem
+    self.normalizedStemStorage = Normalize.titleStem(Normalize.header(titleStem))
     self.sheetName = sheetName
     self.unit = unit
     self.closingNames = closingNames.map(Normalize.header)
@@ -143,8 +147,12 @@ public struct TableLayout: Sendable {
   /// Whether a (normalized) title is this table's own title, up to the year: the strong evidence
   /// that detection weighs above a keyword.
   func isOwnTitle(_ normalizedTitle: String) -> Bool {
-    Normalize.titleStem(normalizedTitle) == Normalize.titleStem(Normalize.header(titleStem))
+    Normalize.titleStem(normalizedTitle) == normalizedStem
   }
+
+  /// `titleStem` normalized, without a year (computed once: every title-like cell of every sheet
+  /// is compared with it, for every set).
+  var normalizedStem: String { normalizedStemStorage }
 
   /// Every header text this layout knows (normalized), for telling header rows from data rows.
   private(set) var headerVocabulary: NameList

@@ -270,7 +270,7 @@ public struct TableRecognizer: Sendable {
     }
     let place = sheet.map { "\(file) \($0)!\(address.a1)" } ?? "\(file)!\(address.a1)"
     if let close = set.tables.first(where: {
-      Normalize.editDistance(stem, Normalize.titleStem(Normalize.header($0.titleStem)), limit: 1) != nil
+      Normalize.editDistance(stem, $0.normalizedStem, limit: 1) != nil
     }) {
       return ReadIssue(
         location: place, zh: "“\(text)”像是表名“\(close.titleStem)”，但不完全一致，未作为表读取；请核对表名",
