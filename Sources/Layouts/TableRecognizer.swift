@@ -377,9 +377,6 @@ public struct TableRecognizer: Sendable {
       .joined(separator: "、")
   }
 
-  /// `万元` or `元` from a text such as `单位：万元` (or `编制部门：… 单位：元`).
-  static func unit(in text: String) -> String? { MetaLine.read(text)?.unit }
-
   /// The year of a title such as `2023年预算支出总表`.
   static func year(inTitle title: String) -> Int? {
     var digits = ""

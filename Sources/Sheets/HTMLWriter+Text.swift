@@ -3,27 +3,18 @@ extension HTMLWriter {
   /// characters (which HTML forbids) dropped.
   public static func text(_ text: String) -> String {
     if isPlain(text) { return text }
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\n": out += "<br>"
-      case "\r": continue
-      default:
-        if isForbidden(scalar) { continue }
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    return escaped(text, quote: nil, lineBreak: "<br>")
   }
 
   /// Text as a double-quoted attribute value: `&`, `<`, `>` and `"` escaped; line breaks kept
   /// (tooltips show them), other control characters dropped.
   public static func attribute(_ text: String) -> String {
     if isPlain(text) && !text.utf8.contains(UInt8(ascii: "\"")) { return text }
+    return escaped(text, quote: "&quot;", lineBreak: "&#10;")
+  }
+
+  /// The escaping both share: `quote` replaces `"` when given, `lineBreak` replaces `\n`.
+  private static func escaped(_ text: String, quote: String?, lineBreak: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -31,8 +22,8 @@ extension HTMLWriter {
       case "&": out += "&amp;"
       case "<": out += "&lt;"
       case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "\n": out += "&#10;"
+      case "\"" where quote != nil: out += quote!
+      case "\n": out += lineBreak
       case "\r": continue
       default:
         if isForbidden(scalar) { continue }
