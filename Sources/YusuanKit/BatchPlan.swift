@@ -83,7 +83,9 @@ public struct BatchPlan: Sendable {
     // An empty tree is not a pass: a run that checked nothing must not look like one that found nothing.
     guard !found.isEmpty else { throw BatchError.noDepartments(inputs) }
     disambiguateStems(&found)
-    let mine = found.filter { shard.contains($0.key) }
+    // A department whose outputs lie in another's CSV folder goes to that one's shard.
+    let enclosing = enclosingDepartments(found)
+    let mine = found.indices.filter { shard.contains(found[enclosing[$0] ?? $0].key) }.map { found[$0] }
     return BatchPlan(root: root, outputRoot: outputRoot, departments: mine, totalAcrossShards: found.count)
   }
 
@@ -235,5 +237,40 @@ public struct BatchPlan: Sendable {
       departments[i].stem = stem
       taken.formUnion([stem + ".xlsx", stem + ".json", stem])
     }
+  }
+}
+
+extension BatchPlan {
+  /// For each department, the outermost other department whose CSV output folder (`OUT/stem/`)
+  /// holds its outputs (`dept/x.json` lies in the folder of `dept/`), or nil.
+  static func enclosingDepartments(_ departments: [BatchDepartment]) -> [Int?] {
+    let indexOfStem = Dictionary(departments.indices.map { (departments[$0].stem, $0) }, uniquingKeysWith: min)
+    return departments.map { department in
+      let parts = department.stem.split(separator: "/", omittingEmptySubsequences: false)
+      guard parts.count > 1 else { return nil }
+      return (1..<parts.count).lazy.compactMap { indexOfStem[parts[..<$0].joined(separator: "/")] }.first
+    }
+  }
+
+  /// The departments in groups that run one after another on one worker: a CSV output is a
+  /// folder replaced whole, so a department whose outputs lie inside another's CSV folder must
+  /// not be written while that folder is being replaced, or it is lost with the folder it was
+  /// written into. Groups and their members keep the plan's order. (Sharding keeps each such
+  /// family in one shard, so that two processes never race on the same folder either.)
+  func serialGroups(writingCSV: Bool) -> [[Int]] {
+    guard writingCSV else { return departments.indices.map { [$0] } }
+    let enclosing = Self.enclosingDepartments(departments)
+    var groupOfFamily: [Int: Int] = [:]
+    var groups: [[Int]] = []
+    for index in departments.indices {
+      let family = enclosing[index] ?? index
+      if let group = groupOfFamily[family] {
+        groups[group].append(index)
+      } else {
+        groupOfFamily[family] = groups.count
+        groups.append([index])
+      }
+    }
+    return groups
   }
 }

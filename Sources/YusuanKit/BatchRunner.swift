@@ -75,29 +75,33 @@ public struct BatchRunner: Sendable {
     defer { withExtendedLifetime(lock) {} }
     StaleTemporaries.remove(for: plan, shard: options.shard)
     let manifest = BatchManifest(outputRoot: plan.outputRoot, shard: options.shard)
-    let state = WorkState(count: plan.departments.count, limit: options.limit)
-    let jobs = max(1, min(options.jobs, plan.departments.count))
+    let groups = plan.serialGroups(writingCSV: options.formats.contains(.csv))
+    let state = WorkState(groups: groups, limit: options.limit)
+    let jobs = max(1, min(options.jobs, groups.count))
     let group = DispatchGroup()
     for _ in 0..<jobs {
       group.enter()
       detachThread { [self] in
         defer { group.leave() }
-        while !cancellation.isCancelled, let index = state.take() {
-          let department = plan.departments[index]
-          let row: BatchRow
-          switch prepare(department, manifest: manifest) {
-          case .finished(let finished):
-            row = finished
-          case .due(let hash, let contents, let identities):
-            // Only departments that are really redone count against the limit, so that
-            // `--limit K` run repeatedly makes progress through a partly done tree.
-            guard state.reserve() else { return }
-            row = process(department, hash: hash, contents: contents, identities: identities, manifest: manifest)
-          }
-          state.finish(index, row) { done, skipped in
-            progress(
-              BatchProgress(
-                done: done, skipped: skipped, total: plan.departments.count, elapsed: -start.timeIntervalSinceNow, row: row))
+        while let members = state.takeGroup() {
+          for index in members {
+            guard !cancellation.isCancelled else { return }
+            let department = plan.departments[index]
+            let row: BatchRow
+            switch prepare(department, manifest: manifest) {
+            case .finished(let finished):
+              row = finished
+            case .due(let hash, let contents, let identities):
+              // Only departments that are really redone count against the limit, so that
+              // `--limit K` run repeatedly makes progress through a partly done tree.
+              guard state.reserve() else { return }
+              row = process(department, hash: hash, contents: contents, identities: identities, manifest: manifest)
+            }
+            state.finish(index, row) { done, skipped in
+              progress(
+                BatchProgress(
+                  done: done, skipped: skipped, total: plan.departments.count, elapsed: -start.timeIntervalSinceNow, row: row))
+            }
           }
         }
       }
@@ -241,29 +245,30 @@ public struct BatchRunner: Sendable {
   }
 }
 
-/// The queue of department indices and the finished rows, shared by the workers.
+/// The queue of department indices and the finished rows, shared by the workers. Indices come in
+/// groups, each handled by one worker in order (`BatchPlan.serialGroups`).
 final class WorkState: @unchecked Sendable {
   private let lock = Lock()
-  private var next = 0
+  private let groups: [[Int]]
+  private var nextGroup = 0
   private var done = 0
   private var skipped = 0
   private var started = 0
-  private let count: Int
   private let limit: Int?
   private var results: [BatchRow?]
 
-  init(count: Int, limit: Int?) {
-    self.count = count
+  init(groups: [[Int]], limit: Int?) {
     self.limit = limit
-    results = Array(repeating: nil, count: count)
+    self.groups = groups
+    results = Array(repeating: nil, count: groups.reduce(0) { $0 + $1.count })
   }
 
-  /// The next index to handle, or nil when all are taken or the limit is reached.
-  func take() -> Int? {
+  /// The next group to handle, its indices in order; nil when all are taken or the limit is reached.
+  func takeGroup() -> [Int]? {
     lock.withLock {
-      guard next < count else { return nil }
-      next += 1
-      return next - 1
+      guard nextGroup < groups.count else { return nil }
+      nextGroup += 1
+      return groups[nextGroup - 1]
     }
   }
 
@@ -271,7 +276,7 @@ final class WorkState: @unchecked Sendable {
   func reserve() -> Bool {
     lock.withLock {
       guard started < (limit ?? Int.max) else {
-        next = count
+        nextGroup = groups.count
         return false
       }
       started += 1

@@ -99,6 +99,28 @@ final class YusuanKitBatchPlanTests: XCTestCase {
     }
   }
 
+  /// CI saw `batch --to csv,json` fail one run in many: `dept/预算公开表01.csv.xlsx` wrote its
+  /// outputs inside the CSV folder `out/dept/` of the folder department `dept/`, while another
+  /// worker replaced that folder whole, taking the other's temporary folder with it.
+  func testRegression_DepartmentsInsideAnotherCSVFolderRunOnOneWorkerAndInOneShard() throws {
+    let names = ["a/1.csv", "a/x.xlsx", "a/b/1.csv", "a/b/y.json", "ab/z.xlsx", "c.xlsx", "c/w.xlsx", "d.xlsx"]
+    for name in names { try Fixtures.write([0x31], to: dir + "/in/" + name) }
+    let plan = try BatchPlan.discover([dir + "/in"], output: dir + "/out")
+    XCTAssertEqual(plan.departments.map(\.stem), ["a", "a/b", "a/b/y", "a/x", "ab/z", "c", "c/w", "d"])
+    // `ab/z` shares a prefix of characters with `a`, not a folder; `c/w` lies in the CSV folder of `c.xlsx`.
+    XCTAssertEqual(plan.serialGroups(writingCSV: true), [[0, 1, 2, 3], [4], [5, 6], [7]])
+    XCTAssertEqual(plan.serialGroups(writingCSV: false), (0..<8).map { [$0] })
+    for n in [2, 3, 5] {
+      let shards = (1...n).map { try! BatchPlan.discover([dir + "/in"], output: dir + "/out", shard: Shard(index: $0, count: n)!) }
+      XCTAssertEqual(shards.map(\.departments.count).reduce(0, +), 8)
+      for family in [["a", "a/b", "a/b/y", "a/x"], ["c", "c/w"]] {
+        let holding = shards.filter { shard in shard.departments.contains { family.contains($0.stem) } }
+        XCTAssertEqual(holding.count, 1, "\(family) across \(n) shards")
+        XCTAssertEqual(holding.first?.departments.filter { family.contains($0.stem) }.count, family.count)
+      }
+    }
+  }
+
   func testFormatListParsing() throws {
     XCTAssertEqual(try BatchOptions.formats(parsing: "xlsx,json,csv"), [.xlsx, .json, .csv])
     XCTAssertEqual(try BatchOptions.formats(parsing: "json, json"), [.json])
