@@ -119,7 +119,7 @@ public struct BatchOptions: Sendable {
   public mutating func useCatalog(file path: String, complete: Bool) throws {
     catalog = try Yusuan.catalog(file: path, complete: complete)
     var sha = SHA256()
-    sha.update(Array(try FileManager.default.contents(atPath: path) ?? Data()))
+    sha.update(Array(FileManager.default.contents(atPath: path) ?? Data()))
     catalogIdentity = (complete ? "complete:" : "extends:") + sha.hexDigest()
   }
 

@@ -20,17 +20,20 @@ public struct HTMLReport: Sendable {
   public var language: Language
   /// The program named at the foot of the page.
   public var generator: String
+  /// The published narrative checked against the tables, when one was given.
+  public var narrative: CheckedNarrative?
 
-  /// Creates a report page.
+  /// Creates a report page; the template set is the one the tables were read with unless given.
   public init(
-    reading: DisclosureReading, report: Report, layouts: LayoutSet = .datong, language: Language = .zh,
-    generator: String = "Yusuan \(Yusuan.version)"
+    reading: DisclosureReading, report: Report, layouts: LayoutSet? = nil, language: Language = .zh,
+    generator: String = "Yusuan \(Yusuan.version)", narrative: CheckedNarrative? = nil
   ) {
     self.reading = reading
     self.report = report
-    self.layouts = layouts
+    self.layouts = layouts ?? TemplateSets.set(reading.disclosure.templateSet) ?? .datong
     self.language = language
     self.generator = generator
+    self.narrative = narrative
   }
 
   /// The page.
@@ -62,6 +65,7 @@ public struct HTMLReport: Sendable {
     body += cover(words: words, notes: notes, sheets: sheets)
     body += notes.findingsSection()
     body += notes.readIssuesSection()
+    if let narrative { body += narrativeSection(narrative, words: words) }
     body += rulesSection(words: words)
     for (i, printed) in sheets.enumerated() {
       let count = notes.count(onSheet: i)
@@ -77,7 +81,7 @@ public struct HTMLReport: Sendable {
     var page = "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
     page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     page += "<meta name=\"generator\" content=\"\(HTMLWriter.attribute(generator))\">\n"
-    page += "<title>\(HTMLWriter.text(words.pageTitle(disclosure.department, year)))</title>\n"
+    page += "<title>\(HTMLWriter.text(words.pageTitle(disclosure.department, year, disclosure.stage)))</title>\n"
     page += "<style>\n" + writer.styleSheet + ReportStyle.css + "</style>\n</head>\n<body id=\"top\">\n"
     return page + body + "</body>\n</html>\n"
   }
@@ -88,10 +92,11 @@ public struct HTMLReport: Sendable {
     let errors = report.count(.error), warnings = report.count(.warning), rounding = report.count(.rounding)
     let passed = report.outcomes("passed").count, failed = report.outcomes("failed").count
     let notApplicable = report.outcomes("not-applicable").count
+    let narrativeWrong = narrative?.hasDisagreements ?? false
     let status: (String, String) =
-      errors > 0 ? ("status-error", words.statusErrors) : warnings > 0 ? ("status-warning", words.statusWarnings) : ("status-ok", words.statusOK)
+      errors > 0 || narrativeWrong ? ("status-error", words.statusErrors) : warnings > 0 ? ("status-warning", words.statusWarnings) : ("status-ok", words.statusOK)
     let year = disclosure.year.map { words.year($0) } ?? ""
-    var out = "<header class=\"cover\">\n<h1>\(HTMLWriter.text(words.heading(disclosure.department, year)))</h1>\n"
+    var out = "<header class=\"cover\">\n<h1>\(HTMLWriter.text(words.heading(disclosure.department, year, disclosure.stage)))</h1>\n"
     out += "<p class=\"status \(status.0)\">\(HTMLWriter.text(status.1))</p>\n<dl class=\"facts\">\n"
     func fact(_ term: String, _ value: String, id: String? = nil) {
       out += "<dt>\(HTMLWriter.text(term))</dt><dd\(id.map { " id=\"\($0)\"" } ?? "")>\(HTMLWriter.text(value))</dd>\n"
@@ -108,6 +113,10 @@ public struct HTMLReport: Sendable {
       id: "summary-rules")
     fact(words.findings, words.findingsLine(errors: errors, warnings: warnings, rounding: rounding), id: "summary-findings")
     fact(words.readNotes, String(reading.issues.count), id: "summary-read")
+    if let narrative {
+      let line = narrative.checkedNothing ? words.narrativeNothingChecked : words.narrativeSummary(narrative.result)
+      out += "<dt>\(HTMLWriter.text(words.narrativeTerm))</dt><dd id=\"summary-narrative\"><a href=\"#narrative\">\(HTMLWriter.text(line))</a></dd>\n"
+    }
     fact(words.tolerance, report.tolerance.text())
     out += "</dl>\n<p class=\"legend\"><span class=\"cell-error\">\(HTMLWriter.text(words.legendError))</span> "
     out += "<span class=\"cell-warning\">\(HTMLWriter.text(words.legendWarning))</span> "
@@ -157,9 +166,10 @@ struct PrintedSheet: Sendable {
 extension Yusuan {
   /// The HTML report of a department: `reading` as read, `report` its validation.
   public static func htmlReport(
-    _ reading: DisclosureReading, report: Report, layouts: LayoutSet = .datong, language: Language = .zh
+    _ reading: DisclosureReading, report: Report, layouts: LayoutSet? = nil, language: Language = .zh,
+    narrative: CheckedNarrative? = nil
   ) -> String {
-    HTMLReport(reading: reading, report: report, layouts: layouts, language: language).html()
+    HTMLReport(reading: reading, report: report, layouts: layouts, language: language, narrative: narrative).html()
   }
 }
 

@@ -30,6 +30,10 @@ enum ReportStyle {
     .cells a{margin-right:4px}
     .cells a.wrong{font-weight:bold}
     .unplaced{margin-right:4px}
+    table.narrative{border-collapse:collapse;margin:6px 0}
+    table.narrative th,table.narrative td{border:1px solid #dadce0;padding:3px 8px;text-align:left}
+    table.narrative mark{background:#fce8e6;font-weight:bold}
+    h2 .source{font-size:13px;font-weight:normal;color:#5f6368}
     .cell-involved{background:#f1f3f4;outline:1px dotted #5f6368;outline-offset:-2px}
     .cell-read{background:#f3e8fd;outline:2px dotted #8430ce;outline-offset:-2px}
     .cell-rounding{background:#e8f0fe;outline:2px dashed #1a73e8;outline-offset:-2px}

@@ -1,10 +1,11 @@
+import Budget
 import Sheets
 import Validation
 
 /// What the report page says, in Chinese or English. The tables themselves stay as printed.
 struct ReportWords: Sendable {
   let language: Language
-  private var zh: Bool { language == .zh }
+  var zh: Bool { language == .zh }
 
   init(_ language: Language) { self.language = language }
 
@@ -40,11 +41,12 @@ struct ReportWords: Sendable {
 
   func severity(_ s: Severity) -> String { zh ? s.chineseName : s.rawValue }
   func year(_ y: Int) -> String { zh ? "\(y)年" : String(y) }
-  func pageTitle(_ department: String, _ year: String) -> String {
-    zh ? "\(department) \(year)部门预算公开报告" : "\(department) \(year) budget disclosure report"
+  private func english(_ stage: DisclosureStage) -> String { stage == .budget ? "budget" : "final accounts" }
+  func pageTitle(_ department: String, _ year: String, _ stage: DisclosureStage) -> String {
+    zh ? "\(department) \(year)部门\(stage.chineseName)公开报告" : "\(department) \(year) \(english(stage)) disclosure report"
   }
-  func heading(_ department: String, _ year: String) -> String {
-    zh ? "\(department) \(year)部门预算公开 校验报告" : "\(department): \(year) budget disclosure, validation report"
+  func heading(_ department: String, _ year: String, _ stage: DisclosureStage) -> String {
+    zh ? "\(department) \(year)部门\(stage.chineseName)公开 校验报告" : "\(department): \(year) \(english(stage)) disclosure, validation report"
   }
   func tables(_ numbers: [Int], of total: Int, absent: [Int]) -> String {
     let list = numbers.map(String.init).joined(separator: zh ? "、" : ", ")

@@ -16,6 +16,8 @@ enum ServePages {
       <input id="files" type="file" name="files" multiple required accept=".xlsx,.xlsm,.xls,.csv,.txt,.json">
       <span id="chosen" class="chosen"></span>
       </label>
+      <label class="narrative" for="narrative">\(zh ? "情况说明（可选）：已公开说明的 .txt 文本，核对其中的数字与表是否一致" : "Narrative (optional): the published 情况说明 as a .txt file, its figures checked against the tables")
+      <input id="narrative" type="file" name="narrative" accept=".txt"></label>
       <button type="submit" id="check">\(zh ? "检查并生成报告" : "Check and show the report")</button>
       </form>
       <section class="help">
@@ -42,17 +44,22 @@ enum ServePages {
     let zh = language == .zh
     let d = department.disclosure
     let year = d.year.map { zh ? "\($0)年" : " \($0)" } ?? ""
-    let heading = zh ? "\(HTMLWriter.text(d.department))\(year)部门预算" : "\(HTMLWriter.text(d.department))\(year) department budget"
+    let heading = zh ? "\(HTMLWriter.text(d.department))\(year)部门\(d.stage.chineseName)"
+      : "\(HTMLWriter.text(d.department))\(year) department \(d.stage == .budget ? "budget" : "final accounts")"
     let verdictClass = department.errors > 0 ? "bad" : (department.warnings + department.roundings > 0 ? "warn" : "good")
     let verdict = zh
       ? "错误 \(department.errors)，警告 \(department.warnings)，尾差 \(department.roundings)"
       : "\(department.errors) errors, \(department.warnings) warnings, \(department.roundings) rounding"
+    let narrativeVerdict = department.narrative.map { n in
+      let cls = n.result.discrepancies.isEmpty ? (n.result.checked == 0 ? "warn" : "good") : "bad"
+      return "\n<p id=\"narrative-verdict\" class=\"verdict \(cls)\">\(zh ? "情况说明：" : "Narrative: ")\(HTMLWriter.text(n.summary(language)))</p>"
+    } ?? ""
     let files = department.fileNames.map { "<li>\(HTMLWriter.text($0))</li>" }.joined()
     let lang = language.rawValue
     let body = """
       <section class="result">
       <h2 id="department">\(heading)</h2>
-      <p id="verdict" class="verdict \(verdictClass)">\(verdict)</p>
+      <p id="verdict" class="verdict \(verdictClass)">\(verdict)</p>\(narrativeVerdict)
       <p>\(zh ? "已读取的文件：" : "Files read:")</p><ul id="files-read">\(files)</ul>
       <form id="download" method="get" action="/download/\(token)">
       <input type="hidden" name="lang" value="\(lang)">
@@ -121,6 +128,8 @@ enum ServePages {
     header h1{font-size:20px;margin:0}header a{color:#fff}
     main{max-width:1200px;margin:0 auto;padding:24px}
     .drop{position:relative;display:flex;flex-direction:column;align-items:center;gap:10px;padding:48px 24px;border:3px dashed #1f4e79;border-radius:12px;background:#fff;cursor:pointer;text-align:center}
+    label.narrative{display:block;margin:14px 0;color:#333}
+    label.narrative input{display:block;margin-top:6px}
     .drop:hover,.drop:focus-within{background:#eaf2fb}
     .drop input{position:absolute;inset:0;width:100%;height:100%;opacity:0;cursor:pointer}
     .big{font-size:24px;font-weight:bold;color:#1f4e79}.small{font-size:14px;color:#555}.chosen{font-weight:bold}

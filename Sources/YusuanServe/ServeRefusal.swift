@@ -13,6 +13,8 @@ enum ServeRefusal: Error, LocalizedMessage, Equatable {
   case notAnUpload
   /// A file whose type Yusuan does not read (by its extension), with its sanitized name.
   case unsupportedFile(name: String)
+  /// A second narrative, or a narrative that is not a `.txt` file, with its sanitized name.
+  case unsupportedNarrative(name: String)
   /// The reader refused the files: its message, as the command line prints it, names the file.
   case unreadable(message: String)
   /// The report or download link is unknown or has expired.
@@ -43,6 +45,9 @@ enum ServeRefusal: Error, LocalizedMessage, Equatable {
     case .unsupportedFile(let name):
       return zh ? "不支持的文件类型：\(name)（可上传 .xlsx、.xls、.csv、.json）。" :
         "unsupported file type: \(name) (upload .xlsx, .xls, .csv or .json)."
+    case .unsupportedNarrative(let name):
+      return zh ? "情况说明应为一个 .txt 文本文件：\(name)（从 PDF 或 Word 复制第三部分情况说明，另存为 .txt）。" :
+        "the narrative must be one .txt text file: \(name) (copy 第三部分 情况说明 from the PDF or Word file and save it as .txt)."
     case .unreadable(let message):
       return message
     case .expired:

@@ -86,13 +86,21 @@ public struct YusuanServer: Sendable {
       return refuse(.tooLarge(limit: limits.maxFileBytes), language)
     }
     var files: [UploadedFile] = []
+    var narrative: UploadedFile?
     for part in sent {
       let name = UploadName.display(part.fileName ?? "")
+      // The published 情况说明 comes in a field of its own: a text to check, not a table to read.
+      if part.name == "narrative" {
+        guard narrative == nil, UploadName.readableExtension(name) == "txt" else { return refuse(.unsupportedNarrative(name: name), language) }
+        narrative = UploadedFile(name: name, fileExtension: "txt", bytes: part.bytes)
+        continue
+      }
       guard let ext = UploadName.readableExtension(name) else { return refuse(.unsupportedFile(name: name), language) }
       files.append(UploadedFile(name: name, fileExtension: ext, bytes: part.bytes))
     }
+    guard !files.isEmpty else { return refuse(.noFiles, language) }
     do {
-      let department = try DepartmentUpload.check(files, limits: limits, language: language)
+      let department = try DepartmentUpload.check(files, narrative: narrative, limits: limits, language: language)
       let token = await store.keep(department)
       return page(ServePages.result(department, token: token, language: language))
     } catch {

@@ -7,7 +7,7 @@ import Sheets
 struct TemplateOption: ParsableArguments {
   @Option(
     name: .long,
-    help: "模板 id（见 yusuan templates），不指定则自动识别。 / Template set id (see yusuan templates); detected when omitted.")
+    help: ArgumentHelp(L("模板 id（见 yusuan templates），不指定则自动识别。", "Template set id (see yusuan templates); detected when omitted.")))
   var template: String?
 
   /// The forced set, nil to detect; an unknown id is misuse (exit 2) with the known ids.
@@ -26,14 +26,24 @@ struct TemplateOption: ParsableArguments {
 struct Templates: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "templates",
-    abstract: "列出模板：各省市的表套、表、类型与列。 / List the template sets, their tables, kinds and columns.",
-    discussion: """
-      每个模板是一份声明：表名、表头、每列对应的规范键、金额单位、科目编码的排列。读取时自动识别模板，
-      --template ID 可以指定。 / Each set is a declaration; inputs are matched against every set and the
-      one that explains them best is used, unless --template ID forces one.
-      """)
+    abstract: L("列出模板：各省市的表套、表、类型与列。", "List the template sets, their tables, kinds and columns."),
+    discussion: L(
+      """
+      每个模板是一份声明：表名、表头、每列对应的规范键、金额单位、科目编码的排列。读取时把输入与每个模板比对，用最能解释它的那个；--template ID 可以指定。
 
-  @Argument(help: "只列出这个模板。 / Only this set.")
+      示例：
+        yusuan templates
+        yusuan templates shanghai-district-department
+      """,
+      """
+      Each set is a declaration: table titles, headers, the canonical key of each column, the unit of amounts, the layout of the classification codes. Inputs are matched against every set and the one that explains them best is used, unless --template ID forces one.
+
+      Examples:
+        yusuan templates
+        yusuan templates shanghai-district-department
+      """))
+
+  @Argument(help: ArgumentHelp(L("只列出这个模板。", "Only this set.")))
   var id: String?
 
   @OptionGroup var common: CommonOptions

@@ -11,11 +11,11 @@ import YusuanKit
 struct YusuanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "yusuan",
-    abstract: L("预算 Yusuan：部门预算公开表（预算公开表1–13）的转换与校验。", "预算 Yusuan: converts and validates department budget disclosure tables (预算公开表1–13)."),
+    abstract: L("预算 Yusuan：部门预算、部门决算公开表的转换与校验。", "预算 Yusuan: converts and validates department budget and final-accounts disclosure tables."),
     // Paragraphs are single lines: the help is wrapped to the terminal when printed (HelpLayout).
     discussion: L(
       """
-      读取部门预算公开工作簿（xlsx；UTF-8 或 GB18030 的 CSV；CSV 文件夹；Yusuan 的 JSON），按内容识别 13 张标准表，并转换或校验。金额是精确的十进制数；空单元格与 0.00 始终不同。
+      读取部门预算、部门决算公开工作簿（xlsx、xls；UTF-8 或 GB18030 的 CSV；CSV 文件夹；Yusuan 的 JSON），按内容识别所属模板（yusuan templates 列出各省市的表套）及其中的表，并转换或校验。金额是精确的十进制数；空单元格与 0.00 始终不同。
 
       退出码：0 成功、校验通过、往返无损；1 有校验结果或往返差异；2 输入无法读取或用法错误。
 
@@ -27,7 +27,7 @@ struct YusuanCommand: ParsableCommand {
         yusuan schema > disclosure.schema.json
       """,
       """
-      Reads department budget disclosure workbooks (xlsx, CSV in UTF-8 or GB18030, a folder of CSV files, or Yusuan's JSON), recognizes the 13 standard tables by their content, and converts or validates them. Amounts are exact decimals; a blank cell and 0.00 stay different.
+      Reads department budget and final-accounts disclosure workbooks (xlsx, xls, CSV in UTF-8 or GB18030, a folder of CSV files, or Yusuan's JSON), recognizes their template set (yusuan templates lists each province's sets) and tables by their content, and converts or validates them. Amounts are exact decimals; a blank cell and 0.00 stay different.
 
       Exit status: 0 success / valid / lossless; 1 validation findings or round-trip differences; 2 the input could not be read or the command was misused.
 

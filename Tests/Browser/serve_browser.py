@@ -42,8 +42,9 @@ def post(files, lang="zh"):
     """A multipart upload with urllib, to see the HTTP status (the browser does not show it)."""
     boundary = "----yusuan" + uuid.uuid4().hex
     body = bytearray()
-    for name, data in files:
-        body += f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{name}"\r\n'.encode()
+    for name, data, *field in files:
+        field = field[0] if field else "files"
+        body += f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; filename="{name}"\r\n'.encode()
         body += b"Content-Type: application/octet-stream\r\n\r\n" + data + b"\r\n"
     body += f"--{boundary}--\r\n".encode()
     request = urllib.request.Request(
@@ -70,9 +71,11 @@ driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downlo
 wait = WebDriverWait(driver, 120)
 
 
-def upload(paths, lang=None):
+def upload(paths, lang=None, narrative=None):
     driver.get(base + "/" + (f"?lang={lang}" if lang else ""))
     driver.find_element(By.ID, "files").send_keys("\n".join(paths))
+    if narrative:
+        driver.find_element(By.ID, "narrative").send_keys(narrative)
     driver.find_element(By.ID, "check").click()
     wait.until(lambda d: d.find_elements(By.ID, "verdict") or d.find_elements(By.ID, "refusal"))
 
@@ -208,6 +211,25 @@ try:
     t5 = [t for t in model["tables"] if t["number"] == 5]
     assert 1000.0 in numbers(t5) and 1038.42 not in numbers(t5), "the broken amount is not in the JSON's 表5"
     ok("broken copy: 表5 C5 marked as an error with its finding naming 预算公开表05.csv; tidy UTF-8-BOM download")
+
+    # 3b. The sample with its published 情况说明: the two figures that disagree, with their lines.
+    upload(plan["sample"], narrative=plan["narrative"])
+    text = driver.find_element(By.ID, "narrative-verdict").text
+    assert text == "情况说明：核对 61 个数字，2 个与表不符，8 个无从核对", text
+    names = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#files-read li")]
+    assert names[-1] == os.path.basename(plan["narrative"]), names
+
+    def narrative_rows():
+        assert driver.find_element(By.ID, "summary-narrative").text == "核对 61 个数字，2 个与表不符，8 个无从核对"
+        return [squash(row.text) for row in driver.find_elements(By.CSS_SELECTOR, "#narrative tbody tr")]
+    rows = in_report(narrative_rows)
+    assert len(rows) == 2, rows
+    assert rows[0].startswith("91 ") and "0.96个百分比 0.97% 机关运行经费比上年增减幅度" in rows[0], rows[0]
+    assert rows[1].startswith("109 ") and "879万元 66.07万元" in rows[1], rows[1]
+    status, page = post([(os.path.basename(plan["sample"][0]), open(plan["sample"][0], "rb").read()),
+                         ("说明.pdf", b"%PDF-1.4\n", "narrative")])
+    assert status == 400 and "情况说明应为一个 .txt 文本文件：说明.pdf" in page, (status, page[:300])
+    ok("sample with its narrative: lines 91 and 109 disagree with the tables; a PDF as narrative refused (400)")
 
     # 4. Hostile uploads: the browser sees the command line's refusal, urllib sees the status.
     for hostile in plan["hostile"]:

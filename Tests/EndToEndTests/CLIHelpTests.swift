@@ -103,6 +103,22 @@ final class CLIHelpTests: XCTestCase {
     XCTAssertTrue(convert.split(separator: "\n").joined(separator: " ").contains("a folder of .csv files (one department), or Yusuan JSON"))
   }
 
+  func testRegression_ReportServeAndTemplatesHelpWasEnglishOnly() throws {
+    for (command, overview) in [
+      ("report", "概述：写出一个部门的 HTML 报告"), ("serve", "概述：打开本机网页"), ("templates", "概述：列出模板"),
+    ] {
+      let zh = try run([command, "--help"])
+      XCTAssertEqual(zh.status, 0)
+      XCTAssertTrue(zh.stdout.contains(overview), zh.stdout)
+      XCTAssertFalse(zh.stdout.contains("OVERVIEW") || zh.stdout.contains(" / "), "\(command): \(zh.stdout)")
+      assertWrapped(zh.stdout, "yusuan \(command) --help")
+      let en = try run([command, "--help", "--lang", "en"])
+      XCTAssertTrue(en.stdout.contains("OVERVIEW: "), en.stdout)
+      XCTAssertFalse(en.stdout.contains("概述"), en.stdout)
+      assertWrapped(en.stdout, "yusuan \(command) --help --lang en")
+    }
+  }
+
   func testRegression_ArgumentErrorsAreChineseByDefault() throws {
     let missing = try run(["convert"])
     XCTAssertEqual(missing.status, 2)

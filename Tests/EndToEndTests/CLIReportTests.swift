@@ -147,6 +147,32 @@ final class CLIReportTests: XCTestCase {
   }
 
   /// The golden report of the sample (tables and forms); `YUSUAN_RECORD=1` re-records it.
+  func testReportWithTheNarrativeListsItsWrongFiguresAndExitsOne() throws {
+    let out = scratch + "/report.html"
+    let published = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/narrative-2023.txt").path
+    // The sample alone exits 0 (rounding only); the published text's two wrong figures make it 1.
+    let result = try E2E.expect(1, ["report", Fixtures.sampleXLSX, "--narrative", published, "-o", out])
+    XCTAssertTrue(result.stderr.contains("情况说明：核对 61 个数字，2 个与表不符，8 个无从核对"), result.stderr)
+    let page = try HTMLReportCheck.parse(out)
+    XCTAssertEqual(page.ids["summary-narrative"]?.text, "核对 61 个数字，2 个与表不符，8 个无从核对")
+    XCTAssertEqual(page.ids["narrative-1"]?.text.hasPrefix("91"), true, page.ids["narrative-1"]?.text ?? "")
+    XCTAssertTrue(page.ids["narrative-2"]?.text.contains("66.07万元") ?? false, page.ids["narrative-2"]?.text ?? "")
+    XCTAssertNil(page.ids["narrative-3"])
+    XCTAssertEqual(page.external, [])
+
+    // A text with no figure: written, said to be unchecked, exit 0; with --strict, 1.
+    let empty = scratch + "/说明.txt"
+    try "本部门无需说明。\n".write(toFile: empty, atomically: true, encoding: .utf8)
+    let unchecked = try E2E.expect(0, ["report", Fixtures.sampleXLSX, "--narrative", empty, "-o", out])
+    XCTAssertTrue(unchecked.stderr.contains("情况说明：未核对：说明中没有可与表核对的数字"), unchecked.stderr)
+    try E2E.expect(1, ["report", Fixtures.sampleXLSX, "--narrative", empty, "-o", out, "--strict", "--tolerance", "0.01"])
+    // A narrative that cannot be read is misuse, and no report is written.
+    try? FileManager.default.removeItem(atPath: out)
+    let missing = try E2E.expect(2, ["report", Fixtures.sampleXLSX, "--narrative", scratch + "/没有.txt", "-o", out])
+    XCTAssertTrue(missing.stderr.contains("没有.txt"), missing.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+  }
+
   func testGoldenReportOfTheSample() throws {
     let out = scratch + "/report.html"
     // Relative input names, as a user types them: the page names no folder of this machine.

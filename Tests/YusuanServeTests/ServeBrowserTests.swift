@@ -78,6 +78,7 @@ final class ServeBrowserTests: XCTestCase {
     }
     let plan: [String: Any] = [
       "sample": [Fixtures.sampleXLSX, Self.forms],
+      "narrative": Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/narrative-2023.txt").path,
       "broken": try brokenCopy(),
       "hostile": try hostileFiles(),
       "too_large": tooLarge,
