@@ -73,6 +73,8 @@ let package = Package(
     .executableTarget(
       name: "fuzz-layout", dependencies: ["FuzzSupport", "Sheets", "Layouts", "Validation"], path: "fuzz/Targets/Layout"),
     .executableTarget(name: "fuzz-json", dependencies: ["FuzzSupport", "Budget"], path: "fuzz/Targets/JSON"),
+    .executableTarget(
+      name: "fuzz-model", dependencies: ["FuzzSupport", "Budget", "Sheets", "Layouts", "Validation"], path: "fuzz/Targets/Model"),
 
     .target(name: "TestSupport", dependencies: ["Sheets", "Budget"], path: "Tests/TestSupport"),
     .testTarget(name: "SheetsTests", dependencies: ["Sheets", "TestSupport"]),

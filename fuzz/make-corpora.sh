@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Generates the seed corpora fuzz/corpus-{xlsx,xls,csv,layout,json}/ (git-ignored) from the sample
+# Generates the seed corpora fuzz/corpus-{xlsx,xls,csv,layout,json,model}/ (git-ignored) from the sample
 # inputs, the test fixtures, files Yusuan itself writes, and small hand-made workbooks.
 # Idempotent: re-running adds nothing that is already there (files are named by content hash).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v swift >/dev/null 2>&1 || export PATH=/opt/swift/usr/bin:$PATH
 samples=samples/datong-kejiju-2023/input
-mkdir -p fuzz/corpus-xlsx fuzz/corpus-xls fuzz/corpus-csv fuzz/corpus-layout fuzz/corpus-json
+mkdir -p fuzz/corpus-xlsx fuzz/corpus-xls fuzz/corpus-csv fuzz/corpus-layout fuzz/corpus-json fuzz/corpus-model
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -123,6 +123,20 @@ else
   echo "soffice missing: the xls corpus holds only the fixtures (scripts/install-test-deps.sh)" >&2
 fi
 
-for corpus in xlsx xls csv layout json; do
+# model: mutation programs (fuzz/Targets/Model): each department with each choice of files
+# written, and a few random programs of 1 to 8 mutations (a fixed seed: the same files each time).
+python3 - <<'PY'
+import hashlib, os, random
+rng = random.Random(20261204)
+def put(data):
+    open(os.path.join("fuzz/corpus-model", hashlib.sha1(data).hexdigest()), "wb").write(data)
+for base in range(3):
+    for files in (0x00, 0x40, 0x80, 0xC0):
+        put(bytes([base | files]))
+        for _ in range(4):
+            put(bytes([base | files]) + bytes(rng.randrange(256) for _ in range(rng.randrange(4, 8) * 12)))
+PY
+
+for corpus in xlsx xls csv layout json model; do
   echo "fuzz/corpus-$corpus: $(ls fuzz/corpus-$corpus | wc -l) files"
 done

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with libFuzzer + AddressSanitizer and runs one of them.
 #   fuzz/run.sh TARGET SECONDS [extra libFuzzer flags...]
-# TARGET is xlsx, xls, csv, layout or json. Corpora live in fuzz/corpus-TARGET/ (git-ignored; created
+# TARGET is xlsx, xls, csv, layout, json or model. Corpora live in fuzz/corpus-TARGET/ (git-ignored; created
 # by fuzz/make-corpora.sh when missing); crashes, leaks and slow inputs land in fuzz/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v swift >/dev/null 2>&1 || export PATH=/opt/swift/usr/bin:$PATH
 
-target=${1:?usage: fuzz/run.sh xlsx|xls|csv|layout|json SECONDS [libFuzzer flags...]}
+target=${1:?usage: fuzz/run.sh xlsx|xls|csv|layout|json|model SECONDS [libFuzzer flags...]}
 seconds=${2:?usage: fuzz/run.sh TARGET SECONDS}
 shift 2
-case "$target" in xlsx | xls | csv | layout | json) ;; *) echo "unknown target $target" >&2; exit 2 ;; esac
+case "$target" in xlsx | xls | csv | layout | json | model) ;; *) echo "unknown target $target" >&2; exit 2 ;; esac
 
 # Install step. Swift's toolchain ships compiler-rt's libFuzzer (libclang_rt.fuzzer-x86_64.a);
 # a toolchain without it would need Debian's libclang-rt-14-dev and clang's runtime path.
@@ -31,7 +31,7 @@ binary=$scratch/release/fuzz-$target
 
 [ -d "fuzz/corpus-$target" ] && [ -n "$(ls -A "fuzz/corpus-$target")" ] || bash fuzz/make-corpora.sh
 mkdir -p fuzz/artifacts
-case "$target" in xlsx | xls | layout) maxlen=65536 ;; *) maxlen=16384 ;; esac
+case "$target" in xlsx | xls | layout) maxlen=65536 ;; model) maxlen=4096 ;; *) maxlen=16384 ;; esac
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 # FreeXL's own leaks on damaged files are known (fuzz/lsan-freexl.supp); only the xls target links it.
 if [ "$target" = xls ]; then export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/fuzz/lsan-freexl.supp}; fi
