@@ -101,6 +101,28 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// 元 and beyond the 15 digits a spreadsheet keeps. Bounding inputs keeps sums far from overflow.
   public static let inputMagnitudeLimit = Amount(units: 1_000_000_000_000_000)
 
+  /// The most significant digits an input keeps: 15, what a spreadsheet keeps of a number (longer
+  /// texts are binary-float artefacts, read as Excel shows them). Writers refuse amounts with
+  /// more, which no reader could give back.
+  public static let inputSignificantDigitsLimit = 15
+
+  /// The number of significant digits: 3 for 1.50 and for 0.0123, 0 for zero.
+  public var significantDigits: Int {
+    var rest = units.magnitude
+    var count = 0
+    while rest > 0 {
+      count += 1
+      rest /= 10
+    }
+    return count
+  }
+
+  /// Whether an input could hold this amount exactly: at most 15 significant digits and 12
+  /// decimals (so its magnitude is under 10^15 too).
+  public var isWithinInputLimits: Bool {
+    significantDigits <= Amount.inputSignificantDigitsLimit && scale <= Amount.inputFractionDigitsLimit
+  }
+
   /// The most decimals accepted from input: 12, so that a unit conversion (元 → 万元 adds 4)
   /// still fits the 18 decimals an amount can hold.
   public static let inputFractionDigitsLimit = 12

@@ -245,10 +245,28 @@ struct JSONReader {
 
   func optionalInt(_ key: String) throws(DisclosureJSONError) -> Int? { try member(key)?.intValue() }
 
+  /// The significant digits of a JSON number's text (`-0.0123e5` → 3): leading and trailing zeros
+  /// of its digits do not count.
+  static func significantDigits(ofNumber text: String) -> Int {
+    let mantissa = text.utf8.prefix { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }
+    let digits = mantissa.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    guard let first = digits.firstIndex(where: { $0 != UInt8(ascii: "0") }),
+      let last = digits.lastIndex(where: { $0 != UInt8(ascii: "0") })
+    else { return 0 }
+    return last - first + 1
+  }
+
   func optionalAmount() throws(DisclosureJSONError) -> Amount? {
     switch value {
     case .null: return nil
     case .number(let n):
+      // JSON holds exact decimals: a longer number is not an artefact to round, it cannot be kept.
+      let significant = Self.significantDigits(ofNumber: n)
+      guard significant <= Amount.inputSignificantDigitsLimit else {
+        throw DisclosureJSONError(
+          path: path,
+          reason: "金额 \(n) 有 \(significant) 位有效数字，超过 \(Amount.inputSignificantDigitsLimit) 位，无法精确保存；请四舍五入到分 (more than \(Amount.inputSignificantDigitsLimit) significant digits)")
+      }
       guard let a = Amount(parsing: n) else {
         let reason = Amount.rejection(of: n) == .tooPrecise
           ? "金额 \(n) 的小数位超过 \(Amount.inputFractionDigitsLimit) 位 (more than \(Amount.inputFractionDigitsLimit) decimals)"

@@ -70,6 +70,7 @@ public struct DisclosureWriter: Sendable {
     encoding: TextEncoding = .utf8BOM, refusing inputs: [String] = []
   ) throws -> AtomicFolder.Outcome {
     try Self.checkTarget(path, as: format)
+    if let unwritable = UnwritableAmount.first(in: disclosure) { throw unwritable }
     let inputs = Self.expandingFolders(inputs)
     let toStandardOutput = path == StandardOutput.path
     if !toStandardOutput { try Paths.createFolders(Paths.parent(path)) }

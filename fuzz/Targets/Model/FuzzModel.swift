@@ -64,13 +64,19 @@ enum ModelFuzz {
       if again != disclosure { fail("JSON round trip changed the disclosure: \(disclosure.differences(from: again).prefix(5))", disclosure) }
     } catch {
       if acceptable { fail("our own JSON was refused: \(error)", disclosure) }
+      // An amount beyond what input keeps is refused by every writer, never written changed.
+      let unwritable = amounts(disclosure).joined().contains { $0.map { !$0.isWithinInputLimits } ?? false }
+      if unwritable, (try? DisclosureWriter().write(disclosure, as: .json, to: scratch + "/refused.json")) != nil {
+        fail("an amount no reader could give back was written", disclosure)
+      }
       return
     }
     if writeCSV { roundTrip(disclosure, as: .csv, exact: true) }
     if writeXLSX { roundTrip(disclosure, as: .xlsx, exact: false, amountsKept: onlyAmounts) }
   }
 
-  /// Writes and reads back; `exact`: the same disclosure; else, with `amountsKept`, the same amounts.
+  /// Writes and reads back; `exact`: the same disclosure; else, with `amountsKept`, the same
+  /// amounts. (Reached only when JSON took every value, so every amount is one input can hold.)
   static func roundTrip(_ disclosure: Disclosure, as format: OutputFormat, exact: Bool, amountsKept: Bool = false) {
     let path = scratch + (format == .csv ? "/csv" : "/out.xlsx")
     do {
@@ -169,8 +175,8 @@ struct ModelMutation {
     case 0: return nil
     case 1: return .zero
     case 2: return Amount(units: 0, scale: 2)
-    case 3: return Amount(units: 99_999_999_999_999_999, scale: 2)  // just under 10^15
-    case 4: return Amount(units: -99_999_999_999_999_999, scale: 2)
+    case 3: return Amount(units: 999_999_999_999_999, scale: 0)  // the largest input takes
+    case 4: return Amount(units: -9_999_999_999_999_99, scale: 2)
     case 5: return Amount(units: 1, scale: 12)
     case 6: return Amount(units: -1, scale: 2)
     case 7:
@@ -178,13 +184,13 @@ struct ModelMutation {
       return Amount(units: Int64.max, scale: 0)
     case 8:
       withinInputLimits = false
-      return Amount(units: Int64.min + 1, scale: 18)
+      return Amount(units: 99_999_999_999_999_999, scale: 2)  // 17 digits: under 10^15, beyond what input keeps
     default:
       var units: Int64 = 0
       for _ in 0..<8 { units = units << 8 | Int64(next() ?? 0) }
       let scale = (next() ?? 0) % 19
       let amount = Amount(units: units, scale: scale)
-      if scale > Amount.inputFractionDigitsLimit || !(amount.magnitude < Amount.inputMagnitudeLimit) { withinInputLimits = false }
+      if !amount.isWithinInputLimits { withinInputLimits = false }
       return amount
     }
   }
