@@ -2,8 +2,8 @@ import Budget
 import Sheets
 
 /// The `tidy` CSV layout: one header row of canonical column names and one record per table row,
-/// ready for scripts. An empty table keeps its note as a record of kind `note`, so that title,
-/// department and year survive.
+/// ready for scripts. An empty table keeps its note as a record of kind `note`, or without a note
+/// one record of kind `table`, so that the table, its title, department and year survive.
 public enum TidyCSV {
   /// The leading columns, before the amount columns.
   public static let leadingColumns = [
@@ -35,8 +35,11 @@ public enum TidyCSV {
         out.append(record)
       }
     }
+    let section = table.sections.first?.role.rawValue ?? "main"
     if let note = table.note {
-      out.append(lead(table.sections.first?.role.rawValue ?? "main", "note", "", note, "") + amountKeys.map { _ in .text("") })
+      out.append(lead(section, "note", "", note, "") + amountKeys.map { _ in .text("") })
+    } else if out.count == 1 {
+      out.append(lead(section, "table", "", "", "") + amountKeys.map { _ in .text("") })
     }
     return out
   }
@@ -90,6 +93,7 @@ public enum TidyCSV {
         note = field(r, "name")
         continue
       }
+      if kind == "table" { continue }  // the table's own record: it has no rows
       guard let role = SectionRole(rawValue: field(r, "section")), let s = sections.firstIndex(where: { $0.role == role }),
         let rowKind = RowKind(rawValue: kind)
       else {

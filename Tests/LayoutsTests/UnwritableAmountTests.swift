@@ -28,3 +28,23 @@ final class UnwritableAmountTests: XCTestCase {
     XCTAssertEqual(back.tables.first { $0.number == 8 }?.sections[0].rows[0].amounts[0]?.text(minimumFractionDigits: 0), "78758063.0843544")
   }
 }
+
+/// Found by fuzz-model: a table with no rows and no note (a 三公 table whose one row was removed)
+/// was written to tidy CSV as a header alone, and read back as no table at all.
+final class TidyCSVEmptyTableTests: XCTestCase {
+  func testRegression_TableWithNoRowsAndNoNoteVanishedFromTidyCSV() throws {
+    var disclosure = try Disclosure(jsonBytes: Fixtures.bytes(Fixtures.fixtureJSON))
+    let index = try XCTUnwrap(disclosure.tables.firstIndex { $0.number == 10 })
+    for s in disclosure.tables[index].sections.indices { disclosure.tables[index].sections[s].rows = [] }
+    disclosure.tables[index].note = nil
+    let folder = try Fixtures.scratchFolder("yusuan-tidy-empty")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try DisclosureWriter().write(disclosure, as: .csv, to: folder + "/csv", csvLayout: .tidy)
+    let back = try DisclosureReader().read([folder + "/csv"]).disclosure
+    let table = try XCTUnwrap(back.tables.first { $0.number == 10 }, "表10 vanished")
+    XCTAssertEqual(table.sections.flatMap(\.rows).count, 0)
+    XCTAssertNil(table.note)
+    XCTAssertEqual(table.title, disclosure.tables[index].title)
+    XCTAssertEqual(disclosure.differences(from: back).filter { !$0.description.contains("source") }.map(\.description), [])
+  }
+}

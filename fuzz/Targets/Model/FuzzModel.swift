@@ -140,7 +140,9 @@ struct ModelMutation {
       onlyAmounts = false
     case 4:
       guard let ri = row(d, ti, si, r) else { return true }
-      d.tables[ti].sections[si].rows[ri].code = c % 5 == 0 ? nil : code()
+      // No code is nil in the model (readers never give ""), so an empty one is nil too.
+      let code = code()
+      d.tables[ti].sections[si].rows[ri].code = c % 5 == 0 || code.isEmpty ? nil : code
       onlyAmounts = false
     case 5:
       guard let ri = row(d, ti, si, r) else { return true }
