@@ -132,9 +132,11 @@ def put(data):
     open(os.path.join("fuzz/corpus-model", hashlib.sha1(data).hexdigest()), "wb").write(data)
 for base in range(3):
     for files in (0x00, 0x40, 0x80, 0xC0):
-        put(bytes([base | files]))
+        put(bytes([base | files, 0xFF, 0xFF]))
         for _ in range(4):
-            put(bytes([base | files]) + bytes(rng.randrange(256) for _ in range(rng.randrange(4, 8) * 12)))
+            tables = [rng.randrange(256), rng.randrange(256)]
+            put(bytes([base | files | (0x20 if rng.random() < 0.3 else 0)] + tables)
+                + bytes(rng.randrange(256) for _ in range(rng.randrange(4, 8) * 12)))
 PY
 
 for corpus in xlsx xls csv layout json model; do

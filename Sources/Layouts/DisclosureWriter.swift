@@ -153,11 +153,16 @@ public struct DisclosureWriter: Sendable {
 
   /// Whether a name in a CSV output folder is one Yusuan writes (its tables and forms).
   static func isOwnCSVName(_ name: String) -> Bool {
-    if FormWriting.isOwnName(name) { return true }
+    if FormWriting.isOwnName(name) || ownTableCSVNames.contains(name) { return true }
     guard name.hasPrefix("预算公开表"), name.hasSuffix(".csv") else { return false }
     let middle = name.dropFirst("预算公开表".count).dropLast(4)
     return middle.count == 2 && middle.allSatisfy { $0.isASCII && $0.isNumber }
   }
+
+  /// The file names a CSV output of any shipped set gives its tables, so that a later output into
+  /// the same folder replaces them, whichever set either run wrote.
+  public static let ownTableCSVNames: Set<String> = Set(
+    TemplateSets.all.flatMap { set in set.tables.compactMap { TableRenderer.csvFileName($0.number, in: set) } })
 
   /// The inputs plus every file inside an input folder: a CSV folder written into its own input
   /// folder must not replace the input files it was read from.

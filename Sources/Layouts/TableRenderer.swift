@@ -16,10 +16,16 @@ public struct TableRenderer: Sendable {
   /// The CSV file name of a table: the set's label (`预算公开表03.csv`, `公开03表.csv`), else the
   /// number and the set's sheet name (`03-部门支出总表.csv`).
   public func csvFileName(_ table: BudgetTable, in disclosure: Disclosure) -> String {
-    let set = set(of: disclosure)
-    let number = (table.number < 10 ? "0" : "") + String(table.number)
-    if let label = set.labels.first { return label.prefix + number + label.suffix + ".csv" }
-    return number + "-" + (set.layout(table.number).map(set.sheetName) ?? table.title) + ".csv"
+    Self.csvFileName(table.number, in: set(of: disclosure))
+      ?? (table.number < 10 ? "0" : "") + String(table.number) + "-" + table.title + ".csv"
+  }
+
+  /// The CSV file name of a set's table (`预算公开表03.csv`, `公开03表.csv`, `03-部门支出预算总表.csv`);
+  /// nil for a number the set does not declare.
+  public static func csvFileName(_ number: Int, in set: LayoutSet) -> String? {
+    let padded = (number < 10 ? "0" : "") + String(number)
+    if let label = set.labels.first { return label.prefix + padded + label.suffix + ".csv" }
+    return set.layout(number).map { padded + "-" + set.sheetName($0) + ".csv" }
   }
 
   /// The set a disclosure is rendered in.

@@ -17,7 +17,7 @@ extension BatchPlan {
     }
     for department in departments {
       var outputs = [department.output(.xlsx), department.output(.json), department.reportOutput]
-      outputs += (1...13).map { department.output(.csv) + "/" + DisclosureWriter.csvFileName($0) }
+      outputs += DisclosureWriter.ownTableCSVNames.map { department.output(.csv) + "/" + $0 }
       // A path inside a department's CSV folder would be removed or mixed with its tables.
       if let hit = outputs.first(where: { $0 == relative }) ?? (relative.hasPrefix(department.output(.csv) + "/") ? relative : nil) {
         throw BatchError.reportIsAnOutput(report: report, output: hit)

@@ -226,7 +226,7 @@ public struct BatchPlan: Sendable {
     var taken = Set<String>()
     // The tables of every department's CSV folder (`x/预算公开表01.csv`): a workbook named
     // `x/预算公开表01.csv.xlsx` would otherwise put its own CSV folder on one of those files.
-    let tables = Set(departments.flatMap { d in (1...13).map { d.stem + "/" + DisclosureWriter.csvFileName($0) } })
+    let tables = Set(departments.flatMap { d in DisclosureWriter.ownTableCSVNames.map { d.stem + "/" + $0 } })
     for i in departments.indices {
       var stem = departments[i].stem
       var n = 2

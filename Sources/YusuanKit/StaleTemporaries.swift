@@ -14,7 +14,7 @@ enum StaleTemporaries {
       let name = Paths.lastComponent(stem)
       // A CSV output is written as `.NAME.tmp-XXXXXX/` beside its folder, then renamed.
       targets[folder, default: []].formUnion([name + ".xlsx", name + ".json", name])
-      targets[stem, default: []].formUnion((1...13).map(DisclosureWriter.csvFileName))
+      targets[stem, default: []].formUnion(DisclosureWriter.ownTableCSVNames)
     }
     targets[plan.outputRoot, default: []].insert(BatchManifest.fileName(for: shard))
     let fm = FileManager.default

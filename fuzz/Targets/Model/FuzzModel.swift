@@ -11,15 +11,23 @@ import Validation
 /// or a typed refusal where a value is beyond what input accepts. Nothing may trap.
 ///
 /// The input is a program: byte 0 picks the department (the Datong sample, a Shanghai district
-/// department, a 部门决算) and which files to write (bit 6: tidy CSV, bit 7: workbook); then each
-/// group of 4 bytes is one mutation (what, table, row, column) whose value is taken from the
-/// bytes after it.
+/// department, a 部门决算), whether its forms stay (bit 5) and which files to write (bit 6: tidy
+/// CSV, bit 7: workbook); bytes 1–2 which of its tables stay; then each group of 4 bytes is one
+/// mutation (what, table, row, column) whose value is taken from the bytes after it.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzModel(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let bytes = FuzzDriver.bytes(data, size)
   guard let first = bytes.first, !ModelFuzz.bases.isEmpty else { return 0 }
-  var disclosure = ModelFuzz.bases[Int(first & 0x3F) % ModelFuzz.bases.count]
-  var mutation = ModelMutation(bytes: bytes[1...])
+  var disclosure = ModelFuzz.bases[Int(first & 0x1F) % ModelFuzz.bases.count]
+  // Bytes 1–2 keep a subset of the tables (all when absent or when none would be left), bit 5
+  // the forms: small departments run fast, and the rules across tables still meet their pairs.
+  if bytes.count >= 3 {
+    let mask = Int(bytes[1]) | Int(bytes[2]) << 8
+    let kept = disclosure.tables.enumerated().filter { mask & (1 << ($0.offset % 16)) != 0 }.map(\.element)
+    if !kept.isEmpty { disclosure.tables = kept }
+  }
+  if first & 0x20 == 0 { disclosure.forms = [] }
+  var mutation = ModelMutation(bytes: bytes.dropFirst(3))
   while mutation.apply(to: &disclosure) {}
   ModelFuzz.check(disclosure, acceptable: mutation.withinInputLimits, onlyAmounts: mutation.onlyAmounts,
     writeCSV: first & 0x40 != 0, writeXLSX: first & 0x80 != 0)

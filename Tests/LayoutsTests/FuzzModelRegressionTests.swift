@@ -1,6 +1,7 @@
 import Budget
 import Foundation
 import Layouts
+import Sheets
 import TestSupport
 import XCTest
 
@@ -46,5 +47,26 @@ final class TidyCSVEmptyTableTests: XCTestCase {
     XCTAssertNil(table.note)
     XCTAssertEqual(table.title, disclosure.tables[index].title)
     XCTAssertEqual(disclosure.differences(from: back).filter { !$0.description.contains("source") }.map(\.description), [])
+  }
+}
+
+/// Found by fuzz-model: the CSV files Yusuan writes for a set other than Datong's (`公开03表.csv`,
+/// `03-部门支出预算总表.csv`) were not known as its own, so a second output into the same folder
+/// left the first one's tables beside its own (reported as foreign) and a reading mixed the two.
+final class CSVFolderOwnNamesTests: XCTestCase {
+  func testRegression_AShanghaiCSVFolderKeptThePreviousRunsTables() throws {
+    let path = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/shanghai-sifaju-2026.xlsx").path
+    var disclosure = try DisclosureReader().read([path]).disclosure
+    XCTAssertEqual(disclosure.tables.count, 9)
+    let folder = try Fixtures.scratchFolder("yusuan-own-names")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let first = try DisclosureWriter().writeReporting(disclosure, as: .csv, to: folder + "/csv")
+    XCTAssertEqual(first.written.count, 9)
+    XCTAssertTrue(first.written.allSatisfy { !Paths.lastComponent($0).hasPrefix("预算公开表") }, "\(first.written)")
+    disclosure.tables = Array(disclosure.tables.prefix(2))
+    let second = try DisclosureWriter().writeReporting(disclosure, as: .csv, to: folder + "/csv")
+    XCTAssertEqual(second.foreign, [], "Yusuan's own files of the first run were taken for foreign ones")
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder + "/csv").sorted(), second.written.map(Paths.lastComponent).sorted())
+    XCTAssertEqual(try DisclosureReader().read([folder + "/csv"]).disclosure.tables.map(\.number), [1, 2])
   }
 }
