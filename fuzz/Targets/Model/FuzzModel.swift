@@ -52,10 +52,13 @@ enum ModelFuzz {
     return out
   }()
 
-  /// A private folder for the written files, reused by every run of this process.
+  /// A private folder for the written files, reused by every run of this process; in memory
+  /// (/dev/shm) where there is one, since every file written is synced.
   static let scratch: String = {
-    var template = Array((NSTemporaryDirectory() + "/yusuan-fuzz-model-XXXXXX").utf8CString)
+    let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+    var template = Array((base + "/yusuan-fuzz-model-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template) else { fatalError("mkdtemp failed") }
+    atexit { try? FileManager.default.removeItem(atPath: ModelFuzz.scratch) }
     return String(cString: made)
   }()
 
