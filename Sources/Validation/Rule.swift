@@ -86,6 +86,9 @@ public struct Rule: Sendable {
   public var needsAllTables: Bool
   /// The template sets whose tables the rule is written for (by their numbers); nil: any set.
   public var templateSets: [String]?
+  /// When set, the rule reads whichever tables of these kinds the disclosure has, in any set,
+  /// and `tables` is not consulted: it applies when at least one is present.
+  public var tableKinds: Set<TableKind>?
   /// Whether the rule runs only for a set no rule is written for: the checks every set shares
   /// (hierarchy, totals, column sums), which the Datong/Shanxi rules make in their own way.
   public var forSetsWithoutOwnRules = false
@@ -115,6 +118,13 @@ public struct Rule: Sendable {
     self.check = check
   }
 
+  /// The same rule, for the tables of these kinds in every template set.
+  public func reading(kinds: Set<TableKind>) -> Rule {
+    var copy = self
+    copy.tableKinds = kinds
+    return copy
+  }
+
   /// The same rule, written for the tables of these template sets.
   public func written(for sets: [String], replacingSharedRules: Bool = true) -> Rule {
     var copy = self
@@ -129,9 +139,15 @@ public struct Rule: Sendable {
       return .otherTemplate(context.disclosure.templateSet)
     }
     guard !forSetsWithoutOwnRules else { return nil }
-    let present = tables.compactMap { context.disclosure.table($0) }
-    let missing = present.count == tables.count ? [] : tables.filter { t in !present.contains { $0.number == t } }
-    if needsAllTables ? !missing.isEmpty : present.isEmpty { return .tablesAbsent(missing) }
+    let present: [BudgetTable]
+    if let kinds = tableKinds {
+      present = context.disclosure.tables.filter { kinds.contains($0.kind) }
+      if present.isEmpty { return .kindsAbsent(kinds.sorted()) }
+    } else {
+      present = tables.compactMap { context.disclosure.table($0) }
+      let missing = present.count == tables.count ? [] : tables.filter { t in !present.contains { $0.number == t } }
+      if needsAllTables ? !missing.isEmpty : present.isEmpty { return .tablesAbsent(missing) }
+    }
     if needsForms && context.disclosure.forms.isEmpty { return .noForms }
     if needsCatalog && context.catalog == nil { return .noCatalog }
     // A coded row (what `codedRows` lists) or a second name, looked for without building row lists.
@@ -151,6 +167,8 @@ public struct Rule: Sendable {
 public enum NotApplicable: Sendable, Equatable {
   /// These tables are not in the input.
   case tablesAbsent([Int])
+  /// The input has no table of these kinds.
+  case kindsAbsent([TableKind])
   /// These tables hold no amount (blank, 0.00 or `注：本表无数据`), so there is nothing to add up.
   case tablesEmpty([Int])
   /// No classification catalog was given.
@@ -169,6 +187,8 @@ public enum NotApplicable: Sendable, Equatable {
     switch (self, language) {
     case (.tablesAbsent(let t), .zh): "缺少" + t.map { "预算公开表\($0)" }.joined(separator: "、")
     case (.tablesAbsent(let t), .en): "table " + t.map(String.init).joined(separator: ", ") + " absent"
+    case (.kindsAbsent(let k), .zh): "没有以下类型的表：" + k.map(\.chineseName).joined(separator: "、")
+    case (.kindsAbsent(let k), .en): "no table of the kinds " + k.map(\.rawValue).joined(separator: ", ")
     case (.tablesEmpty(let t), .zh): t.map { "预算公开表\($0)" }.joined(separator: "、") + "无数据"
     case (.tablesEmpty(let t), .en): "table " + t.map(String.init).joined(separator: ", ") + " holds no amounts"
     case (.noCodes(let t), .zh): t.map { "预算公开表\($0)" }.joined(separator: "、") + "均无科目编码"

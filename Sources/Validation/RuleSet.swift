@@ -20,9 +20,12 @@ public struct RuleSet: Sendable {
 
   /// Every rule: those of the Datong/Shanxi 13-table set (within tables, across tables, codes,
   /// catalog, forms), and the checks every other set shares.
-  public static let standard = RuleSet(datong.map { $0.written(for: [Disclosure.datongSet]) } + Rule.anySet + Rule.finalAccounts)
+  public static let standard = RuleSet(
+    datong.map { $0.written(for: [Disclosure.datongSet]) } + Rule.codesInEverySet
+      + datongCatalogAndForms.map { $0.written(for: [Disclosure.datongSet]) } + Rule.anySet + Rule.finalAccounts)
 
-  /// The rules written for the Datong/Shanxi tables, by their numbers.
+  /// The rules written for the Datong/Shanxi tables, by their numbers (in report order, the code
+  /// rules of every set come after them, then `datongCatalogAndForms`).
   static let datong: [Rule] =
     [2, 3, 5, 7, 8, 9].map(Rule.hierarchy)
       + [2, 3, 5, 7, 8, 9].map(Rule.totalRow)
@@ -32,9 +35,9 @@ public struct RuleSet: Sendable {
       + [Rule.t6TotalRow, Rule.t6ClassSum, Rule.t6PersonnelPublic]
       + [Rule.t10TotalRow, Rule.t10Vehicles, Rule.t11TotalRow]
       + Rule.acrossTables
-      + [Rule.codeShape, Rule.codeParent, Rule.codeSameName]
-      + [Rule.catalogKnown, Rule.catalogName, Rule.catalogBudgetType, Rule.catalogEconomicNames]
-      + Rule.forms
+
+  /// The Datong/Shanxi catalog and forms rules.
+  static let datongCatalogAndForms: [Rule] = [Rule.catalogName, Rule.catalogBudgetType, Rule.catalogEconomicNames] + Rule.forms
 
   /// Runs every rule on a disclosure. `inputFindings` are findings made before validation (what
   /// the reader could not read, as `read.*` findings); the report lists them and counts them in

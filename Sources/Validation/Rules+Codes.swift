@@ -2,7 +2,15 @@ import Budget
 
 // Classification codes: shape, parentage, and one name per code across the tables.
 
-/// The tables that print classification codes.
+/// The tables that print classification codes, in every set: by function (收入/支出总表, the
+/// 一般公共预算, 政府性基金, 国有资本经营 and 财政拨款 tables by function code, the 决算 balance
+/// tables) or by revenue class (政府性基金预算收入表). Economic-code tables have rules of their own.
+let codedKinds: Set<TableKind> = [
+  .revenueSummary, .expenditureSummary, .generalPublicExpenditure, .governmentFundRevenue, .governmentFundExpenditure,
+  .stateCapitalBudget, .fiscalExpenditure, .stateCapitalExpenditure, .governmentFundBalance, .stateCapitalBalance,
+]
+
+/// The Datong/Shanxi tables of those kinds (预算公开表2, 3, 5, 7, 8, 9).
 let codedTables = [2, 3, 5, 7, 8, 9]
 
 /// One part of a coded table: its coded rows and their classification, in printed order.
@@ -28,6 +36,12 @@ extension ValidationContext {
 }
 
 extension Rule {
+  /// The code rules that read a table by its kind, so that they run for every set: code shape,
+  /// parents, one name per code, codes known to the catalog. (Names against the catalog stay
+  /// with the Datong set: the shipped catalog is of 2023, and names change between years, as
+  /// Jiangsu 2019's 20805 行政事业单位离退休 shows.)
+  static let codesInEverySet: [Rule] = [codeShape, codeParent, codeSameName, catalogKnown].map { $0.reading(kinds: codedKinds) }
+
   /// Codes are digits of a length the classification allows, starting with its leading digit.
   static let codeShape = Rule(
     id: "codes.shape", group: .codes,

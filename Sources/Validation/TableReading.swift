@@ -29,8 +29,15 @@ extension TableSection {
 /// The code lengths of a table's classification: 表7 (and 表9's income block when it really
 /// holds revenue codes) use 收入分类, every other coded table 支出功能分类.
 func codeKind(table: Int, section: TableSection) -> CodeKind {
-  if table == 7 { return .revenue }
-  if table == 9, section.role == .income, section.codedRows.contains(where: { $0.code!.hasPrefix("1") }) {
+  codeKind(kind: TableKind.datong(table), section: section)
+}
+
+/// The classification a table part's codes belong to, by the table's kind: 政府性基金预算收入表
+/// prints revenue codes, the income side of a 国有资本经营预算收支表 may; every other coded
+/// table prints functional codes.
+func codeKind(kind: TableKind?, section: TableSection) -> CodeKind {
+  if kind == .governmentFundRevenue { return .revenue }
+  if kind == .stateCapitalBudget, section.role == .income, section.codedRows.contains(where: { $0.code!.hasPrefix("1") }) {
     return .revenue
   }
   return .functional

@@ -30,9 +30,11 @@ public struct ValidationContext: Sendable {
       origins[table.number] = table.source.map(CellRef.Origin.init)
     }
     self.origins = origins
-    codedParts = codedTables.compactMap { disclosure.table($0) }.flatMap { table in
+    // The first table of each number, as `disclosure.table(_:)` gives them, of a coded kind.
+    var seen = Set<Int>()
+    codedParts = disclosure.tables.filter { seen.insert($0.number).inserted && codedKinds.contains($0.kind) }.flatMap { table in
       table.sections.map {
-        CodedPart(table: table, section: $0, kind: codeKind(table: table.number, section: $0), rows: $0.codedRows)
+        CodedPart(table: table, section: $0, kind: codeKind(kind: table.kind, section: $0), rows: $0.codedRows)
       }
     }
   }

@@ -2,6 +2,7 @@ import Budget
 import Foundation
 import Layouts
 import TestSupport
+import Validation
 import XCTest
 
 /// Real published disclosures of other provinces (Tests/Fixtures/real/): each table recognized
@@ -228,11 +229,25 @@ final class RealDisclosureTests: XCTestCase {
     try expect(d, 11, "合计", K.total, "2232.91")
     try expect(d, 11, "30201", K.total, "450")
     try expect(d, 11, "30299", K.total, "50")
-    // What is not read is said: the 政府采购 table the set does not declare, and the second name
-    // column of 公开02表 whose header the conversion lost.
+    // 公开02表: the second name column, whose header the conversion lost (项目名称 merged over B:C
+    // in the PDF), is read as the sub-item names.
+    let income = try XCTUnwrap(d.table(2)?.sections.first?.rows)
+    XCTAssertEqual(income.count, 14)
+    XCTAssertEqual(income[1].name, "一般公共预算资金")
+    XCTAssertEqual(income[1].secondName, "小计")
+    XCTAssertEqual(income[2].secondName, "公共财政拨款(补助)资金")
+    XCTAssertEqual(income[2].amounts, [Amount(parsing: "27664.22")])
+    XCTAssertEqual(income[3].secondName, "专项收入")
+    XCTAssertEqual(income[3].amounts, [nil])
+    XCTAssertEqual(income[13].secondName, "其中：动用上年结转和结余资金")
+    // What is not read is said: the 政府采购 table the set does not declare.
     XCTAssertEqual(
-      Set(reading.issues.map(\.ruleId)), ["read.title-unrecognized", "read.header-unmapped"],
-      reading.issues.map(\.description).joined(separator: "\n"))
+      Set(reading.issues.map(\.ruleId)), ["read.title-unrecognized"], reading.issues.map(\.description).joined(separator: "\n"))
+    // The code rules read tables by kind, so they run for this set too.
+    let report = RuleSet.standard.validate(d, catalog: Catalog.builtin2023)
+    for id in ["codes.shape", "codes.parent", "codes.same-name", "catalog.known"] {
+      XCTAssertEqual(report.outcomes.first { $0.ruleId == id }?.status, .passed, id)
+    }
   }
 }
 
