@@ -16,8 +16,7 @@ extension BatchPlan {
       throw BatchError.reportIsAnOutput(report: report, output: relative)
     }
     for department in departments {
-      var outputs = [department.output(.xlsx), department.output(.json), department.reportOutput]
-      outputs += DisclosureWriter.ownTableCSVNames.map { department.output(.csv) + "/" + $0 }
+      let outputs = [department.output(.xlsx), department.output(.json), department.reportOutput]
       // A path inside a department's CSV folder would be removed or mixed with its tables.
       if let hit = outputs.first(where: { $0 == relative }) ?? (relative.hasPrefix(department.output(.csv) + "/") ? relative : nil) {
         throw BatchError.reportIsAnOutput(report: report, output: hit)

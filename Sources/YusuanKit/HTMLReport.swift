@@ -114,8 +114,8 @@ public struct HTMLReport: Sendable {
     fact(words.findings, words.findingsLine(errors: errors, warnings: warnings, rounding: rounding), id: "summary-findings")
     fact(words.readNotes, String(reading.issues.count), id: "summary-read")
     if let narrative {
-      let line = narrative.checkedNothing ? words.narrativeNothingChecked : words.narrativeSummary(narrative.result)
-      out += "<dt>\(HTMLWriter.text(words.narrativeTerm))</dt><dd id=\"summary-narrative\"><a href=\"#narrative\">\(HTMLWriter.text(line))</a></dd>\n"
+      out += "<dt>\(HTMLWriter.text(words.narrativeTerm))</dt><dd id=\"summary-narrative\"><a href=\"#narrative\">"
+      out += HTMLWriter.text(narrative.summary(language)) + "</a></dd>\n"
     }
     fact(words.tolerance, report.tolerance.text())
     out += "</dl>\n<p class=\"legend\"><span class=\"cell-error\">\(HTMLWriter.text(words.legendError))</span> "

@@ -21,9 +21,10 @@ public struct CheckedNarrative: Sendable {
     return checkedNothing ? words.narrativeNothingChecked : words.narrativeSummary(result)
   }
 
-  /// Disagreements count as errors; a text with no figure the tables confirm is not a pass.
-  var hasDisagreements: Bool { !result.discrepancies.isEmpty }
-  var checkedNothing: Bool { result.checked == 0 }
+  /// Whether a figure disagrees with the tables (counted as an error).
+  public var hasDisagreements: Bool { !result.discrepancies.isEmpty }
+  /// Whether no figure could be compared: not a pass.
+  public var checkedNothing: Bool { result.checked == 0 }
 }
 
 extension Yusuan {
@@ -67,12 +68,8 @@ extension HTMLReport {
     let result = narrative.result
     var out = "<section class=\"notes\" id=\"narrative\">\n<h2>\(HTMLWriter.text(words.narrativeHeading))"
     out += " <span class=\"source\">\(HTMLWriter.text(narrative.fileName))</span></h2>\n"
-    if narrative.checkedNothing {
-      out += "<p class=\"status status-warning\" id=\"narrative-summary\">\(HTMLWriter.text(words.narrativeNothingChecked))</p>\n"
-    } else {
-      let status = narrative.hasDisagreements ? "status-error" : "status-ok"
-      out += "<p class=\"status \(status)\" id=\"narrative-summary\">\(HTMLWriter.text(words.narrativeSummary(result)))</p>\n"
-    }
+    let status = narrative.checkedNothing ? "status-warning" : narrative.hasDisagreements ? "status-error" : "status-ok"
+    out += "<p class=\"status \(status)\" id=\"narrative-summary\">\(HTMLWriter.text(narrative.summary(words.language)))</p>\n"
     if !result.discrepancies.isEmpty {
       out += "<table class=\"narrative\"><thead><tr><th>\(HTMLWriter.text(words.narrativeLine))</th>"
       out += "<th>\(HTMLWriter.text(words.narrativePrinted))</th><th>\(HTMLWriter.text(words.narrativeExpected))</th>"

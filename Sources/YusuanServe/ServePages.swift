@@ -51,7 +51,7 @@ enum ServePages {
       ? "错误 \(department.errors)，警告 \(department.warnings)，尾差 \(department.roundings)"
       : "\(department.errors) errors, \(department.warnings) warnings, \(department.roundings) rounding"
     let narrativeVerdict = department.narrative.map { n in
-      let cls = n.result.discrepancies.isEmpty ? (n.result.checked == 0 ? "warn" : "good") : "bad"
+      let cls = n.hasDisagreements ? "bad" : n.checkedNothing ? "warn" : "good"
       return "\n<p id=\"narrative-verdict\" class=\"verdict \(cls)\">\(zh ? "情况说明：" : "Narrative: ")\(HTMLWriter.text(n.summary(language)))</p>"
     } ?? ""
     let files = department.fileNames.map { "<li>\(HTMLWriter.text($0))</li>" }.joined()

@@ -104,7 +104,7 @@ struct HTMLReportCommand: ParsableCommand {
     }
     if timings { Console.error(stopwatch.summary) }
     var status = result.report.exitStatus(strict: strict)
-    if let checked, !checked.result.discrepancies.isEmpty || (strict && checked.result.checked == 0) { status = max(status, 1) }
+    if let checked, checked.hasDisagreements || (strict && checked.checkedNothing) { status = max(status, 1) }
     if status != 0 { throw ExitCode(status) }
   }
 }
