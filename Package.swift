@@ -7,6 +7,7 @@ let package = Package(
     .library(name: "Sheets", targets: ["Sheets"]),
     .library(name: "Budget", targets: ["Budget"]),
     .library(name: "Layouts", targets: ["Layouts"]),
+    .library(name: "Narrative", targets: ["Narrative"]),
     .library(name: "Validation", targets: ["Validation"]),
     .library(name: "YusuanKit", targets: ["YusuanKit"]),
     .executable(name: "yusuan", targets: ["yusuan"]),
@@ -39,11 +40,14 @@ let package = Package(
     // The canonical model: Disclosure, tables, exact amounts, codes, JSON.
     .target(name: "Budget", dependencies: ["Messages"]),
     // Table declarations: recognize grids as tables, render tables as grids.
+    // Sets/ holds one declaration file per template set, Forms/ the 绩效目标申报表.
     .target(name: "Layouts", dependencies: ["Sheets", "Budget"]),
+    // The narrative (情况说明): its figures from the tables, the draft text, the check of a published one.
+    .target(name: "Narrative", dependencies: ["Budget", "Layouts"]),
     // Rules, findings, reports.
     .target(name: "Validation", dependencies: ["Budget", "Messages"]),
     // Yusuan as a Swift library: read, validate, write, convert, and the batch engine.
-    .target(name: "YusuanKit", dependencies: ["Sheets", "Budget", "Layouts", "Validation"]),
+    .target(name: "YusuanKit", dependencies: ["Sheets", "Budget", "Layouts", "Narrative", "Validation"]),
     // `yusuan serve`: the upload page and its HTTP server.
     .target(
       name: "YusuanServe",
@@ -55,8 +59,7 @@ let package = Package(
     .executableTarget(
       name: "yusuan",
       dependencies: [
-        "Sheets", "Budget", "Layouts", "Validation", "YusuanKit", "YusuanServe",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "YusuanKit", "YusuanServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Start-up matters for one-file jobs: a non-PIE release executable skips ~78,000 run-time
       // relocations (release builds also link the Swift runtime statically: --static-swift-stdlib).
@@ -80,6 +83,7 @@ let package = Package(
     .testTarget(name: "SheetsTests", dependencies: ["Sheets", "TestSupport"]),
     .testTarget(name: "BudgetTests", dependencies: ["Budget", "TestSupport"]),
     .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Sheets", "Budget", "Validation", "TestSupport"]),
+    .testTarget(name: "NarrativeTests", dependencies: ["Narrative", "Layouts", "Budget", "TestSupport"]),
     .testTarget(name: "ValidationTests", dependencies: ["Validation", "Layouts", "Budget", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Budget", "TestSupport"]),
     .testTarget(name: "YusuanKitTests", dependencies: ["YusuanKit", "TestSupport"]),

@@ -6,7 +6,9 @@
 #      calls: exit, signal, isatty);
 #   2. Sheets imports its C modules with `internal import`, so no C type leaks into its API;
 #   3. no file, pointer or allocator call of libc outside Sheets;
-#   4. Package.swift gives Budget and Validation no dependency on an I/O module.
+#   4. Package.swift gives Budget and Validation no dependency on an I/O module;
+#   5. the CLI and the web page build no reader, writer, rule run or round trip of their own:
+#      they call YusuanKit (`Yusuan.read`, `.validate`, `.write`, `.roundTrip`, `.inspect`).
 # The compiler enforces the declared dependencies too: scripts/test.sh builds with
 # --explicit-target-dependency-import-check error, so an import Package.swift does not declare
 # is a build error.
@@ -23,13 +25,16 @@ allowed_imports() {
     Validation) echo "Budget Messages" ;;
     Sheets) echo "Messages Glibc Darwin Dispatch CXlsxWriter CLibXML2 CLibZip CFreeXL CMalloc" ;;
     Layouts) echo "Budget Sheets FoundationEssentials" ;;
-    YusuanKit) echo "Budget Sheets Layouts Validation FoundationEssentials Dispatch" ;;
+    Narrative) echo "Budget Layouts" ;;
+    YusuanKit) echo "Budget Sheets Layouts Narrative Validation FoundationEssentials Dispatch" ;;
     YusuanServe) echo "YusuanKit Hummingbird ServiceLifecycle FoundationEssentials" ;;
-    yusuan) echo "ArgumentParser Budget Sheets Layouts Validation YusuanKit YusuanServe FoundationEssentials Dispatch Glibc" ;;
+    yusuan) echo "ArgumentParser YusuanKit YusuanServe FoundationEssentials Dispatch Glibc" ;;
     *) return 1 ;;
   esac
 }
 c_modules="CXlsxWriter CLibXML2 CLibZip CFreeXL CMalloc"
+# What only YusuanKit may build: readers, writers, a rule run, a narrative check.
+own_machinery='(^|[^.[:alnum:]_])(DisclosureReader|DisclosureWriter|TableRecognizer|XLSXReader|XLSReader|CSVReader|TextFile|NarrativeCheck)\b|RuleSet\.[a-z]+\.validate\('
 # libc calls that read or write files, or manage memory; also the open(2) flags.
 libc_calls='(^|[^.[:alnum:]_])(Glibc\.(open|read|write|close|pread|pwrite|lseek)|fopen|fdopen|fread|fwrite|fclose|fseek|ftell|realpath|mallopt|malloc|calloc|realloc|free|mmap|munmap|fstat|lstat|lseek|ftruncate|fsync|unlink|opendir|readdir|memcpy|memmove)\(|\bO_(RDONLY|WRONLY|RDWR|APPEND|CREAT|TRUNC)\b'
 
@@ -56,6 +61,12 @@ check() {
         failures=$((failures + 1))
       fi
     done < <(grep -rnE '^[[:space:]]*(@_exported |@testable |internal |public |package |private |fileprivate )*import[[:space:]]' "$dir" --include='*.swift' || true)
+    if [ "$module" = yusuan ] || [ "$module" = YusuanServe ]; then
+      while IFS= read -r hit; do
+        echo "$hit: the command line and the web page go through YusuanKit (Yusuan.read, .validate, .write …)" >&2
+        failures=$((failures + 1))
+      done < <(grep -rnE "$own_machinery" "$dir" --include='*.swift' | grep -vE '^[^:]+:[0-9]+:[[:space:]]*//' || true)
+    fi
     if [ "$module" != Sheets ]; then
       while IFS= read -r hit; do
         echo "$hit: a libc file or memory call outside Sheets (add a Sheets API)" >&2
@@ -105,8 +116,10 @@ if [ "${1:-}" = "--self-test" ]; then
   plant "fopen in Layouts" Sources/Layouts/TidyCSV.swift 'let f = fopen("x", "rb")'
   plant "realpath in YusuanKit" Sources/YusuanKit/BatchPlan.swift 'let r = realpath("x", nil)'
   plant "open flags in the CLI" Sources/yusuan/Batch.swift 'let flags = O_WRONLY | O_APPEND'
+  plant "the CLI builds its own reader" Sources/yusuan/Validate.swift 'let r = DisclosureReader(layouts: nil)'
+  plant "the web page runs the rules itself" Sources/YusuanServe/DownloadBundle.swift 'let r = RuleSet.standard.validate(d)'
   plant "Budget depends on Sheets" Package.swift "" 's/(name: "Budget", dependencies: \[)"Messages"/\1"Messages", "Sheets"/'
-  echo "check-architecture --self-test: all 9 planted violations caught"
+  echo "check-architecture --self-test: all 11 planted violations caught"
   exit 0
 fi
 

@@ -70,21 +70,13 @@ public struct BatchOptions: Sendable {
   public var csvLayout: CSVLayout = .tidy
   /// Encoding of CSV outputs.
   public var encoding: TextEncoding = .utf8BOM
-  /// Forced encoding of CSV inputs (nil: detect).
-  public var inputEncoding: TextEncoding?
-  /// Differences up to this amount count as equal when validating.
-  public var tolerance: Amount = .zero
-  /// The classification catalog departments are validated against (the shipped one unless told).
-  public var catalog: (any ClassificationLookup)? = Yusuan.standardCatalog
-  /// What the manifest key records of `catalog`: change it whenever the catalog changes (a
-  /// `--catalog` file's SHA-256, say), so that departments validated against another are redone.
-  public var catalogIdentity = "builtin-2023"
+  /// How departments are read and checked: template set, CSV input encoding, catalog,
+  /// tolerance, limits, worker threads (`jobs`), language.
+  public var configuration = Yusuan.Configuration()
   /// Any finding (not only errors) makes a department's status `findings`.
   public var strict = false
   /// Read every output back and compare it with the department as first read.
   public var verify = false
-  /// Worker threads; each holds one department at a time.
-  public var jobs: Int = 1
   /// The most worker threads a run uses (`--jobs` above it is capped, with a message).
   public static let maxJobs = 64
   /// The slice of departments this run handles.
@@ -114,15 +106,6 @@ public struct BatchOptions: Sendable {
     return out
   }
 
-  /// Validates against a user's catalog file (see `Yusuan.catalog(file:complete:)`); the
-  /// manifest key then records the file's bytes, so changing the file redoes the departments.
-  public mutating func useCatalog(file path: String, complete: Bool) throws {
-    catalog = try Yusuan.catalog(file: path, complete: complete)
-    var sha = SHA256()
-    sha.update(Array(FileManager.default.contents(atPath: path) ?? Data()))
-    catalogIdentity = (complete ? "complete:" : "extends:") + sha.hexDigest()
-  }
-
   /// The options that shape outputs and statuses, as one stable line for the manifest key
   /// (jobs, shard and limit change how work is spread, never what it produces).
   var fingerprint: String {
@@ -130,8 +113,10 @@ public struct BatchOptions: Sendable {
       // The formats in one order: `--to json,xlsx` asks for what `--to xlsx,json` made.
       "yusuan " + Yusuan.version, "to=" + OutputFormat.allCases.filter(formats.contains).map(\.rawValue).joined(separator: ","),
       "csv-layout=" + csvLayout.rawValue, "encoding=" + encoding.rawValue,
-      "input-encoding=" + (inputEncoding?.rawValue ?? "detect"), "tolerance=" + tolerance.description, "catalog=" + catalogIdentity,
+      "input-encoding=" + (configuration.csvEncoding?.rawValue ?? "detect"), "tolerance=" + configuration.tolerance.description,
+      "catalog=" + configuration.catalogIdentity,
       "strict=\(strict)", "verify=\(verify)",
     ].joined(separator: ";") + (reportHTML ? ";report-html" : "")
+      + (configuration.template.map { ";template=" + $0.name } ?? "")
   }
 }

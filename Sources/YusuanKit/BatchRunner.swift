@@ -52,13 +52,12 @@ public struct BatchRunner: Sendable {
   /// How.
   public var options: BatchOptions
   /// Language of error messages in report rows.
-  public var language: Language
+  var language: Language { options.configuration.language }
 
   /// Creates a runner.
-  public init(plan: BatchPlan, options: BatchOptions, language: Language = .zh) {
+  public init(plan: BatchPlan, options: BatchOptions) {
     self.plan = plan
     self.options = options
-    self.language = language
   }
 
   /// Runs every department of the plan (skipping those up to date), calling `progress` after each
@@ -77,7 +76,7 @@ public struct BatchRunner: Sendable {
     let manifest = BatchManifest(outputRoot: plan.outputRoot, shard: options.shard)
     let groups = plan.serialGroups(writingCSV: options.formats.contains(.csv))
     let state = WorkState(groups: groups, limit: options.limit)
-    let jobs = max(1, min(options.jobs, groups.count))
+    let jobs = max(1, min(options.configuration.jobs, groups.count))
     let group = DispatchGroup()
     for _ in 0..<jobs {
       group.enter()
@@ -172,15 +171,14 @@ public struct BatchRunner: Sendable {
   ) -> BatchRow {
     let reading: DisclosureReading
     do {
-      // One thread per job: `--jobs` is how many cores a batch may use.
-      var reader = DisclosureReader(csvEncoding: options.inputEncoding, readsSheetsInParallel: false)
+      var reader = options.configuration.reader
       reader.contents = contents
       reading = try reader.read(department.inputs)
     } catch {
       return BatchRow(file: department.key, status: .unreadable, error: message(error))
     }
     let disclosure = reading.disclosure
-    let report = Yusuan.validate(reading, tolerance: options.tolerance, catalog: options.catalog)
+    let report = Yusuan.validate(reading, options.configuration)
     var row = BatchRow(
       file: department.key, department: disclosure.department, year: disclosure.year,
       status: report.exitStatus(strict: options.strict) == 0 ? .ok : .findings, findings: report.findings.count,
@@ -191,13 +189,12 @@ public struct BatchRunner: Sendable {
       do {
         try FileManager.default.createDirectory(
           atPath: Paths.parent(target), withIntermediateDirectories: true)
-        // One thread per workbook: the batch's workers already keep every core busy.
-        try DisclosureWriter(rendersInParallel: false).write(
+        try Yusuan.write(
           disclosure, as: format, to: target, csvLayout: options.csvLayout, encoding: options.encoding,
-          refusing: department.files + [department.path])
+          refusing: department.files + [department.path], options.configuration)
         row.outputs.append(relative)
         if options.verify {
-          let again = try DisclosureReader(readsSheetsInParallel: false).read([target])
+          let again = try Yusuan.read([target], options.configuration.readingBack)
           let differences = disclosure.differences(from: again.disclosure)
           if !differences.isEmpty, row.status == .ok || row.status == .findings {
             row.status = .differences

@@ -172,20 +172,3 @@ extension Yusuan {
     HTMLReport(reading: reading, report: report, layouts: layouts, language: language, narrative: narrative).html()
   }
 }
-
-extension Yusuan {
-  /// Reads `inputs` as one department, validates it against the shipped catalog and writes its
-  /// HTML report to `output` (whole or not at all, never onto an input). Returns the reading and
-  /// the validation report.
-  @discardableResult
-  public static func writeHTMLReport(
-    _ inputs: [String], to output: String, language: Language = .zh, tolerance: Amount = .zero,
-    csvEncoding: TextEncoding? = nil
-  ) throws -> (reading: DisclosureReading, report: Report) {
-    let reading = try read(inputs, csvEncoding: csvEncoding)
-    let report = validate(reading.disclosure, tolerance: tolerance, catalog: Catalog.builtin2023)
-    let page = htmlReport(reading, report: report, language: language)
-    try AtomicFile.write(bytes: Array(page.utf8), to: output, refusing: inputs)
-    return (reading, report)
-  }
-}

@@ -28,18 +28,22 @@ public struct CheckedNarrative: Sendable {
 }
 
 extension Yusuan {
-  /// Checks the figures of a published narrative against the tables of `disclosure` (last year's
-  /// figures are taken from the text itself).
-  public static func checkNarrative(_ text: String, named fileName: String, against disclosure: Disclosure) -> CheckedNarrative {
-    CheckedNarrative(fileName: fileName, result: NarrativeCheck.check(text, against: NarrativeFigures(disclosure, previous: NarrativeFigures.Previous())))
+  /// Checks the figures of a published narrative against the tables of `disclosure`; last year's
+  /// figures not given in `previous` are taken from the text itself.
+  public static func checkNarrative(
+    _ text: String, named fileName: String, against disclosure: Disclosure,
+    previous: NarrativeFigures.Previous = NarrativeFigures.Previous()
+  ) -> CheckedNarrative {
+    CheckedNarrative(fileName: fileName, result: NarrativeCheck.check(text, against: NarrativeFigures(disclosure, previous: previous)))
   }
 
   /// Reads a narrative text file (UTF-8, else GB18030/GBK) and checks it against `disclosure`.
-  public static func checkNarrative(file path: String, against disclosure: Disclosure, limits: Limits = .default) throws(CSVError)
-    -> CheckedNarrative
-  {
+  public static func checkNarrative(
+    file path: String, against disclosure: Disclosure, previous: NarrativeFigures.Previous = NarrativeFigures.Previous(),
+    limits: Limits = .default
+  ) throws(CSVError) -> CheckedNarrative {
     let text = try TextFile.read(path: path, limits: limits).text
-    return checkNarrative(text, named: Paths.lastComponent(path), against: disclosure)
+    return checkNarrative(text, named: Paths.lastComponent(path), against: disclosure, previous: previous)
   }
 }
 

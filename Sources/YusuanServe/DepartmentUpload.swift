@@ -28,7 +28,7 @@ struct CheckedDepartment: Sendable {
 /// private folder that is gone when it returns. Every message names the user's file, never the
 /// server's folder.
 enum DepartmentUpload {
-  static func check(_ files: [UploadedFile], narrative: UploadedFile? = nil, limits: Limits, language: Language) throws(ServeRefusal)
+  static func check(_ files: [UploadedFile], narrative: UploadedFile? = nil, _ configuration: Yusuan.Configuration, language: Language) throws(ServeRefusal)
     -> CheckedDepartment
   {
     let folder: PrivateFolder
@@ -60,21 +60,21 @@ enum DepartmentUpload {
     }
     let reading: DisclosureReading
     do {
-      reading = try Yusuan.read(paths, limits: limits)
+      reading = try Yusuan.read(paths, configuration)
     } catch {
       throw .unreadable(message: shown(error))
     }
     var checked: CheckedNarrative?
     if let narrative, let path = shownAs.last?.path {
       do {
-        checked = try Yusuan.checkNarrative(file: path, against: reading.disclosure, limits: limits)
+        checked = try Yusuan.checkNarrative(file: path, against: reading.disclosure, limits: configuration.limits)
         checked?.fileName = narrative.name
       } catch {
         throw .unreadable(message: shown(error))
       }
     }
     // As `yusuan report` does: the rules on the disclosure; the page lists the read notes itself.
-    let report = Yusuan.validate(reading.disclosure)
+    let report = Yusuan.validate(reading.disclosure, configuration)
     var page = Yusuan.htmlReport(reading, report: report, language: language, narrative: checked)
     for (path, name) in shownAs.sorted(by: { $0.path.count > $1.path.count }) {
       page = page.replacing(HTMLWriter.text(path), with: HTMLWriter.text(name))

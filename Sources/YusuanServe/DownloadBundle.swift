@@ -15,7 +15,7 @@ enum DownloadBundle {
     let csv = Paths.join(folder.path, "csv")
     try Yusuan.write(disclosure, as: .xlsx, to: workbook)
     try Yusuan.write(disclosure, as: .json, to: json)
-    let written = try Yusuan.write(disclosure, as: .csv, to: csv, csvLayout: layout, encoding: encoding)
+    let written = try Yusuan.write(disclosure, as: .csv, to: csv, csvLayout: layout, encoding: encoding).written
     var entries: [ZipArchive.Entry] = [
       .init("\(stem).xlsx", try folder.read(workbook)),
       .init("\(stem).json", try folder.read(json)),

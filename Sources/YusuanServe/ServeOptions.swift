@@ -7,11 +7,10 @@ public struct ServeOptions: Sendable {
   public var host: String = "127.0.0.1"
   /// The TCP port (0: any free port, told on start).
   public var port: Int = 8080
-  /// The language of pages unless a request asks for another (`?lang=en`).
-  public var language: Language = .zh
-  /// The size budgets of the readers and of an upload (`maxFileBytes` for all its files
-  /// together, `maxUploadFiles` files at most).
-  public var limits: Limits = .default
+  /// How uploads are read and checked: its language is the pages' unless a request asks for
+  /// another (`?lang=en`); its limits are the readers' and the upload's (`maxFileBytes` for all
+  /// its files together, `maxUploadFiles` files at most).
+  public var configuration = Yusuan.Configuration()
 
   /// How long a graceful shutdown (SIGINT, SIGTERM) waits for requests in flight.
   public var shutdownGrace: Duration = .seconds(10)

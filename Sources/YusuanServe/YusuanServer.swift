@@ -19,7 +19,7 @@ public struct YusuanServer: Sendable {
   /// `announce` gets the lines to tell the user (the address once listening).
   public func run(announce: @escaping @Sendable (String) -> Void) async throws {
     let router = Router()
-    router.get("/") { request, _ in self.page(ServePages.upload(self.language(request), limits: self.options.limits)) }
+    router.get("/") { request, _ in self.page(ServePages.upload(self.language(request), limits: self.options.configuration.limits)) }
     router.post("/report") { request, _ in await self.upload(request) }
     router.get("/report/:token") { request, context in await self.report(request, token: context.parameters.get("token")) }
     router.get("/download/:token") { request, context in
@@ -31,7 +31,7 @@ public struct YusuanServer: Sendable {
       configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
       onServerRunning: { channel in
         let port = channel.localAddress?.port ?? options.port
-        announce(Self.listeningLine(host: options.host, port: port, language: options.language))
+        announce(Self.listeningLine(host: options.host, port: port, language: options.configuration.language))
       })
     // SIGINT or SIGTERM: stop accepting, close idle connections, let the requests in flight
     // finish, but for `shutdownGrace` at most (then they are cancelled).
@@ -59,9 +59,9 @@ public struct YusuanServer: Sendable {
 
   private func upload(_ request: Request) async -> Response {
     let language = language(request)
-    let limits = options.limits
+    let configuration = options.configuration
     // Room for the form's own headers and boundaries beside the files.
-    let bodyLimit = limits.maxFileBytes + (1 << 20)
+    let bodyLimit = configuration.limits.maxFileBytes + (1 << 20)
     guard let contentType = request.headers[.contentType], let boundary = MultipartForm.boundary(contentType: contentType) else {
       return refuse(.notAnUpload, language)
     }
@@ -79,11 +79,11 @@ public struct YusuanServer: Sendable {
     // A file input with nothing chosen still sends an empty part without a name.
     let sent = parts.filter { $0.fileName != nil && !($0.fileName!.isEmpty && $0.bytes.isEmpty) }
     guard !sent.isEmpty else { return refuse(.noFiles, language) }
-    guard sent.count <= limits.maxUploadFiles else {
-      return refuse(.tooManyFiles(count: sent.count, limit: limits.maxUploadFiles), language)
+    guard sent.count <= configuration.limits.maxUploadFiles else {
+      return refuse(.tooManyFiles(count: sent.count, limit: configuration.limits.maxUploadFiles), language)
     }
-    guard sent.reduce(0, { $0 + $1.bytes.count }) <= limits.maxFileBytes else {
-      return refuse(.tooLarge(limit: limits.maxFileBytes), language)
+    guard sent.reduce(0, { $0 + $1.bytes.count }) <= configuration.limits.maxFileBytes else {
+      return refuse(.tooLarge(limit: configuration.limits.maxFileBytes), language)
     }
     var files: [UploadedFile] = []
     var narrative: UploadedFile?
@@ -100,7 +100,7 @@ public struct YusuanServer: Sendable {
     }
     guard !files.isEmpty else { return refuse(.noFiles, language) }
     do {
-      let department = try DepartmentUpload.check(files, narrative: narrative, limits: limits, language: language)
+      let department = try DepartmentUpload.check(files, narrative: narrative, configuration, language: language)
       let token = await store.keep(department)
       return page(ServePages.result(department, token: token, language: language))
     } catch {
@@ -149,13 +149,13 @@ public struct YusuanServer: Sendable {
         if drained > 4 << 30 { break }
       }
     } catch {}
-    return refuse(.tooLarge(limit: options.limits.maxFileBytes), language)
+    return refuse(.tooLarge(limit: options.configuration.limits.maxFileBytes), language)
   }
 
   // MARK: Responses
 
   private func language(_ request: Request) -> Language {
-    request.uri.queryParameters.get("lang").flatMap { Language(rawValue: $0) } ?? options.language
+    request.uri.queryParameters.get("lang").flatMap { Language(rawValue: $0) } ?? options.configuration.language
   }
 
   private static let commonHeaders: HTTPFields = [

@@ -1,5 +1,5 @@
 import Dispatch
-import Sheets
+import YusuanKit
 
 /// Work started on another thread whose result is collected later: `convert` validates on a
 /// second core while it writes the outputs.

@@ -95,6 +95,8 @@ struct Batch: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
+  @OptionGroup var templateOption: TemplateOption
+
   func run() throws {
     let lang = common.lang
     let options: BatchOptions
@@ -107,19 +109,22 @@ struct Batch: ParsableCommand {
         try plan.checkOutsideInputs(report, inputs: inputs)
         try plan.checkNotAnOutput(report, options: options)
       }
+    } catch let failure as CommandFailure {
+      throw failure
     } catch {
       throw CommandFailure(message: Console.message(error, lang), status: 2)
     }
     let cancellation = BatchCancellation()
     let signals = Self.handleSignals(cancellation)
     let console = BatchConsole(language: lang, terminal: isatty(STDERR_FILENO) == 1)
-    if let requested = jobs, requested > options.jobs {
+    let running = options.configuration.jobs
+    if let requested = jobs, requested > running {
       Console.error(
-        lang == .zh ? "--jobs \(requested) 过大，按 \(options.jobs) 个线程运行" : "--jobs \(requested) is too many; running \(options.jobs) threads")
+        lang == .zh ? "--jobs \(requested) 过大，按 \(running) 个线程运行" : "--jobs \(requested) is too many; running \(running) threads")
     }
     let summary: BatchSummary
     do {
-      summary = try BatchRunner(plan: plan, options: options, language: lang).run(cancellation: cancellation) {
+      summary = try BatchRunner(plan: plan, options: options).run(cancellation: cancellation) {
         console.show($0)
       }
     } catch {
@@ -152,13 +157,8 @@ struct Batch: ParsableCommand {
     var options = BatchOptions(formats: try BatchOptions.formats(parsing: to))
     options.csvLayout = csvLayout
     options.encoding = encoding
-    options.inputEncoding = inputEncoding
-    options.tolerance = try OptionValues.amount(tolerance, option: "--tolerance")
-    if let file = catalog.catalog {
-      try options.useCatalog(file: file, complete: catalog.catalogComplete)
-    } else {
-      options.catalog = try catalog.lookup()
-    }
+    options.configuration = try Yusuan.Configuration(
+      common, templateOption, csvEncoding: inputEncoding, tolerance: tolerance, catalog: catalog)
     options.strict = strict
     options.verify = verify
     options.force = force
@@ -167,7 +167,7 @@ struct Batch: ParsableCommand {
     let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
     guard jobs >= 1 else { throw BatchError.badJobs(jobs) }
     // Each worker holds one department in memory: thousands of threads only exhaust it.
-    options.jobs = min(jobs, BatchOptions.maxJobs)
+    options.configuration.jobs = min(jobs, BatchOptions.maxJobs)
     if let shard { options.shard = try Shard(parsing: shard) }
     return options
   }

@@ -1,9 +1,6 @@
 import ArgumentParser
-import Budget
+import YusuanKit
 import FoundationEssentials
-import Layouts
-import Sheets
-import Validation
 
 extension OutputFormat: NamedArgument {}
 extension CSVLayout: NamedArgument {}
@@ -77,8 +74,7 @@ struct Convert: ParsableCommand {
     // A bad output path is refused before the input is read and checked.
     do {
       for target in targets {
-        try DisclosureWriter.checkName(target.path, as: target.format)
-        try DisclosureWriter.checkTarget(target.path, as: target.format)
+        try Yusuan.checkOutput(target.path, as: target.format)
       }
     } catch {
       throw CommandFailure(message: Console.message(error, lang), status: 2)
@@ -90,12 +86,10 @@ struct Convert: ParsableCommand {
     let signalSources = SignalCleanup.install()
     defer { signalSources.forEach { $0.cancel() } }
     var stopwatch = Stopwatch(language: lang)
+    let configuration = try Yusuan.Configuration(common, templateOption, csvEncoding: inputEncoding)
     let reading: DisclosureReading
     do {
-      let layouts = try templateOption.set(lang)
-      reading = try stopwatch.measure(lang == .zh ? "读取" : "read") {
-        try DisclosureReader(layouts: layouts, csvEncoding: inputEncoding).read(inputs)
-      }
+      reading = try stopwatch.measure(lang == .zh ? "读取" : "read") { try Yusuan.read(inputs, configuration) }
     } catch let failure as CommandFailure {
       throw failure
     } catch {
@@ -114,7 +108,7 @@ struct Convert: ParsableCommand {
     // workbooks (the heaviest outputs), a second one checks the rules and writes the rest. With
     // --strict the verdict comes first. Messages keep their order: summary, then "wrote" lines.
     let job = ConvertJob(
-      disclosure: reading.disclosure, csvLayout: csvLayout, encoding: encoding, inputs: inputs, language: lang)
+      disclosure: reading.disclosure, csvLayout: csvLayout, encoding: encoding, inputs: inputs, configuration: configuration)
     func report(_ verdict: Verdict) {
       stopwatch.record(lang == .zh ? "校验" : "validate", verdict.duration)
       Console.error(verdict.report.summaryLine(lang))
@@ -172,12 +166,13 @@ private struct ConvertJob: Sendable {
   var csvLayout: CSVLayout
   var encoding: TextEncoding
   var inputs: [String]
-  var language: Language
+  var configuration: Yusuan.Configuration
+  var language: Language { configuration.language }
 
   func validate() -> Verdict {
     let clock = ContinuousClock()
     let start = clock.now
-    let report = RuleSet.standard.validate(disclosure, catalog: StandardCatalog.lookup)
+    let report = Yusuan.validate(disclosure, configuration)
     return Verdict(report: report, duration: clock.now - start)
   }
 
@@ -186,8 +181,9 @@ private struct ConvertJob: Sendable {
     let start = clock.now
     let result: Result<String, CommandFailure>
     do {
-      let outcome = try DisclosureWriter().writeReporting(
-        disclosure, as: target.format, to: target.path, csvLayout: csvLayout, encoding: encoding, refusing: inputs)
+      let outcome = try Yusuan.write(
+        disclosure, as: target.format, to: target.path, csvLayout: csvLayout, encoding: encoding, refusing: inputs,
+        configuration)
       var line = wroteLine(files: outcome.written.count, to: target.path)
       if !outcome.foreign.isEmpty {
         let names = outcome.foreign.joined(separator: language == .zh ? "、" : ", ")

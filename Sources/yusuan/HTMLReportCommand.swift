@@ -1,7 +1,4 @@
 import ArgumentParser
-import Budget
-import Sheets
-import Validation
 import YusuanKit
 
 struct HTMLReportCommand: ParsableCommand {
@@ -60,11 +57,8 @@ struct HTMLReportCommand: ParsableCommand {
   @OptionGroup var templateOption: TemplateOption
 
   func run() throws {
-    let template = try templateOption.set(common.lang)
+    let configuration = try Yusuan.Configuration(common, templateOption, csvEncoding: encoding, tolerance: tolerance)
     let zh = common.lang == .zh
-    guard let tolerance = Amount(parsing: tolerance), tolerance >= .zero else {
-      throw CommandFailure(message: zh ? "--tolerance 应为非负金额，如 0.01" : "--tolerance must be a non-negative amount such as 0.01", status: 2)
-    }
     guard ["html", "htm"].contains(Paths.extension(output).lowercased()) else {
       throw CommandFailure(
         message: zh ? "报告文件应以 .html 结尾：\(output)" : "the report file must end in .html: \(output)", status: 2)
@@ -73,23 +67,23 @@ struct HTMLReportCommand: ParsableCommand {
     var stopwatch = Stopwatch(language: common.lang)
     let reading: DisclosureReading
     do {
-      reading = try stopwatch.measure(zh ? "读取" : "read") { try YusuanKit.Yusuan.read(inputs, csvEncoding: encoding, template: template) }
+      reading = try stopwatch.measure(zh ? "读取" : "read") { try Yusuan.read(inputs, configuration) }
     } catch {
       throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }
     let report = stopwatch.measure(zh ? "校验" : "validate") {
-      YusuanKit.Yusuan.validate(reading.disclosure, tolerance: tolerance, catalog: StandardCatalog.lookup)
+      Yusuan.validate(reading.disclosure, configuration)
     }
     var checked: CheckedNarrative?
     if let narrative {
       do {
-        checked = try YusuanKit.Yusuan.checkNarrative(file: narrative, against: reading.disclosure)
+        checked = try Yusuan.checkNarrative(file: narrative, against: reading.disclosure, limits: configuration.limits)
       } catch {
         throw CommandFailure(message: error.message(common.lang), status: 2)
       }
     }
     let page = stopwatch.measure(zh ? "生成报告" : "render") {
-      YusuanKit.Yusuan.htmlReport(reading, report: report, language: common.lang, narrative: checked)
+      Yusuan.htmlReport(reading, report: report, language: common.lang, narrative: checked)
     }
     do {
       try stopwatch.measure(zh ? "写出" : "write") { try AtomicFile.write(bytes: Array(page.utf8), to: output, refusing: inputs) }

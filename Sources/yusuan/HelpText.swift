@@ -1,6 +1,6 @@
 import ArgumentParser
 import Glibc
-import Sheets
+import YusuanKit
 
 /// The language of help and argument errors, chosen before the arguments are parsed (the
 /// parser's help texts are static values): `--lang en` / `--lang=en` on the command line, else

@@ -1,8 +1,6 @@
 import ArgumentParser
-import Budget
+import YusuanKit
 import FoundationEssentials
-import Layouts
-import Sheets
 
 struct Inspect: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -35,15 +33,16 @@ struct Inspect: ParsableCommand {
       throw CommandFailure(
         message: zh ? "--rows 应为非负整数（收到 \(rows)）" : "--rows must be a non-negative integer (got \(rows))", status: 2)
     }
-    let reader = DisclosureReader(layouts: try templateOption.set(common.lang), csvEncoding: encoding)
+    let configuration = try Yusuan.Configuration(common, templateOption, csvEncoding: encoding)
     let set: LayoutSet
     let grids: [GridReading]
     do {
-      if case .json = try DisclosureReader.kind(of: input) {
-        Console.out(summary(try reader.read([input]).disclosure, zh: zh))
+      switch try Yusuan.inspect(input, configuration) {
+      case .disclosure(let disclosure):
+        Console.out(summary(disclosure, zh: zh))
         return
+      case .grids(let readAs, let readings): (set, grids) = (readAs, readings)
       }
-      (set, grids) = try reader.readGrids([input])
     } catch {
       throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }

@@ -1,8 +1,6 @@
 import ArgumentParser
-import Budget
+import YusuanKit
 import FoundationEssentials
-import Layouts
-import Sheets
 
 struct Narrative: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -55,14 +53,15 @@ struct Narrative: ParsableCommand {
   @OptionGroup var templateOption: TemplateOption
 
   func run() throws {
-    let template = try templateOption.set(common.lang)
+    let configuration = try Yusuan.Configuration(common, templateOption)
     let zh = common.lang == .zh
     let fail = { (m: String) in CommandFailure(message: m, status: 2) }
     let disclosure: Disclosure
     var last = NarrativeFigures.Previous()
     do {
-      disclosure = try DisclosureReader(layouts: template).read(inputs).disclosure
-      if !previous.isEmpty { last = NarrativeFigures.Previous(try DisclosureReader().read(previous).disclosure) }
+      disclosure = try Yusuan.read(inputs, configuration).disclosure
+      // Last year's department may be in another year's template: its set is detected.
+      if !previous.isEmpty { last = NarrativeFigures.Previous(try Yusuan.read(previous, configuration.readingBack).disclosure) }
     } catch {
       throw fail(Console.message(error, common.lang))
     }
@@ -91,13 +90,12 @@ struct Narrative: ParsableCommand {
     guard FileManager.default.fileExists(atPath: check) else {
       throw fail(zh ? "找不到文件 \(check)" : "no such file: \(check)")
     }
-    let text: String
+    let result: NarrativeCheckResult
     do {
-      text = try TextFile.read(path: check).text
+      result = try Yusuan.checkNarrative(file: check, against: disclosure, previous: last, limits: configuration.limits).result
     } catch {
       throw fail(error.message(common.lang))
     }
-    let result = NarrativeCheck.check(text, against: figures)
     for d in result.discrepancies {
       Console.out(
         zh ? "\(check):\(d.line)：“…\(d.context)\(d.printed)” 与表不符，按表应为 \(d.expected)（\(d.title)）\n"

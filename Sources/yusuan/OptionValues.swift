@@ -1,5 +1,4 @@
-import Budget
-import Sheets
+import YusuanKit
 
 /// An option value the command line refuses; each names the option and the text given.
 enum OptionValueError: Error, LocalizedMessage {

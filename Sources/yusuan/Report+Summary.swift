@@ -1,5 +1,4 @@
-import Sheets
-import Validation
+import YusuanKit
 
 extension Report {
   /// One line for `convert`: how many rules ran and what they found.

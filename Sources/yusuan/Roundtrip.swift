@@ -1,8 +1,6 @@
 import ArgumentParser
-import Budget
+import YusuanKit
 import FoundationEssentials
-import Layouts
-import Sheets
 
 struct Roundtrip: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -27,12 +25,12 @@ struct Roundtrip: ParsableCommand {
   @OptionGroup var templateOption: TemplateOption
 
   func run() throws {
-    let template = try templateOption.set(common.lang)
+    let configuration = try Yusuan.Configuration(common, templateOption, csvEncoding: encoding)
     let zh = common.lang == .zh
     let original: Disclosure
     let unread: [ReadIssue]
     do {
-      let reading = try DisclosureReader(layouts: template, csvEncoding: encoding).read(inputs)
+      let reading = try Yusuan.read(inputs, configuration)
       original = reading.disclosure
       unread = reading.issues.filter { $0.severity != .info }
     } catch {
@@ -56,9 +54,8 @@ struct Roundtrip: ParsableCommand {
     for (label, format, layout, enc, name) in trips {
       let path = Paths.join(work, name)
       do {
-        try DisclosureWriter().write(original, as: format, to: path, csvLayout: layout, encoding: enc)
-        let again = try DisclosureReader().read([path]).disclosure
-        let diffs = original.differences(from: again)
+        let diffs = try Yusuan.roundTrip(
+          original, through: format, scratch: path, csvLayout: layout, encoding: enc, configuration)
         if diffs.isEmpty {
           Console.out("✓ \(label)\n")
         } else {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Budget
+import YusuanKit
 
 struct Schema: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Dispatch
-import Sheets
+import YusuanKit
 import YusuanServe
 
 struct Serve: ParsableCommand {
@@ -45,14 +45,14 @@ struct Serve: ParsableCommand {
     var options = ServeOptions()
     options.host = host
     options.port = port
-    options.language = common.lang
+    options.configuration.language = common.lang
     if let maxUploadMb {
       guard maxUploadMb > 0 else { throw CommandFailure(message: zh ? "--max-upload-mb 应为正数" : "--max-upload-mb must be positive", status: 2) }
-      options.limits.maxFileBytes = maxUploadMb << 20
+      options.configuration.limits.maxFileBytes = maxUploadMb << 20
     }
     if let maxFiles {
       guard maxFiles > 0 else { throw CommandFailure(message: zh ? "--max-files 应为正数" : "--max-files must be positive", status: 2) }
-      options.limits.maxUploadFiles = maxFiles
+      options.configuration.limits.maxUploadFiles = maxFiles
     }
     let server = YusuanServer(options: options)
     // The command line is synchronous; the server runs on Swift's concurrency threads meanwhile.

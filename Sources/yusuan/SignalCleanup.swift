@@ -1,6 +1,6 @@
 import Dispatch
 import Glibc
-import Sheets
+import YusuanKit
 
 /// Ctrl-C (SIGINT), SIGTERM and SIGHUP during a one-shot command: the temporary files and folders
 /// in flight are removed, then the process exits with 128 + the signal, as a shell expects.

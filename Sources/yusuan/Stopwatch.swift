@@ -1,4 +1,3 @@
-import Sheets
 import YusuanKit
 
 /// Times the stages of a command for `--timings`.

@@ -1,27 +1,5 @@
 import ArgumentParser
-import Budget
-import Layouts
-import Sheets
-
-/// `--template ID`: the template set to read inputs as, instead of detecting it.
-struct TemplateOption: ParsableArguments {
-  @Option(
-    name: .long,
-    help: ArgumentHelp(L("模板 id（见 yusuan templates），不指定则自动识别。", "Template set id (see yusuan templates); detected when omitted.")))
-  var template: String?
-
-  /// The forced set, nil to detect; an unknown id is misuse (exit 2) with the known ids.
-  func set(_ language: Language) throws -> LayoutSet? {
-    guard let template else { return nil }
-    guard let set = TemplateSets.set(template) else {
-      let known = TemplateSets.all.map(\.name).joined(separator: ", ")
-      throw CommandFailure(
-        message: language == .zh ? "未知的模板“\(template)”；可用：\(known)" : "unknown template \(template); known: \(known)",
-        status: 2)
-    }
-    return set
-  }
-}
+import YusuanKit
 
 struct Templates: ParsableCommand {
   static let configuration = CommandConfiguration(

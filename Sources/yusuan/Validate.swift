@@ -1,10 +1,6 @@
 import ArgumentParser
-import Budget
-import FoundationEssentials
-import Layouts
-import Sheets
-import Validation
 import YusuanKit
+import FoundationEssentials
 
 enum ReportFormat: String, NamedArgument {
   case text, json, junit
@@ -64,24 +60,17 @@ struct Validate: ParsableCommand {
   @OptionGroup var templateOption: TemplateOption
 
   func run() throws {
-    let template = try templateOption.set(common.lang)
-    let tolerance: Amount
-    let lookup: (any ClassificationLookup)?
-    do {
-      tolerance = try OptionValues.amount(self.tolerance, option: "--tolerance")
-      lookup = try catalog.lookup()
-    } catch {
-      throw CommandFailure(message: Console.message(error, common.lang), status: 2)
-    }
+    let configuration = try Yusuan.Configuration(
+      common, templateOption, csvEncoding: encoding, tolerance: tolerance, catalog: catalog)
     let zh = common.lang == .zh
     var stopwatch = Stopwatch(language: common.lang)
     let reading: DisclosureReading
     do {
-      reading = try stopwatch.measure(zh ? "读取" : "read") { try DisclosureReader(layouts: template, csvEncoding: encoding).read(inputs) }
+      reading = try stopwatch.measure(zh ? "读取" : "read") { try Yusuan.read(inputs, configuration) }
     } catch {
       throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }
-    let validate = { YusuanKit.Yusuan.validate(reading, tolerance: tolerance, catalog: lookup) }
+    let validate = { Yusuan.validate(reading, configuration) }
     let report = stopwatch.measure(zh ? "校验（含加载科目表）" : "validate (loading the catalog)") { validate() }
     if timings {
       _ = stopwatch.measure(zh ? "再次校验" : "validate again") { validate() }
@@ -94,31 +83,5 @@ struct Validate: ParsableCommand {
     }
     let status = report.exitStatus(strict: strict)
     if status != 0 { throw ExitCode(status) }
-  }
-}
-
-/// The classification catalog the commands validate against.
-enum StandardCatalog {
-  static let lookup: (any ClassificationLookup)? = YusuanKit.Yusuan.standardCatalog
-}
-
-/// The options that choose the classification catalog (validate, batch).
-struct CatalogOptions: ParsableArguments {
-  @Option(
-    help: ArgumentHelp(
-      "A catalog (政府收支分类科目) as .csv or .xlsx with code and name columns; it extends the shipped one.",
-      valueName: "file"))
-  var catalog: String?
-
-  @Flag(help: "The --catalog file is complete: it replaces the shipped entries of the classifications it lists, and a code missing from them is a warning, not info.")
-  var catalogComplete = false
-
-  /// The catalog to validate with: the shipped one, or the shipped one with the user's file.
-  func lookup() throws -> (any ClassificationLookup)? {
-    guard let catalog else {
-      if catalogComplete { throw OptionValueError.needs(option: "--catalog-complete", other: "--catalog") }
-      return StandardCatalog.lookup
-    }
-    return try YusuanKit.Yusuan.catalog(file: catalog, complete: catalogComplete)
   }
 }

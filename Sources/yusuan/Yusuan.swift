@@ -1,9 +1,6 @@
 import ArgumentParser
 import FoundationEssentials
 import Glibc
-import Layouts
-import Sheets
-import Validation
 import YusuanKit
 
 /// The root command. Named apart from YusuanKit's `Yusuan`, whose `version` is the one version string.
@@ -52,7 +49,7 @@ struct YusuanCommand: ParsableCommand {
     detachThread {
       _ = TemplateSets.all
       _ = RuleSet.standard
-      _ = StandardCatalog.lookup
+      _ = Yusuan.standardCatalog
     }
     do {
       var command = try parseAsRoot()

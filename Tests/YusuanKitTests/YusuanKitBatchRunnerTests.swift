@@ -12,9 +12,10 @@ final class YusuanKitBatchRunnerTests: XCTestCase {
 
   func run(_ inputs: [String], _ configure: (inout BatchOptions) -> Void = { _ in }) throws -> BatchSummary {
     var options = BatchOptions(formats: [.xlsx, .json])
+    options.configuration.language = .en
     configure(&options)
     let plan = try BatchPlan.discover(inputs, output: dir + "/out", shard: options.shard)
-    return try BatchRunner(plan: plan, options: options, language: .en).run()
+    return try BatchRunner(plan: plan, options: options).run()
   }
 
   func testMixedTreeRowsOutputsAndExitStatus() throws {
@@ -54,16 +55,16 @@ final class YusuanKitBatchRunnerTests: XCTestCase {
 
   func testLimitThenResumeSkipsWhatIsDoneAndRedoesWhatChanged() throws {
     let keys = try BatchTrees.copies(6, in: dir + "/in")
-    let first = try run([dir + "/in"]) { $0.limit = 2; $0.jobs = 1 }
+    let first = try run([dir + "/in"]) { $0.limit = 2; $0.configuration.jobs = 1 }
     XCTAssertEqual(first.rows.map(\.file), Array(keys.prefix(2)))
     let stamp = try FileManager.default.attributesOfItem(atPath: dir + "/out/" + keys[0].replacingOccurrences(of: ".xlsx", with: ".json"))[.modificationDate] as? Date
 
     // Up-to-date departments do not count against the limit: repeated slices make progress.
-    let slice = try run([dir + "/in"]) { $0.limit = 2; $0.jobs = 2 }
+    let slice = try run([dir + "/in"]) { $0.limit = 2; $0.configuration.jobs = 2 }
     XCTAssertEqual(slice.rows.map(\.file), Array(keys.prefix(4)))
     XCTAssertEqual(slice.rows.map(\.skipped), [true, true, false, false])
 
-    let second = try run([dir + "/in"]) { $0.jobs = 2 }
+    let second = try run([dir + "/in"]) { $0.configuration.jobs = 2 }
     XCTAssertEqual(second.rows.map(\.file), keys)
     XCTAssertEqual(second.rows.map(\.skipped), [true, true, true, true, false, false])
     let again = try FileManager.default.attributesOfItem(atPath: dir + "/out/" + keys[0].replacingOccurrences(of: ".xlsx", with: ".json"))[.modificationDate] as? Date
@@ -75,7 +76,7 @@ final class YusuanKitBatchRunnerTests: XCTestCase {
     let third = try run([dir + "/in"])
     XCTAssertEqual(third.rows.map(\.skipped), [true, true, false, false, true, true])
     XCTAssertEqual(third.rows[2].status, .unreadable, "the changed input is read again")
-    XCTAssertEqual(try run([dir + "/in"]) { $0.tolerance = Amount(parsing: "0.01")! }.skipped, 0)
+    XCTAssertEqual(try run([dir + "/in"]) { $0.configuration.tolerance = Amount(parsing: "0.01")! }.skipped, 0)
   }
 
   func testTornManifestLineAndStaleTemporariesFromAKillAreHandled() throws {
@@ -104,11 +105,11 @@ final class YusuanKitBatchRunnerTests: XCTestCase {
   func testTwoJobsGiveTheSameOutputsAsOne() throws {
     _ = try BatchTrees.mixed(in: dir + "/in")
     _ = try BatchTrees.copies(5, in: dir + "/in/more")
-    let one = try run([dir + "/in"]) { $0.jobs = 1; $0.formats = [.json, .csv, .xlsx] }
+    let one = try run([dir + "/in"]) { $0.configuration.jobs = 1; $0.formats = [.json, .csv, .xlsx] }
     let oneFiles = BatchTrees.files(under: dir + "/out").filter { !$0.hasPrefix(".") }
     let oneBytes = try oneFiles.filter { !$0.hasSuffix(".xlsx") }.map { try Fixtures.bytes(dir + "/out/" + $0) }
     try FileManager.default.moveItem(atPath: dir + "/out", toPath: dir + "/out1")
-    let two = try run([dir + "/in"]) { $0.jobs = 2; $0.formats = [.json, .csv, .xlsx] }
+    let two = try run([dir + "/in"]) { $0.configuration.jobs = 2; $0.formats = [.json, .csv, .xlsx] }
     XCTAssertEqual(one.rows, two.rows)
     let twoFiles = BatchTrees.files(under: dir + "/out").filter { !$0.hasPrefix(".") }
     XCTAssertEqual(oneFiles, twoFiles)

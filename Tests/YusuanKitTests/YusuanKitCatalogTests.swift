@@ -23,7 +23,9 @@ final class YusuanKitCatalogTests: XCTestCase {
   func testRegression_BatchRunsTheCatalogRules() throws {
     let path = try misnamedDepartment()
     let plan = try BatchPlan.discover([dir + "/in"], output: dir + "/out")
-    let summary = try BatchRunner(plan: plan, options: BatchOptions(formats: [.json]), language: .en).run()
+    var options = BatchOptions(formats: [.json])
+    options.configuration.language = .en
+    let summary = try BatchRunner(plan: plan, options: options).run()
     XCTAssertEqual(summary.rows.map(\.status), [.findings])
     let catalogFindings = (summary.rows[0].details ?? []).filter { $0.ruleId == "catalog.name" }
     XCTAssertGreaterThanOrEqual(catalogFindings.count, 2, "\(summary.rows[0].details ?? [])")
@@ -66,11 +68,11 @@ final class YusuanKitCatalogTests: XCTestCase {
     try Fixtures.write(Array(text.replacingOccurrences(of: line, with: line + "一百").utf8), to: file)
     let plan = try BatchPlan.discover([dir + "/in"], output: dir + "/out")
     var options = BatchOptions(formats: [.json])
-    options.tolerance = Amount(parsing: "0.01")!
-    XCTAssertEqual(try BatchRunner(plan: plan, options: options, language: .en).run().rows.map(\.status), [.ok])
+    options.configuration.tolerance = Amount(parsing: "0.01")!
+    XCTAssertEqual(try BatchRunner(plan: plan, options: options).run().rows.map(\.status), [.ok])
     options.strict = true
     options.force = true
-    let strict = try BatchRunner(plan: plan, options: options, language: .en).run()
+    let strict = try BatchRunner(plan: plan, options: options).run()
     XCTAssertEqual(strict.rows.map(\.status), [.findings])
     XCTAssertEqual(strict.rows[0].details?.map(\.ruleId), ["read.amount-not-a-number"])
     XCTAssertEqual(strict.rows[0].details?.first?.cells, ["预算公开表02.csv!I8"])

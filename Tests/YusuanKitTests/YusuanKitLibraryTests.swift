@@ -18,7 +18,7 @@ final class YusuanKitLibraryTests: XCTestCase {
 
     let dir = try Fixtures.scratchFolder("yusuankit-api")
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let written = try Yusuan.write(reading.disclosure, as: .csv, to: dir + "/csv")
+    let written = try Yusuan.write(reading.disclosure, as: .csv, to: dir + "/csv").written
     XCTAssertEqual(written.count, 13)
     XCTAssertTrue(written[2].hasSuffix("/预算公开表03.csv"))
 
@@ -63,10 +63,13 @@ final class YusuanKitLibraryTests: XCTestCase {
     XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(dir))
 
     // One department: read (xlsx, CSV files, a CSV folder or JSON), validate, write.
-    let reading = try Yusuan.read(["部门预算.xlsx"])
+    // One settings value for every call: template set (nil: detected), catalog, tolerance, limits…
+    var configuration = Yusuan.Configuration()
+    configuration.tolerance = Amount(parsing: "0.01")!
+    let reading = try Yusuan.read(["部门预算.xlsx"], configuration)
     let disclosure = reading.disclosure
     print(disclosure.department, disclosure.year ?? 0, disclosure.tables.map(\.number))
-    let report = Yusuan.validate(reading, tolerance: Amount(parsing: "0.01")!)  // rules + read.* findings
+    let report = Yusuan.validate(reading, configuration)  // rules + read.* findings
     for finding in report.findings { print(finding.severity, finding.message(.en)) }
     try Yusuan.write(disclosure, as: .json, to: "部门预算.json")
     try Yusuan.convert(["csv目录"], to: "公开表.xlsx")  // read + write in one call
@@ -74,7 +77,7 @@ final class YusuanKitLibraryTests: XCTestCase {
 
     // Many departments: the same engine as `yusuan batch`.
     var options = BatchOptions(formats: [.xlsx, .json])
-    options.jobs = 4
+    options.configuration.jobs = 4
     let plan = try BatchPlan.discover(["各部门"], output: "输出", shard: options.shard)
     let summary = try BatchRunner(plan: plan, options: options).run { progress in
       print("\(progress.done)/\(progress.total) \(progress.row.file): \(progress.row.status)")
@@ -88,5 +91,33 @@ final class YusuanKitLibraryTests: XCTestCase {
     for file in ["部门预算.json", "公开表.xlsx", "输出/甲.xlsx", "输出/乙.json", "报告.csv"] {
       XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/" + file), file)
     }
+  }
+}
+
+/// One `Yusuan.Configuration` decides the template set, tolerance and catalog for every call,
+/// batch included.
+final class YusuanKitConfigurationTests: XCTestCase {
+  func testAForcedTemplateSetReachesReadValidateAndBatch() throws {
+    let detected = try Yusuan.read([Fixtures.sampleXLSX])
+    XCTAssertEqual(detected.disclosure.templateSet, "datong-shanxi")
+    XCTAssertEqual(detected.disclosure.tables.count, 13)
+
+    // Read as a Shanghai 部门预算, the Datong workbook has no table of that set.
+    let shanghai = Yusuan.Configuration(template: .shanghaiDepartment)
+    XCTAssertThrowsError(try Yusuan.read([Fixtures.sampleXLSX], shanghai)) { XCTAssertTrue($0 is InputError, "\($0)") }
+
+    let dir = try Fixtures.scratchFolder("yusuankit-configuration")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try Fixtures.write(try Fixtures.bytes(Fixtures.sampleXLSX), to: dir + "/in/甲.xlsx")
+    let plan = try BatchPlan.discover([dir + "/in"], output: dir + "/out")
+    var options = BatchOptions(formats: [.json])
+    let first = try BatchRunner(plan: plan, options: options).run()
+    XCTAssertEqual(first.rows.map(\.status), [.ok])
+    XCTAssertEqual(first.rows[0].findings, Yusuan.validate(detected).findings.count)
+    // A forced set is part of the manifest key: the department done as detected is redone.
+    options.configuration = shanghai
+    let forcedRun = try BatchRunner(plan: plan, options: options).run()
+    XCTAssertEqual(forcedRun.skipped, 0)
+    XCTAssertEqual(forcedRun.rows.map(\.status), [.unreadable])
   }
 }

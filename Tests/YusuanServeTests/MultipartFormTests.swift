@@ -74,7 +74,7 @@ final class MultipartFormTests: XCTestCase {
   func testDefaults_ListenOnLoopbackWithTheReadersLimits() {
     let options = ServeOptions()
     XCTAssertEqual(options.host, "127.0.0.1")
-    XCTAssertEqual(options.limits, .default)
+    XCTAssertEqual(options.configuration.limits, .default)
     XCTAssertTrue(YusuanServer.listeningLine(host: "127.0.0.1", port: 8080, language: .zh).contains("只接受本机访问"))
     XCTAssertTrue(YusuanServer.listeningLine(host: "0.0.0.0", port: 8080, language: .en).contains("other computers"))
   }

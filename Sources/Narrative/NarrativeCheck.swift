@@ -48,7 +48,7 @@ public enum NarrativeCheck {
     var chars: [(Character, Int)] = []
     var bySection: [(NarrativeSection, [(Character, Int)])] = []
     for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = raw.trimmingWhitespace()
+      let line = String(raw.trimmingSpace())
       if let s = NarrativeSection.heading(line) {
         if let section { bySection.append((section, chars)) }
         section = s

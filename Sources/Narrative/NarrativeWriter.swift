@@ -1,4 +1,5 @@
 import Budget
+import Layouts
 
 /// Writes the numbers paragraphs of 第三部分 情况说明 as Markdown, in the official phrasing, from
 /// the tables (and last year's figures where given). A section whose tables are missing (or that

@@ -1,6 +1,7 @@
 import Budget
 import Foundation
 import Layouts
+import Narrative
 import TestSupport
 import XCTest
 
