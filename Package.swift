@@ -35,7 +35,8 @@ let package = Package(
     .target(
       name: "Sheets",
       dependencies: [
-        "Messages", "CXlsxWriter", "CLibXML2", "CLibZip", "CFreeXL", .target(name: "CMalloc", condition: .when(platforms: [.linux])),
+        "Messages", "CXlsxWriter", "CLibXML2", "CLibZip", "CFreeXL",
+        .target(name: "CMalloc", condition: .when(platforms: [.linux])),
       ]),
     // The canonical model: Disclosure, tables, exact amounts, codes, JSON.
     .target(name: "Budget", dependencies: ["Messages"]),
@@ -63,7 +64,9 @@ let package = Package(
       ],
       // Start-up matters for one-file jobs: a non-PIE release executable skips ~78,000 run-time
       // relocations (release builds also link the Swift runtime statically: --static-swift-stdlib).
-      linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]),
+      linkerSettings: [
+        .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))
+      ]),
 
     // The benchmark driver that benchmarks/run.sh times against its peers.
     .executableTarget(name: "sheets-bench", dependencies: ["Sheets", "Budget"], path: "benchmarks/SheetsBench"),
@@ -74,10 +77,12 @@ let package = Package(
     .executableTarget(name: "fuzz-xls", dependencies: ["FuzzSupport", "Sheets"], path: "fuzz/Targets/XLS"),
     .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport", "Sheets"], path: "fuzz/Targets/CSV"),
     .executableTarget(
-      name: "fuzz-layout", dependencies: ["FuzzSupport", "Sheets", "Layouts", "Validation"], path: "fuzz/Targets/Layout"),
+      name: "fuzz-layout", dependencies: ["FuzzSupport", "Sheets", "Layouts", "Validation"], path: "fuzz/Targets/Layout"
+    ),
     .executableTarget(name: "fuzz-json", dependencies: ["FuzzSupport", "Budget"], path: "fuzz/Targets/JSON"),
     .executableTarget(
-      name: "fuzz-model", dependencies: ["FuzzSupport", "Budget", "Sheets", "Layouts", "Validation"], path: "fuzz/Targets/Model"),
+      name: "fuzz-model", dependencies: ["FuzzSupport", "Budget", "Sheets", "Layouts", "Validation"],
+      path: "fuzz/Targets/Model"),
 
     .target(name: "TestSupport", dependencies: ["Sheets", "Budget"], path: "Tests/TestSupport"),
     .testTarget(name: "SheetsTests", dependencies: ["Sheets", "TestSupport"]),

@@ -123,6 +123,14 @@ def contenders(args, data, rows):
                   [py, os.path.join(HERE, "py/write_xlsxwriter.py"), out("py"), str(rows)],
                   output=out("py"), note="constant_memory"),
     ]
+    if args.alt_sheets_bench:
+        # Another build of Yusuan's driver (an earlier commit, say), measured in the same rounds.
+        alt = os.path.abspath(args.alt_sheets_bench)
+        all_ += [
+            Contender("yusuan-alt", "read", [alt, "read", data], note="--alt-sheets-bench"),
+            Contender("yusuan-alt", "write", [alt, "write", out("yusuan-alt"), str(rows)],
+                      output=out("yusuan-alt"), note="--alt-sheets-bench"),
+        ]
     skip = set(args.skip)
     return [c for c in all_ if c.name not in skip and "%s-%s" % (c.name, c.kind) not in skip
             and c.kind in args.kinds]
@@ -266,6 +274,7 @@ def main():
     ap.add_argument("--results", default=os.path.join(HERE, "results", "latest.md"))
     ap.add_argument("--no-results", action="store_true", help="print only; do not write the results file")
     ap.add_argument("--sheets-bench", required=True)
+    ap.add_argument("--alt-sheets-bench", help="another sheets-bench build to time beside it (e.g. an earlier commit)")
     ap.add_argument("--c-read", required=True)
     ap.add_argument("--c-write", required=True)
     ap.add_argument("--measure", required=True, help="the compiled benchmarks/c/measure.c")

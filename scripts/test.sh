@@ -10,6 +10,8 @@ bash scripts/install-deps.sh
 bash scripts/install-test-deps.sh
 # The dependency graph of ARCHITECTURE.md (ArchitectureTests also runs its --self-test).
 bash scripts/check-architecture.sh
+# Formatting and lint (.swift-format): a badly formatted file fails the run.
+bash scripts/check-format.sh
 # An import that Package.swift does not declare is a build error, not only a warning.
 swift build --build-tests --explicit-target-dependency-import-check error
 log=.build/test-output.txt

@@ -78,7 +78,10 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
       }
       if b >= 0x30 && b <= 0x39 {
         any = true
-        if b != 0x30 || significant { significant = true; digits += 1 }
+        if b != 0x30 || significant {
+          significant = true
+          digits += 1
+        }
         guard digits <= 15 else { return nil }
         units = units * 10 + Int64(b - 0x30)
         if seenDot { scale += 1 }
@@ -185,13 +188,13 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
           seenDot = true
         } else if v == 0x2C, state == 1, !seenDot {
           continue  // thousands separator
-        } else if (v == 0x2D || v == 0x2B), state == 0, !signSeen, !parenthesized {
+        } else if v == 0x2D || v == 0x2B, state == 0, !signSeen, !parenthesized {
           signSeen = true
           negative = v == 0x2D
         } else if v == 0x28, state == 0, !signSeen, !parenthesized {
           parenthesized = true
           negative = true
-        } else if (v == 0x45 || v == 0x65), state == 1, seenDigit {
+        } else if v == 0x45 || v == 0x65, state == 1, seenDigit {
           state = 2
         } else if v == 0x29, parenthesized, state == 1 {
           parenthesized = false
@@ -202,7 +205,7 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
           return .failure(.notANumber)
         }
       case 2:
-        if (v == 0x2D || v == 0x2B), expDigits == 0, !expNegative {
+        if v == 0x2D || v == 0x2B, expDigits == 0, !expNegative {
           expNegative = v == 0x2D
         } else if v >= 0x30 && v <= 0x39 {
           expDigits += 1

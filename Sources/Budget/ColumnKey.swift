@@ -136,7 +136,8 @@ public enum ColumnKey {
     default:
       // An item's 预算数 or 决算数 (`travel_abroad.final`): the item's name and the figure's.
       if let dot = key.lastIndex(of: "."), dot != key.startIndex {
-        let item = String(key[..<dot]), figure = String(key[key.index(after: dot)...])
+        let item = String(key[..<dot])
+        let figure = String(key[key.index(after: dot)...])
         if figure == final || figure == budgeted, chineseName(item) != item {
           return chineseName(item) + " " + chineseName(figure)
         }

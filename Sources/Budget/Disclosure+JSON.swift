@@ -66,8 +66,12 @@ extension Disclosure {
     guard (1...Self.jsonVersion).contains(version) else {
       throw DisclosureJSONError(path: "$.version", reason: "不支持的版本 \(version) (unsupported version)")
     }
-    let tables = try r.array("tables").map { (r) throws(DisclosureJSONError) in try BudgetTable(reader: r, version: version) }
-    let forms = try (r.optionalArray("forms") ?? []).map { (r) throws(DisclosureJSONError) in try PerformanceForm(reader: r) }
+    let tables = try r.array("tables").map { (r) throws(DisclosureJSONError) in
+      try BudgetTable(reader: r, version: version)
+    }
+    let forms = try (r.optionalArray("forms") ?? []).map { (r) throws(DisclosureJSONError) in
+      try PerformanceForm(reader: r)
+    }
     var stage = DisclosureStage.budget
     var entity = DisclosureEntity.department
     if let text = try r.optionalString("stage") {
@@ -226,7 +230,9 @@ struct JSONReader {
   }
 
   func stringValue() throws(DisclosureJSONError) -> String {
-    guard case .string(let s) = value else { throw DisclosureJSONError(path: path, reason: "应为字符串 (expected a string)") }
+    guard case .string(let s) = value else {
+      throw DisclosureJSONError(path: path, reason: "应为字符串 (expected a string)")
+    }
     return s
   }
 
@@ -265,10 +271,13 @@ struct JSONReader {
       guard significant <= Amount.inputSignificantDigitsLimit else {
         throw DisclosureJSONError(
           path: path,
-          reason: "金额 \(n) 有 \(significant) 位有效数字，超过 \(Amount.inputSignificantDigitsLimit) 位，无法精确保存；请四舍五入到分 (more than \(Amount.inputSignificantDigitsLimit) significant digits)")
+          reason:
+            "金额 \(n) 有 \(significant) 位有效数字，超过 \(Amount.inputSignificantDigitsLimit) 位，无法精确保存；请四舍五入到分 (more than \(Amount.inputSignificantDigitsLimit) significant digits)"
+        )
       }
       guard let a = Amount(parsing: n) else {
-        let reason = Amount.rejection(of: n) == .tooPrecise
+        let reason =
+          Amount.rejection(of: n) == .tooPrecise
           ? "金额 \(n) 的小数位超过 \(Amount.inputFractionDigitsLimit) 位 (more than \(Amount.inputFractionDigitsLimit) decimals)"
           : "金额 \(n) 超出范围，绝对值应小于 10^15 (amount out of range)"
         throw DisclosureJSONError(path: path, reason: reason)
@@ -279,7 +288,9 @@ struct JSONReader {
   }
 
   func elements() throws(DisclosureJSONError) -> [JSONReader] {
-    guard case .array(let items) = value else { throw DisclosureJSONError(path: path, reason: "应为数组 (expected an array)") }
+    guard case .array(let items) = value else {
+      throw DisclosureJSONError(path: path, reason: "应为数组 (expected an array)")
+    }
     return items.enumerated().map { JSONReader(value: $1, path: "\(path)[\($0)]") }
   }
 

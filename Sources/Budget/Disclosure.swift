@@ -24,7 +24,8 @@ public struct Disclosure: Sendable, Equatable {
   /// Creates a disclosure.
   public init(
     department: String, departmentCode: String? = nil, year: Int? = nil, unit: String = "万元",
-    templateSet: String = Disclosure.datongSet, stage: DisclosureStage = .budget, entity: DisclosureEntity = .department,
+    templateSet: String = Disclosure.datongSet, stage: DisclosureStage = .budget,
+    entity: DisclosureEntity = .department,
     tables: [BudgetTable] = [], forms: [PerformanceForm] = []
   ) {
     self.department = department
@@ -56,7 +57,12 @@ public struct Disclosure: Sendable, Equatable {
   public func withoutProvenance() -> Disclosure {
     var copy = self
     copy.tables = tables.map { $0.withoutProvenance() }
-    copy.forms = forms.map { var f = $0; f.source = nil; f.cells = [:]; return f }
+    copy.forms = forms.map {
+      var f = $0
+      f.source = nil
+      f.cells = [:]
+      return f
+    }
     return copy
   }
 }
@@ -173,7 +179,12 @@ public struct BudgetTable: Sendable, Equatable {
     copy.sections = sections.map { s in
       var s = s
       s.columnLetters = nil
-      s.rows = s.rows.map { var r = $0; r.line = nil; r.sheet = nil; return r }
+      s.rows = s.rows.map {
+        var r = $0
+        r.line = nil
+        r.sheet = nil
+        return r
+      }
       return s
     }
     return copy

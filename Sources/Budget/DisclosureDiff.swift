@@ -24,7 +24,9 @@ extension Disclosure {
   public func differences(from other: Disclosure) -> [Difference] {
     var out: [Difference] = []
     func field(_ name: String, _ a: String?, _ b: String?) {
-      if a != b { out.append(Difference(table: nil, row: "", column: name, cell: nil, before: a ?? "（空）", after: b ?? "（空）")) }
+      if a != b {
+        out.append(Difference(table: nil, row: "", column: name, cell: nil, before: a ?? "（空）", after: b ?? "（空）"))
+      }
     }
     field("部门名称", department, other.department)
     field("部门代码", departmentCode, other.departmentCode)
@@ -34,12 +36,16 @@ extension Disclosure {
       guard let a = table(n), let b = other.table(n) else {
         out.append(
           Difference(
-            table: n, row: "", column: "表", cell: nil, before: table(n) == nil ? "（无）" : "有", after: other.table(n) == nil ? "（无）" : "有"))
+            table: n, row: "", column: "表", cell: nil, before: table(n) == nil ? "（无）" : "有",
+            after: other.table(n) == nil ? "（无）" : "有"))
         continue
       }
-      if a.title != b.title { out.append(Difference(table: n, row: "", column: "表名", cell: nil, before: a.title, after: b.title)) }
+      if a.title != b.title {
+        out.append(Difference(table: n, row: "", column: "表名", cell: nil, before: a.title, after: b.title))
+      }
       if a.note != b.note {
-        out.append(Difference(table: n, row: "", column: "注", cell: nil, before: a.note ?? "（空）", after: b.note ?? "（空）"))
+        out.append(
+          Difference(table: n, row: "", column: "注", cell: nil, before: a.note ?? "（空）", after: b.note ?? "（空）"))
       }
       for sa in a.sections {
         guard let sb = b.section(sa.role) else {
@@ -61,12 +67,28 @@ extension Disclosure {
             guard let letter, !letter.isEmpty, let line = ra.line, let source = a.source else { return nil }
             return source.cell("\(letter)\(line)")
           }
-          if ra.code != rb.code { out.append(Difference(table: n, row: ra.displayName, column: "科目编码", cell: nil, before: ra.code ?? "（空）", after: rb.code ?? "（空）")) }
-          if ra.name != rb.name { out.append(Difference(table: n, row: ra.displayName, column: "名称", cell: nil, before: ra.name, after: rb.name)) }
-          if ra.secondName != rb.secondName {
-            out.append(Difference(table: n, row: ra.displayName, column: "第二名称", cell: nil, before: ra.secondName ?? "（空）", after: rb.secondName ?? "（空）"))
+          if ra.code != rb.code {
+            out.append(
+              Difference(
+                table: n, row: ra.displayName, column: "科目编码", cell: nil, before: ra.code ?? "（空）",
+                after: rb.code ?? "（空）"))
           }
-          if ra.kind != rb.kind { out.append(Difference(table: n, row: ra.displayName, column: "行类型", cell: nil, before: ra.kind.rawValue, after: rb.kind.rawValue)) }
+          if ra.name != rb.name {
+            out.append(
+              Difference(table: n, row: ra.displayName, column: "名称", cell: nil, before: ra.name, after: rb.name))
+          }
+          if ra.secondName != rb.secondName {
+            out.append(
+              Difference(
+                table: n, row: ra.displayName, column: "第二名称", cell: nil, before: ra.secondName ?? "（空）",
+                after: rb.secondName ?? "（空）"))
+          }
+          if ra.kind != rb.kind {
+            out.append(
+              Difference(
+                table: n, row: ra.displayName, column: "行类型", cell: nil, before: ra.kind.rawValue,
+                after: rb.kind.rawValue))
+          }
           for (k, key) in sa.columns.enumerated() {
             let va = k < ra.amounts.count ? ra.amounts[k] : nil
             let vb = sb.amount(rb, key)

@@ -165,7 +165,9 @@ extension JSONValue {
     var s = s
     // Most strings need no escape: copy their bytes in one go.
     let plain = s.withUTF8 { bytes in
-      guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+      guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+        return false
+      }
       out.append(contentsOf: bytes)
       return true
     }
@@ -352,7 +354,8 @@ private struct JSONParser {
         case UInt8(ascii: "u"):
           var code = try hex4()
           if (0xD800...0xDBFF).contains(code) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else {
               throw error("不完整的代理对 (lone surrogate)")
             }
             index += 2

@@ -17,10 +17,14 @@ extension PerformanceForm {
       ("year", year.map { .number(String($0)) } ?? .null),
       ("projectName", .string(projectName)),
     ]
-    for (key, path) in Self.textFields.prefix(4) { members.append((key, self[keyPath: path].map(JSONValue.string) ?? .null)) }
+    for (key, path) in Self.textFields.prefix(4) {
+      members.append((key, self[keyPath: path].map(JSONValue.string) ?? .null))
+    }
     members.append(("implementationFunding", implementationFunding.jsonValue))
     members.append(("annualFunding", annualFunding.jsonValue))
-    for (key, path) in Self.textFields.dropFirst(4) { members.append((key, self[keyPath: path].map(JSONValue.string) ?? .null)) }
+    for (key, path) in Self.textFields.dropFirst(4) {
+      members.append((key, self[keyPath: path].map(JSONValue.string) ?? .null))
+    }
     members.append(("indicators", .array(indicators.map(\.jsonValue))))
     if includeSources, let source { members.append(("source", source.jsonValue)) }
     return .object(members)
@@ -30,9 +34,15 @@ extension PerformanceForm {
     self.init(
       title: try r.optionalString("title") ?? Self.standardTitle, year: try r.optionalInt("year"),
       projectName: try r.string("projectName"),
-      implementationFunding: try r.optionalObject("implementationFunding").map { (f) throws(DisclosureJSONError) in try FormFunding(reader: f) } ?? FormFunding(),
-      annualFunding: try r.optionalObject("annualFunding").map { (f) throws(DisclosureJSONError) in try FormFunding(reader: f) } ?? FormFunding(),
-      indicators: try (r.optionalArray("indicators") ?? []).map { (i) throws(DisclosureJSONError) in try PerformanceIndicator(reader: i) },
+      implementationFunding: try r.optionalObject("implementationFunding").map { (f) throws(DisclosureJSONError) in
+        try FormFunding(reader: f)
+      } ?? FormFunding(),
+      annualFunding: try r.optionalObject("annualFunding").map { (f) throws(DisclosureJSONError) in
+        try FormFunding(reader: f)
+      } ?? FormFunding(),
+      indicators: try (r.optionalArray("indicators") ?? []).map { (i) throws(DisclosureJSONError) in
+        try PerformanceIndicator(reader: i)
+      },
       source: try r.optionalObject("source").map { (s) throws(DisclosureJSONError) in try SourceRef(reader: s) })
     for (key, path) in Self.textFields { self[keyPath: path] = try r.optionalString(key) }
   }

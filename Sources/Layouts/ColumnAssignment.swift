@@ -71,7 +71,9 @@ struct ColumnAssignment {
           assigned.secondName = hit
           // A conversion that lost the header's merge over both name columns leaves the second
           // one without any header: the headerless column right of the name column.
-          if hit == nil, let name = assigned.name, band.paths[name + 1] == nil, columns.contains(where: { $0 > name + 1 }) {
+          if hit == nil, let name = assigned.name, band.paths[name + 1] == nil,
+            columns.contains(where: { $0 > name + 1 })
+          {
             assigned.secondName = name + 1
             assigned.columns.append(name + 1)
           }

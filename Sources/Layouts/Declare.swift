@@ -12,7 +12,9 @@ enum Declare {
   }
 
   /// The row-name column.
-  static func name(_ header: [String], aliases: [String] = [], parents: [String]? = nil, required: Bool = true) -> ColumnSpec {
+  static func name(_ header: [String], aliases: [String] = [], parents: [String]? = nil, required: Bool = true)
+    -> ColumnSpec
+  {
     ColumnSpec(.name, header, aliases: aliases, parents: parents, required: required)
   }
 
@@ -27,7 +29,9 @@ enum Declare {
   }
 
   /// Amount columns under one header, each `(key, leaf)`; the first is required.
-  static func amounts(under top: [String], _ columns: [(String, String)], aliases: [String: [String]] = [:]) -> [ColumnSpec] {
+  static func amounts(under top: [String], _ columns: [(String, String)], aliases: [String: [String]] = [:])
+    -> [ColumnSpec]
+  {
     columns.enumerated().map { i, column in
       amount(column.0, top + [column.1], aliases: aliases[column.0] ?? [], required: i == 0)
     }

@@ -33,7 +33,8 @@ public enum DisclosureAssembler {
             ReadIssue(
               location: place(reading.table.source),
               zh: "“\(reading.table.printedName)”出现了两次，使用第一次（\(place(first.source))）",
-              en: "table \(reading.table.number) (\(reading.table.printedName)) appears twice; the first one (\(place(first.source))) is used",
+              en:
+                "table \(reading.table.number) (\(reading.table.printedName)) appears twice; the first one (\(place(first.source))) is used",
               ruleId: "read.duplicate-table"))
           continue
         }
@@ -64,7 +65,8 @@ public enum DisclosureAssembler {
         ReadIssue(
           location: files.isEmpty ? set.nameZh : files,
           zh: "缺少模板“\(set.nameZh)”的 \(missing.count) 张表：\(names.joined(separator: "、"))；无数据的表也应公开并注明“本表无数据”",
-          en: "\(missing.count) table(s) of the template \(set.nameEn) missing: \(missing.map { String($0.number) }.joined(separator: ", ")); a table without data is still published, with a note",
+          en:
+            "\(missing.count) table(s) of the template \(set.nameEn) missing: \(missing.map { String($0.number) }.joined(separator: ", ")); a table without data is still published, with a note",
           ruleId: "read.table-missing"))
     }
     var disclosure = Disclosure(

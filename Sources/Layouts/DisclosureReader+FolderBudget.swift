@@ -27,7 +27,8 @@ extension DisclosureReader {
     var total = 0
     for path in paths { total += fileSize(path) }
     guard total <= byteLimit else {
-      throw InputError.unreadable(path: folder, underlying: CSVFolderTooLarge(path: folder, limit: byteLimit, bytes: true))
+      throw InputError.unreadable(
+        path: folder, underlying: CSVFolderTooLarge(path: folder, limit: byteLimit, bytes: true))
     }
     var cellsLeft = min(limits.maxCellsPerSheet, limits.maxCellsPerWorkbook)
     var bytesLeft = byteLimit
@@ -48,7 +49,8 @@ extension DisclosureReader {
           throw InputError.unreadable(
             path: folder, underlying: CSVFolderTooLarge(path: folder, limit: limits.maxCellsPerWorkbook, bytes: false))
         case .fileTooLarge(_, _, let limit) where limit == bytesLeft && bytesLeft < byteLimit:
-          throw InputError.unreadable(path: folder, underlying: CSVFolderTooLarge(path: folder, limit: byteLimit, bytes: true))
+          throw InputError.unreadable(
+            path: folder, underlying: CSVFolderTooLarge(path: folder, limit: byteLimit, bytes: true))
         default:
           throw InputError.unreadable(path: path, underlying: underlying)
         }

@@ -26,7 +26,8 @@ public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
     case .emptyFolder(let path):
       return language == .zh ? "文件夹中没有 CSV 文件：\(path)" : "no CSV file in folder: \(path)"
     case .nothingRecognized(let inputs, let details):
-      let what = language == .zh
+      let what =
+        language == .zh
         ? "未在 \(inputs.joined(separator: "、")) 中识别出任何预算公开表。查找的是表名（如“2023年预算支出总表”“财政拨款收支总表”）或“预算公开表N”标签，以及其下的表头（科目编码、科目名称、合计……）"
         : "no budget disclosure table recognized in \(inputs.joined(separator: ", ")). Looked for a title (such as 2023年预算支出总表 or 财政拨款收支总表) or a 预算公开表N label, with header rows below it (科目编码, 科目名称, 合计 …)"
       let first = details.prefix(3).map { "\n  " + $0.message(language) }.joined()
@@ -38,7 +39,8 @@ public enum InputError: Error, LocalizedMessage, CustomStringConvertible {
         : "the inputs are of different departments: \(each.joined(separator: "; ")); give one department at a time (yusuan batch handles many)"
     case .notARegularFile(let path, let kind):
       return language == .zh
-        ? "无法读取 \(path)：它是\(kind.name(.zh))，不是普通文件" : "cannot read \(path): it is a \(kind.name(.en)), not a regular file"
+        ? "无法读取 \(path)：它是\(kind.name(.zh))，不是普通文件"
+        : "cannot read \(path): it is a \(kind.name(.en)), not a regular file"
     case .cannotRead(let path, let code):
       return language == .zh
         ? "无法读取 \(path)：\(SystemError.text(code, .zh))" : "cannot read \(path): \(SystemError.text(code))"
@@ -113,7 +115,8 @@ public struct DisclosureReader: Sendable {
     case .json: return .json
     // Text named .json is given to the JSON reader, whose message says what is wrong with it.
     case .text: return Paths.extension(path).lowercased() == "json" ? .json : .csv
-    default: throw InputError.unreadable(path: path, underlying: UnsupportedFormatError.refused(file: path, format: format))
+    default:
+      throw InputError.unreadable(path: path, underlying: UnsupportedFormatError.refused(file: path, format: format))
     }
   }
 
@@ -145,7 +148,9 @@ public struct DisclosureReader: Sendable {
         var named = jsonDisclosures[before.json...].map(\.department)
         for grid in grids[before.grids...] { named += grid.tables.compactMap(\.department) }
         let counts = Dictionary(named.filter { !$0.isEmpty }.map { ($0, 1) }, uniquingKeysWith: +)
-        if let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key { departments.append((path, top)) }
+        if let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key {
+          departments.append((path, top))
+        }
       }
       switch try Self.kind(of: path) {
       case .json:
@@ -209,7 +214,9 @@ public struct DisclosureReader: Sendable {
   static func sameDepartment(_ a: String, _ b: String) -> Bool {
     func key(_ name: String) -> String {
       var s = name.filter { !$0.isWhitespace }
-      while let last = s.last, "]）)】".contains(last), let open = s.lastIndex(where: { "[（(【".contains($0) }), open > s.startIndex {
+      while let last = s.last, "]）)】".contains(last), let open = s.lastIndex(where: { "[（(【".contains($0) }),
+        open > s.startIndex
+      {
         s = String(s[..<open])
       }
       return s
@@ -234,12 +241,12 @@ public struct DisclosureReader: Sendable {
   func readWorkbook(_ path: String) throws -> [GridReading] {
     let file = Paths.lastComponent(path)
     do {
-      let reader = try contents[path].map { try XLSXReader(bytes: $0, name: path, limits: limits) }
+      let reader =
+        try contents[path].map { try XLSXReader(bytes: $0, name: path, limits: limits) }
         ?? XLSXReader(path: path, limits: limits)
       // A second reader can fail to open (the file changed, its shared strings are broken…):
       // then the sheets are read one by one, and any error is met there.
-      if readsSheetsInParallel && secondLaneHelps(reader.sheets.count), let second = try? reader.sibling()
-      {
+      if readsSheetsInParallel && secondLaneHelps(reader.sheets.count), let second = try? reader.sibling() {
         return try readSheets(reader, second, file: file)
       }
       return try reader.sheets.indices.map { index in
@@ -286,7 +293,8 @@ public struct DisclosureReader: Sendable {
   func readLegacyWorkbook(_ path: String) throws -> [GridReading] {
     let file = Paths.lastComponent(path)
     do {
-      let reader = try contents[path].map { try XLSReader(bytes: $0, name: path, limits: limits) }
+      let reader =
+        try contents[path].map { try XLSReader(bytes: $0, name: path, limits: limits) }
         ?? XLSReader(path: path, limits: limits)
       return try reader.sheetNames.indices.map { index in
         recognizer.read(try reader.grid(sheet: index), file: file, sheet: reader.sheetNames[index])
@@ -304,9 +312,10 @@ public struct DisclosureReader: Sendable {
   func readCSV(_ path: String, limits: Limits) throws -> (reading: GridReading, cells: Int) {
     let file = Paths.lastComponent(path)
     do {
-      let document = try contents[path].map {
-        try CSVReader.read(bytes: $0, name: Paths.lastComponent(path), encoding: csvEncoding, limits: limits)
-      } ?? CSVReader.read(path: path, encoding: csvEncoding, limits: limits)
+      let document =
+        try contents[path].map {
+          try CSVReader.read(bytes: $0, name: Paths.lastComponent(path), encoding: csvEncoding, limits: limits)
+        } ?? CSVReader.read(path: path, encoding: csvEncoding, limits: limits)
       var reading = recognizer.read(Self.unguarded(document.grid), file: file, sheet: nil)
       reading.encoding = document.detectedEncoding
       return (reading, document.grid.cellCount)

@@ -60,7 +60,8 @@ public struct DisclosureWriter: Sendable {
     _ disclosure: Disclosure, as format: OutputFormat, to path: String, csvLayout: CSVLayout = .tidy,
     encoding: TextEncoding = .utf8BOM, refusing inputs: [String] = []
   ) throws -> [String] {
-    try writeReporting(disclosure, as: format, to: path, csvLayout: csvLayout, encoding: encoding, refusing: inputs).written
+    try writeReporting(disclosure, as: format, to: path, csvLayout: csvLayout, encoding: encoding, refusing: inputs)
+      .written
   }
 
   /// The same, also naming the files a CSV output folder already held that Yusuan did not
@@ -99,7 +100,8 @@ public struct DisclosureWriter: Sendable {
         case .tidy: rows = TidyCSV.rows(table, in: disclosure)
         case .disclosure: rows = renderer.disclosureRows(table, in: disclosure)
         }
-        files.append((renderer.csvFileName(table, in: disclosure), try CSVWriter.encode(rows: rows, encoding: encoding)))
+        files.append(
+          (renderer.csvFileName(table, in: disclosure), try CSVWriter.encode(rows: rows, encoding: encoding)))
       }
       for (name, rows) in FormWriting.csvFiles(disclosure.forms, layout: csvLayout) {
         files.append((name, try CSVWriter.encode(rows: rows, encoding: encoding)))

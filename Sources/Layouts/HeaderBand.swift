@@ -77,14 +77,19 @@ struct HeaderBand {
   /// The header words at the start of a data row, when at least two leading cells are header
   /// words of the layout (not totals) and the rest of the row holds an amount: the case of
   /// `leadingHeaders`. Nil for an ordinary header or data row.
-  static func leadingHeaderWords(_ texts: [(Int, String)], vocabulary: NameList, layout: TableLayout) -> [Int: String]? {
+  static func leadingHeaderWords(_ texts: [(Int, String)], vocabulary: NameList, layout: TableLayout) -> [Int: String]?
+  {
     var leading: [Int: String] = [:]
     var i = 0
-    while i < texts.count, case let n = Normalize.header(texts[i].1), vocabulary.contains(n), !layout.totalNameList.contains(n) {
+    while i < texts.count, case let n = Normalize.header(texts[i].1), vocabulary.contains(n),
+      !layout.totalNameList.contains(n)
+    {
       leading[texts[i].0] = texts[i].1
       i += 1
     }
-    guard leading.count >= 2, i < texts.count, texts[i...].contains(where: { isDecimalAmount($0.1) || Double($0.1) != nil }) else {
+    guard leading.count >= 2, i < texts.count,
+      texts[i...].contains(where: { isDecimalAmount($0.1) || Double($0.1) != nil })
+    else {
       return nil
     }
     return leading
@@ -116,19 +121,23 @@ struct HeaderBand {
   /// Whether a row holds only texts, at least two, every one a header word of the vocabulary.
   static func isHeaderWordsOnly(_ grid: Grid, _ row: Int, vocabulary: NameList) -> Bool {
     let texts = rowTexts(grid, row)
-    return texts.count >= 2 && !hasNumberCell(grid, row) && texts.allSatisfy { vocabulary.contains(Normalize.header($0.1)) }
+    return texts.count >= 2 && !hasNumberCell(grid, row)
+      && texts.allSatisfy { vocabulary.contains(Normalize.header($0.1)) }
   }
 
   /// Whether every text of a row is punctuation only (no letter, ideograph or digit).
   static func isPunctuationOnly(_ texts: [(Int, String)]) -> Bool {
-    texts.allSatisfy { t in t.1.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic && $0.properties.numericType == nil } }
+    texts.allSatisfy { t in
+      t.1.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic && $0.properties.numericType == nil }
+    }
   }
 
   static func isMetaRow(_ texts: [(Int, String)]) -> Bool {
     texts.allSatisfy { t in
       let n = Normalize.header(t.1)
       return n.hasPrefixFast("部门名称") || n.hasPrefixFast("单位:") || n.hasPrefixFast("金额单位") || n.hasPrefixFast("单位名称:")
-        || n.hasPrefixFast("预算公开表") || n.hasPrefixFast("部门公开表") || n.hasPrefixFast("编制单位") || n.hasPrefixFast("公开") || MetaLine.isMeta(t.1)
+        || n.hasPrefixFast("预算公开表") || n.hasPrefixFast("部门公开表") || n.hasPrefixFast("编制单位") || n.hasPrefixFast("公开")
+        || MetaLine.isMeta(t.1)
     }
   }
 
@@ -152,7 +161,9 @@ struct HeaderBand {
     // Most texts hold no `.` byte at all; ASCII ones are checked by bytes (Characters are bytes).
     guard text.utf8.contains(UInt8(ascii: ".")) else { return false }
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
-      return text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "-") }
+      return text.utf8.allSatisfy {
+        ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "-")
+      }
     }
     return text.contains(".") && text.allSatisfy { $0.isNumber || $0 == "." || $0 == "," || $0 == "-" }
   }

@@ -33,7 +33,9 @@ public struct ReadIssue: Error, Sendable, Equatable, LocalizedMessage, CustomStr
   public var severity: Severity
 
   /// Creates an issue; without a rule id it is `read.unreadable`, without a severity a warning.
-  public init(location: String, zh: String, en: String, ruleId: String = ReadIssue.unreadable, severity: Severity = .warning) {
+  public init(
+    location: String, zh: String, en: String, ruleId: String = ReadIssue.unreadable, severity: Severity = .warning
+  ) {
     self.location = location
     self.zh = zh
     self.en = en

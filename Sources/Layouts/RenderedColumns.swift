@@ -151,7 +151,9 @@ enum RenderedSizing {
 
   /// Widths per column from the texts printed in it (`data[c]`) and its header leaf; names are
   /// indented by `nameIndent` units.
-  static func widths(columns: [RenderedColumn], data: [[String]], sections: Int, nameIndent: Double = 0) -> [Int: Double] {
+  static func widths(columns: [RenderedColumn], data: [[String]], sections: Int, nameIndent: Double = 0) -> [Int:
+    Double]
+  {
     var out: [Int: Double] = [:]
     for (c, column) in columns.enumerated() {
       let content = data[c].map(displayWidth).max() ?? 0
@@ -214,7 +216,8 @@ enum RenderedSizing {
     }
     var heights = Array(repeating: height(lines: 1, minimum: 20), count: header.depth)
     for (range, text) in boxes where range.first.row == range.last.row {
-      heights[range.first.row] = max(heights[range.first.row], height(lines: lines(text, width: boxWidth(range)), minimum: 20))
+      heights[range.first.row] = max(
+        heights[range.first.row], height(lines: lines(text, width: boxWidth(range)), minimum: 20))
     }
     for (range, text) in boxes where range.first.row != range.last.row {
       let needed = height(lines: lines(text, width: boxWidth(range)), minimum: 20)

@@ -39,7 +39,8 @@ struct RowReader {
         issues.append(
           ReadIssue(
             location: place(a1), zh: "“\(figures.text)”是一行写在一个单元格里的数字，与上一行的数字不同，无法归入任何列，未读取",
-            en: "\(figures.text) is a line of figures in one cell that differs from the row above; it fits no column and is not read",
+            en:
+              "\(figures.text) is a line of figures in one cell that differs from the row above; it fits no column and is not read",
             ruleId: "read.figures-unplaced"))
         continue
       }
@@ -66,10 +67,14 @@ struct RowReader {
         // A total printed in the code column (合计 under 科目编码, or across 类/款/项).
         if code == nil, name.isEmpty, let c = columns.code ?? columns.codeParts.compactMap({ $0 }).first {
           let raw = Normalize.name(text(c))
-          if Normalize.code(raw) == nil, layout.totalNameList.contains(Normalize.header(raw)) || columns.code != nil { name = raw }
+          if Normalize.code(raw) == nil, layout.totalNameList.contains(Normalize.header(raw)) || columns.code != nil {
+            name = raw
+          }
         }
         let amounts: [Amount?] = columns.amounts.map { column in
-          column.flatMap { parseAmount(row.value(at: $0), at: CellAddress(row: r, column: $0), issues: &issues, place: place) }
+          column.flatMap {
+            parseAmount(row.value(at: $0), at: CellAddress(row: r, column: $0), issues: &issues, place: place)
+          }
         }
         let hasAmount = amounts.contains { $0 != nil }
         if code == nil, name.isEmpty, !hasAmount, secondName?.isEmpty ?? true { continue }
@@ -97,7 +102,9 @@ struct RowReader {
         }
         let kind: RowKind = code == nil && layout.totalNameList.contains(key) ? .total : .item
         if kind == .total { rowTotalName = name }
-        if code == nil, !layout.closingNames.isEmpty, layout.closingNames.contains(Normalize.header(key)) { closed = true }
+        if code == nil, !layout.closingNames.isEmpty, layout.closingNames.contains(Normalize.header(key)) {
+          closed = true
+        }
         sections[s].rows.append(
           BudgetRow(
             kind: kind, code: code, name: name, secondName: secondName?.isEmpty == true ? nil : secondName,
@@ -236,7 +243,8 @@ struct RowReader {
     }
     guard let text, text.utf8.contains(UInt8(ascii: " ")) else { return nil }
     let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
-    guard tokens.count >= 2, tokens.allSatisfy({ $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-") } })
+    guard tokens.count >= 2,
+      tokens.allSatisfy({ $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-") } })
     else { return nil }
     let figures = tokens.compactMap { Amount(parsing: String($0)) }
     return figures.count == tokens.count ? (text, figures) : nil
@@ -264,7 +272,10 @@ struct RowReader {
   static func isPlaceholder(_ row: GridRow) -> Bool {
     var any = false
     for cell in row.cells {
-      guard case .text(let t) = cell.value else { if case .number = cell.value { return false }; continue }
+      guard case .text(let t) = cell.value else {
+        if case .number = cell.value { return false }
+        continue
+      }
       let trimmed = t.trimmingWhitespace()
       if trimmed.isEmpty { continue }
       guard trimmed.allSatisfy({ $0 == "…" || $0 == "." || $0 == "。" || $0 == "⋯" }) else { return false }

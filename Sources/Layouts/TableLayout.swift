@@ -29,7 +29,9 @@ public struct ColumnSpec: Sendable {
   public var required: Bool
 
   /// Declares a column.
-  public init(_ role: Role, _ header: [String], aliases: [String] = [], parents: [String]? = nil, required: Bool = false) {
+  public init(
+    _ role: Role, _ header: [String], aliases: [String] = [], parents: [String]? = nil, required: Bool = false
+  ) {
     self.role = role
     self.header = header
     self.aliases = aliases

@@ -37,7 +37,8 @@ extension TableRecognizer {
           grid.unrecognized = nil
         }
       }
-      if grid.tables.isEmpty, grid.forms.isEmpty, let (g, t) = open, settled[g].file == grid.file, let sheetGrid = grid.grid,
+      if grid.tables.isEmpty, grid.forms.isEmpty, let (g, t) = open, settled[g].file == grid.file,
+        let sheetGrid = grid.grid,
         var previous = settled[g].tables[t].continuation.map({ ($0, settled[g].tables[t]) }),
         continueTable(&previous.1, with: previous.0, onto: sheetGrid, file: grid.file, sheet: grid.sheet)
       {
@@ -98,10 +99,12 @@ extension TableRecognizer {
       ReadIssue(
         location: place(CellAddress(row: max(start - 1, 0), column: c).a1),
         zh: "续表中 \(CellAddress.columnLetters(c)) 列不对应“\(reading.table.title)”的任何一列，该列未读取",
-        en: "column \(CellAddress.columnLetters(c)) of the continued table \(reading.table.title) maps to no column; not read",
+        en:
+          "column \(CellAddress.columnLetters(c)) of the continued table \(reading.table.title) maps to no column; not read",
         ruleId: "read.header-unmapped", severity: .warning)
     }
-    reading.continuation = rowReader.closed(sections) ? nil : Continuation(layout: context.layout, mapping: mapping, band: band)
+    reading.continuation =
+      rowReader.closed(sections) ? nil : Continuation(layout: context.layout, mapping: mapping, band: band)
     return true
   }
 

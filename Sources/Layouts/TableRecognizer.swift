@@ -131,7 +131,9 @@ public struct TableRecognizer: Sendable {
         let table = try TidyCSV.read(grid, file: file, sets: candidates)
         var reading = GridReading(gridName: grid.name, tables: [table], unrecognized: nil)
         reading.file = file
-        reading.candidates = [SetReading(set: table.tidySet ?? layouts.name, tables: [table], unrecognized: nil, issues: [], score: 3)]
+        reading.candidates = [
+          SetReading(set: table.tidySet ?? layouts.name, tables: [table], unrecognized: nil, issues: [], score: 3)
+        ]
         return reading
       } catch {
         return GridReading(gridName: grid.name, tables: [], unrecognized: error)
@@ -152,7 +154,8 @@ public struct TableRecognizer: Sendable {
       let (hits, nearTitles) = findTitles(grid, set: set, file: file, sheet: sheet)
       guard !hits.isEmpty else {
         if !nearTitles.isEmpty {
-          reading.candidates.append(SetReading(set: set.name, tables: [], unrecognized: nil, issues: nearTitles, score: 0))
+          reading.candidates.append(
+            SetReading(set: set.name, tables: [], unrecognized: nil, issues: nearTitles, score: 0))
         }
         continue
       }
@@ -176,7 +179,9 @@ public struct TableRecognizer: Sendable {
       // failure), and each table read counts once more.
       let score = hits.reduce(0) { $0 + $1.evidence } + tables.count
       reading.candidates.append(
-        SetReading(set: set.name, tables: tables, unrecognized: tables.isEmpty ? failure : nil, issues: nearTitles, score: score))
+        SetReading(
+          set: set.name, tables: tables, unrecognized: tables.isEmpty ? failure : nil, issues: nearTitles, score: score)
+      )
     }
     if let best = Self.best(reading.candidates) {
       reading.tables = best.tables
@@ -227,13 +232,16 @@ public struct TableRecognizer: Sendable {
         guard text.utf8.count <= 80 || text.count <= 80 else { continue }
         // A numbered line (`9. 2026年单位“三公”经费…预算表`) is a table of contents' entry, not a title.
         let titleLike =
-          (n.hasSuffixFast("表") || n.containsFast("表(") || n.hasPrefixFast("{Y}")) && !RowReader.hasNumberedOrdinal(text)
+          (n.hasSuffixFast("表") || n.containsFast("表(") || n.hasPrefixFast("{Y}"))
+          && !RowReader.hasNumberedOrdinal(text)
         let layout =
           titleLike
           ? set.tables.first(where: { $0.isOwnTitle(n) }) ?? set.tables.first(where: { $0.matchesTitle(n) }) : nil
         guard let layout else {
           if SetHeading.read(text, set: set) != nil { continue }  // the set's heading, not a title
-          if let issue = Self.nearTitle(n, text: text, set: set, at: CellAddress(row: row.index, column: cell.column), file: file, sheet: sheet) {
+          if let issue = Self.nearTitle(
+            n, text: text, set: set, at: CellAddress(row: row.index, column: cell.column), file: file, sheet: sheet)
+          {
             near.append(issue)
           }
           continue
@@ -245,7 +253,8 @@ public struct TableRecognizer: Sendable {
           label = p.text
           if p.number == layout.number { evidence += 2 }
         }
-        hits.append(TitleHit(row: row.index, column: cell.column, text: text, layout: layout, label: label, evidence: evidence))
+        hits.append(
+          TitleHit(row: row.index, column: cell.column, text: text, layout: layout, label: label, evidence: evidence))
         pendingLabel = nil
       }
     }
@@ -278,7 +287,9 @@ public struct TableRecognizer: Sendable {
         ruleId: "read.title-unrecognized", severity: .warning)
     }
     let budgetWords = ["预算", "决算", "收支", "支出", "收入", "三公", "经费"]
-    if normalized.hasSuffixFast("表"), normalized.hasPrefixFast("{Y}") || budgetWords.contains(where: { stem.containsFast($0) }) {
+    if normalized.hasSuffixFast("表"),
+      normalized.hasPrefixFast("{Y}") || budgetWords.contains(where: { stem.containsFast($0) })
+    {
       return ReadIssue(
         location: place, zh: "“\(text)”像是表名，但不是模板“\(set.nameZh)”中的表，未读取",
         en: "\(text) looks like a table title but names no table of the template \(set.nameEn); not read",
@@ -319,8 +330,10 @@ public struct TableRecognizer: Sendable {
         issues.append(
           ReadIssue(
             location: place(other.cell),
-            zh: "“\(hit.text)”印有两个不同的金额单位：\(first.unit)（\(first.cell)）与 \(other.unit)（\(other.cell)），按 \(first.unit) 读取",
-            en: "\(hit.text) prints two different units: \(first.unit) (\(first.cell)) and \(other.unit) (\(other.cell)); read as \(first.unit)",
+            zh:
+              "“\(hit.text)”印有两个不同的金额单位：\(first.unit)（\(first.cell)）与 \(other.unit)（\(other.cell)），按 \(first.unit) 读取",
+            en:
+              "\(hit.text) prints two different units: \(first.unit) (\(first.cell)) and \(other.unit) (\(other.cell)); read as \(first.unit)",
             ruleId: "read.unit-conflict", severity: .error))
       }
     } else {
@@ -352,7 +365,8 @@ public struct TableRecognizer: Sendable {
       return ReadIssue(
         location: place(a1),
         zh: "“\(hit.text)”的表头“\(header)”（\(CellAddress.columnLetters(c)) 列）不对应本表的任何一列，该列未读取",
-        en: "header \(header) (column \(CellAddress.columnLetters(c))) of \(hit.text) maps to no column of the table; the column is not read",
+        en:
+          "header \(header) (column \(CellAddress.columnLetters(c))) of \(hit.text) maps to no column of the table; the column is not read",
         ruleId: "read.header-unmapped", severity: .warning)
     }
     let firstColumn = min(hit.column, band.paths.keys.min() ?? 0)
@@ -361,7 +375,11 @@ public struct TableRecognizer: Sendable {
     var table = BudgetTable(
       number: layout.number, kind: layout.kind, title: Normalize.name(hit.text), label: hit.label, note: note,
       sourceUnit: unit, sections: sections, source: source)
-    table.source?.range = CellRange(firstRow: hit.label == nil ? hit.row : max(0, hit.row - 1), firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn).a1
+    table.source?.range =
+      CellRange(
+        firstRow: hit.label == nil ? hit.row : max(0, hit.row - 1), firstColumn: firstColumn, lastRow: lastRow,
+        lastColumn: lastColumn
+      ).a1
     let year = Self.year(inTitle: hit.text)
     let closed = rowReader.closed(sections)
     return .success(

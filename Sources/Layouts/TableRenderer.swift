@@ -43,7 +43,8 @@ public struct TableRenderer: Sendable {
       fontName: body, fontSize: 10, bold: true, horizontal: .center, vertical: .center, wrap: true, border: .thin)
     static let code = CellStyle(
       fontName: body, fontSize: 10, horizontal: .left, vertical: .center, border: .thin, numberFormat: "@")
-    static let name = CellStyle(fontName: body, fontSize: 10, horizontal: .left, vertical: .center, wrap: true, border: .thin)
+    static let name = CellStyle(
+      fontName: body, fontSize: 10, horizontal: .left, vertical: .center, wrap: true, border: .thin)
     static let indentedName = CellStyle(
       fontName: body, fontSize: 10, horizontal: .left, vertical: .center, wrap: true, border: .thin, indent: 2)
     // The indent keeps figures off the right border.
@@ -62,7 +63,9 @@ public struct TableRenderer: Sendable {
 
   /// The formatted workbook: one sheet `预算公开表N` per table present. With `inTwoLanes`, the
   /// sheets are rendered on two threads when the machine has a second core (same result).
-  public func workbook(_ disclosure: Disclosure, generator: String = "Yusuan", inTwoLanes twoLanes: Bool = false) -> StyledWorkbook {
+  public func workbook(_ disclosure: Disclosure, generator: String = "Yusuan", inTwoLanes twoLanes: Bool = false)
+    -> StyledWorkbook
+  {
     let tables = disclosure.tables
     let render: @Sendable (Int) -> StyledSheet? = { sheet(tables[$0], in: disclosure) }
     let sheets =
@@ -88,12 +91,15 @@ public struct TableRenderer: Sendable {
     var sheet = StyledSheet(name: set.sheetName(layout))
     // Title and the 部门名称 / 单位 line.
     let title = table.title.isEmpty ? "\(disclosure.year.map { "\($0)年" } ?? "")\(layout.titleStem)" : table.title
-    sheet.merge(CellRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: width - 1), value: .text(title), style: Style.title)
+    sheet.merge(
+      CellRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: width - 1), value: .text(title), style: Style.title
+    )
     sheet.rowHeights[0] = 30
     let metaSpan = max(width - 2, 0)
     if metaSpan > 0 {
       sheet.merge(
-        CellRange(firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: metaSpan), value: .text("\(set.departmentLabel)\(disclosure.department)"),
+        CellRange(firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: metaSpan),
+        value: .text("\(set.departmentLabel)\(disclosure.department)"),
         style: Style.meta)
     } else {
       sheet.set(.text("\(set.departmentLabel)\(disclosure.department)"), row: 1, column: 0, style: Style.meta)
@@ -111,7 +117,8 @@ public struct TableRenderer: Sendable {
       }
     }
     for m in header.merges {
-      let range = CellRange(firstRow: top + m.first.row, firstColumn: m.first.column, lastRow: top + m.last.row, lastColumn: m.last.column)
+      let range = CellRange(
+        firstRow: top + m.first.row, firstColumn: m.first.column, lastRow: top + m.last.row, lastColumn: m.last.column)
       sheet.merge(range, value: .text(header.texts[m.first.row][m.first.column]), style: Style.header)
     }
     var next = top + header.depth
@@ -147,12 +154,14 @@ public struct TableRenderer: Sendable {
         case .codePart(let part):
           grid[r][c] = DataCell(text: row.code.flatMap { Self.codePart($0, part) }, style: styled(Style.code))
         case .name:
-          grid[r][c] = DataCell(text: row.name.isEmpty ? nil : row.name, style: styled(indentNames ? Style.indentedName : Style.name))
+          grid[r][c] = DataCell(
+            text: row.name.isEmpty ? nil : row.name, style: styled(indentNames ? Style.indentedName : Style.name))
         case .secondName:
           grid[r][c] = DataCell(text: row.secondName, style: styled(Style.name))
         case .amount(let k):
           let amount = k < row.amounts.count ? row.amounts[k] : nil
-          grid[r][c] = DataCell(value: amount.map { .number($0.text()) }, style: styled(Style.amount), printed: amount?.grouped())
+          grid[r][c] = DataCell(
+            value: amount.map { .number($0.text()) }, style: styled(Style.amount), printed: amount?.grouped())
         }
       }
     }
@@ -164,7 +173,10 @@ public struct TableRenderer: Sendable {
       default: return Style.name
       }
     }
-    let merged = Set(totalMerges.flatMap { [CellAddress(row: $0.row, column: $0.code), CellAddress(row: $0.row, column: $0.code + 1)] })
+    let merged = Set(
+      totalMerges.flatMap {
+        [CellAddress(row: $0.row, column: $0.code), CellAddress(row: $0.row, column: $0.code + 1)]
+      })
     for (r, cells) in grid.enumerated() {
       for (c, cell) in cells.enumerated() {
         let value = merged.contains(CellAddress(row: r, column: c)) ? nil : cell?.value
@@ -189,7 +201,8 @@ public struct TableRenderer: Sendable {
     }
     // Sizes: widths from the printed texts, then heights so wrapped names and headers show whole.
     let texts: [[String]] = columns.indices.map { c in grid.compactMap { $0[c]?.printed } }
-    let widths = RenderedSizing.widths(columns: columns, data: texts, sections: table.sections.count, nameIndent: indentNames ? 2 : 0)
+    let widths = RenderedSizing.widths(
+      columns: columns, data: texts, sections: table.sections.count, nameIndent: indentNames ? 2 : 0)
     sheet.columnWidths = widths
     for (l, h) in RenderedSizing.headerHeights(header, widths: widths).enumerated() { sheet.rowHeights[top + l] = h }
     if layout.numberedColumns { sheet.rowHeights[top + header.depth] = RenderedSizing.height(lines: 1) }
@@ -213,7 +226,8 @@ public struct TableRenderer: Sendable {
   /// left of every page, where the official report prints it above the table. It is a page
   /// header rather than a cell so that reading the workbook back gives the same model.
   static func pageHeader(_ table: BudgetTable) -> String {
-    let label = (table.label ?? table.displayName).split(separator: "&", omittingEmptySubsequences: false).joined(separator: "&&")
+    let label = (table.label ?? table.displayName).split(separator: "&", omittingEmptySubsequences: false).joined(
+      separator: "&&")
     return "&L&\"宋体\"&10" + String(label.prefix(200))
   }
 

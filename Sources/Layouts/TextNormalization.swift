@@ -35,9 +35,15 @@ enum Normalize {
             }
           }
           switch scalar {
-          case "（": out[count] = UInt8(ascii: "("); count += 1
-          case "）": out[count] = UInt8(ascii: ")"); count += 1
-          case "：": out[count] = UInt8(ascii: ":"); count += 1
+          case "（":
+            out[count] = UInt8(ascii: "(")
+            count += 1
+          case "）":
+            out[count] = UInt8(ascii: ")")
+            count += 1
+          case "：":
+            out[count] = UInt8(ascii: ":")
+            count += 1
           case "“", "”", "\"", "‘", "’", "'", "《", "》", "「", "」": continue
           default:
             for k in 0..<length { out[count + k] = source[i + k] }
@@ -67,9 +73,11 @@ enum Normalize {
   /// with line breaks of wrapped cells removed.
   static func name(_ text: String) -> String {
     if let fast = plainName(text) { return fast }
-    let joined = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-      .map { $0.trimmingWhitespace() }
-      .joined()
+    let joined = text.split(
+      omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+    )
+    .map { $0.trimmingWhitespace() }
+    .joined()
     return joined.trimmingWhitespace()
   }
 
@@ -106,7 +114,9 @@ enum Normalize {
     var text = text
     return text.withUTF8 { source -> String? in
       var kept = UTF8Scan.trimmed(source)
-      if kept.count >= 2, source[kept.upperBound - 2] == UInt8(ascii: "."), source[kept.upperBound - 1] == UInt8(ascii: "0") {
+      if kept.count >= 2, source[kept.upperBound - 2] == UInt8(ascii: "."),
+        source[kept.upperBound - 1] == UInt8(ascii: "0")
+      {
         kept = kept.lowerBound..<(kept.upperBound - 2)
       }
       guard !kept.isEmpty, kept.count <= 12, source[kept].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
@@ -129,7 +139,8 @@ enum UTF8Scan {
       let value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
       return (Unicode.Scalar(value).unsafelyUnwrapped, 3)
     }
-    let value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+    let value =
+      (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
       | UInt32(bytes[i + 3] & 0x3F)
     return (Unicode.Scalar(value).unsafelyUnwrapped, 4)
   }
@@ -213,7 +224,9 @@ struct NameList: Sendable {
   init(_ names: some Sequence<String>) {
     for name in names {
       let print = Self.fingerprint(name)
-      if fingerprints.indices.contains(where: { fingerprints[$0] == print && Self.sameBytes(self.names[$0], name) }) { continue }
+      if fingerprints.indices.contains(where: { fingerprints[$0] == print && Self.sameBytes(self.names[$0], name) }) {
+        continue
+      }
       self.names.append(name)
       fingerprints.append(print)
       // An empty name takes the String way: substring semantics of "" differ between APIs.
@@ -224,7 +237,9 @@ struct NameList: Sendable {
   /// Whether a normalized text is one of the names.
   func contains(_ key: String) -> Bool {
     let print = Self.fingerprint(key)
-    if fingerprints.indices.contains(where: { fingerprints[$0] == print && Self.sameBytes(names[$0], key) }) { return true }
+    if fingerprints.indices.contains(where: { fingerprints[$0] == print && Self.sameBytes(names[$0], key) }) {
+      return true
+    }
     if allPlain && key.isPlainText { return false }
     return names.contains(key)
   }

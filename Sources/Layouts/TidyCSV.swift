@@ -12,12 +12,16 @@ public enum TidyCSV {
   ]
   /// The leading columns written before version 2 of the model (Datong/Shanxi tables in 万元),
   /// which still read.
-  static let version1Columns = ["table", "title", "department", "year", "section", "kind", "code", "name", "second_name"]
+  static let version1Columns = [
+    "table", "title", "department", "year", "section", "kind", "code", "name", "second_name",
+  ]
 
   /// The records of one table, header first.
   public static func rows(_ table: BudgetTable, in disclosure: Disclosure) -> [[CSVField]] {
     var amountKeys: [String] = []
-    for section in table.sections { for key in section.columns where !amountKeys.contains(key) { amountKeys.append(key) } }
+    for section in table.sections {
+      for key in section.columns where !amountKeys.contains(key) { amountKeys.append(key) }
+    }
     var out: [[CSVField]] = [(leadingColumns + amountKeys).map(CSVField.text)]
     let lead = { (section: String, kind: String, code: String, name: String, second: String) -> [CSVField] in
       [
@@ -67,15 +71,21 @@ public enum TidyCSV {
     let cell = { (r: Int, c: Int) -> String in grid[r, c]?.text ?? "" }
     let field = { (r: Int, name: String) -> String in position[name].map { cell(r, $0) } ?? "" }
     func fail(_ row: Int, _ zh: String, _ en: String) -> ReadIssue {
-      ReadIssue(location: "\(file)!\(CellAddress(row: row, column: 0).a1)", zh: zh, en: en, ruleId: "read.tidy-csv", severity: .error)
+      ReadIssue(
+        location: "\(file)!\(CellAddress(row: row, column: 0).a1)", zh: zh, en: en, ruleId: "read.tidy-csv",
+        severity: .error)
     }
     let isVersion1 = lead == version1Columns
     let setID = isVersion1 ? Disclosure.datongSet : field(1, "template")
     guard let set = sets.first(where: { $0.name == setID }) ?? TemplateSets.set(setID) else {
-      throw fail(1, "整洁格式 CSV 的模板“\(setID)”未知（yusuan templates 列出可用模板）", "tidy CSV names the unknown template \(setID) (see yusuan templates)")
+      throw fail(
+        1, "整洁格式 CSV 的模板“\(setID)”未知（yusuan templates 列出可用模板）",
+        "tidy CSV names the unknown template \(setID) (see yusuan templates)")
     }
     guard grid.rowCount > 1, let number = Int(field(1, "table")), let layout = set.layout(number) else {
-      throw fail(1, "整洁格式 CSV 缺少有效的表号（table 列应为模板“\(set.nameZh)”中的表号）", "tidy CSV lacks a valid table number of the template \(set.nameEn)")
+      throw fail(
+        1, "整洁格式 CSV 缺少有效的表号（table 列应为模板“\(set.nameZh)”中的表号）",
+        "tidy CSV lacks a valid table number of the template \(set.nameEn)")
     }
     let unit = isVersion1 ? "万元" : field(1, "unit")
     guard unit == "万元" || unit == "元" else {
@@ -86,7 +96,8 @@ public enum TidyCSV {
     var issues: [ReadIssue] = []
     for r in 1..<grid.rowCount {
       guard Int(field(r, "table")) == number else {
-        throw fail(r, "整洁格式 CSV 的每行应属于同一张表（第 \(r + 1) 行）", "every record of a tidy CSV must belong to one table (line \(r + 1))")
+        throw fail(
+          r, "整洁格式 CSV 的每行应属于同一张表（第 \(r + 1) 行）", "every record of a tidy CSV must belong to one table (line \(r + 1))")
       }
       let kind = field(r, "kind")
       if kind == "note" {
@@ -94,7 +105,8 @@ public enum TidyCSV {
         continue
       }
       if kind == "table" { continue }  // the table's own record: it has no rows
-      guard let role = SectionRole(rawValue: field(r, "section")), let s = sections.firstIndex(where: { $0.role == role }),
+      guard let role = SectionRole(rawValue: field(r, "section")),
+        let s = sections.firstIndex(where: { $0.role == role }),
         let rowKind = RowKind(rawValue: kind)
       else {
         throw fail(r, "第 \(r + 1) 行的 section 或 kind 无法识别", "line \(r + 1): unknown section or kind")
@@ -112,17 +124,25 @@ public enum TidyCSV {
       let code = field(r, "code")
       let second = field(r, "second_name")
       sections[s].rows.append(
-        BudgetRow(kind: rowKind, code: code.isEmpty ? nil : code, name: field(r, "name"), secondName: second.isEmpty ? nil : second,
+        BudgetRow(
+          kind: rowKind, code: code.isEmpty ? nil : code, name: field(r, "name"),
+          secondName: second.isEmpty ? nil : second,
           amounts: amounts, line: r + 1))
       let letters = amountKeys.indices.map { CellAddress.columnLetters(lead.count + $0) }
-      sections[s].columnLetters = sections[s].columns.map { key in amountKeys.firstIndex(of: key).map { letters[$0] } ?? "" }
+      sections[s].columnLetters = sections[s].columns.map { key in
+        amountKeys.firstIndex(of: key).map { letters[$0] } ?? ""
+      }
     }
     let table = BudgetTable(
       number: number, kind: layout.kind, title: field(1, "title"), note: note, sourceUnit: unit, sections: sections,
       source: SourceRef(file: file, range: grid.usedRange?.a1))
     var reading = TableReading(
-      table: table, department: field(1, "department"), year: Int(field(1, "year")), titleCell: CellAddress(row: 0, column: 0),
-      headerRows: 1...1, columnMap: header.enumerated().map { ColumnMapping(column: CellAddress.columnLetters($0), header: $1, field: $1, section: .main) },
+      table: table, department: field(1, "department"), year: Int(field(1, "year")),
+      titleCell: CellAddress(row: 0, column: 0),
+      headerRows: 1...1,
+      columnMap: header.enumerated().map {
+        ColumnMapping(column: CellAddress.columnLetters($0), header: $1, field: $1, section: .main)
+      },
       dataRowCount: grid.rowCount - 1, issues: issues)
     reading.evidence = 3
     reading.tidySet = set.name

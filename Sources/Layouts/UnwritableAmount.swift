@@ -11,7 +11,8 @@ public struct UnwritableAmount: Error, Equatable, Sendable, LocalizedMessage, Cu
   public var amount: String
 
   public func message(_ language: Language) -> String {
-    let digits = Amount.inputSignificantDigitsLimit, decimals = Amount.inputFractionDigitsLimit
+    let digits = Amount.inputSignificantDigitsLimit
+    let decimals = Amount.inputFractionDigitsLimit
     return language == .zh
       ? "\(place)：金额 \(amount) 超过 \(digits) 位有效数字或 \(decimals) 位小数，写出后无法原样读回；未写出任何文件"
       : "\(place): the amount \(amount) has more than \(digits) significant digits or \(decimals) decimals and could not be read back as it is; nothing was written"
@@ -27,7 +28,8 @@ public struct UnwritableAmount: Error, Equatable, Sendable, LocalizedMessage, Cu
           for (i, amount) in row.amounts.enumerated() {
             guard let amount, !amount.isWithinInputLimits else { continue }
             let column = i < section.columns.count ? ColumnKey.chineseName(section.columns[i]) : String(i + 1)
-            return UnwritableAmount(place: "\(table.displayName) \(row.displayName) \(column)", amount: amount.text(minimumFractionDigits: 0))
+            return UnwritableAmount(
+              place: "\(table.displayName) \(row.displayName) \(column)", amount: amount.text(minimumFractionDigits: 0))
           }
         }
       }

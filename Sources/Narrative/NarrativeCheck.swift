@@ -81,7 +81,8 @@ public enum NarrativeCheck {
           if expected != token.value {
             result.discrepancies.append(
               NarrativeDiscrepancy(
-                section: section, id: id + "%", title: title, line: token.line, printed: token.text, expected: expected.text() + "%",
+                section: section, id: id + "%", title: title, line: token.line, printed: token.text,
+                expected: expected.text() + "%",
                 context: String(token.before.suffix(24))))
           }
           continue
@@ -105,7 +106,8 @@ public enum NarrativeCheck {
           let signed = decrease ? -token.value : token.value
           if let previous = given ?? sectionPrevious, let diff = current.subtracting(previous) {
             expected = diff.magnitude
-            if diff.isZero == false, (diff < .zero) != decrease { expected = diff }  // direction wrong: show the signed change
+            // The direction is wrong: show the signed change.
+            if diff.isZero == false, (diff < .zero) != decrease { expected = diff }
             lastPercent = (diff.magnitude.percent(of: previous), claim.id, claim.title + "幅度")
           } else {
             // Last year not given: infer it from the printed change, and check only the percentage.
@@ -177,8 +179,13 @@ public enum NarrativeCheck {
         var end: String.Index?
         var ok = true
         for (k, fragment) in fragments.enumerated() {
-          let range = k == fragments.count - 1 ? text[searchFrom...].ranges(of: fragment).last : text[searchFrom...].firstRange(of: fragment)
-          guard let range else { ok = false; break }
+          let range =
+            k == fragments.count - 1
+            ? text[searchFrom...].ranges(of: fragment).last : text[searchFrom...].firstRange(of: fragment)
+          guard let range else {
+            ok = false
+            break
+          }
           searchFrom = range.upperBound
           end = range.upperBound
         }
@@ -199,23 +206,37 @@ public enum NarrativeCheck {
     let text = chars.map(\.0)
     while i < text.count {
       let c = text[i]
-      let startsNumber = c.isASCII && c.isNumber && (i == 0 || !(text[i - 1].isASCII && (text[i - 1].isNumber || text[i - 1] == "." || text[i - 1] == ",")))
-      guard startsNumber else { i += 1; continue }
+      let startsNumber =
+        c.isASCII && c.isNumber
+        && (i == 0 || !(text[i - 1].isASCII && (text[i - 1].isNumber || text[i - 1] == "." || text[i - 1] == ",")))
+      guard startsNumber else {
+        i += 1
+        continue
+      }
       var j = i
       while j < text.count, text[j].isASCII, text[j].isNumber || text[j] == "," || text[j] == "." { j += 1 }
       var number = String(text[i..<j])
-      while number.hasSuffix(".") || number.hasSuffix(",") { number.removeLast(); j -= 1 }
+      while number.hasSuffix(".") || number.hasSuffix(",") {
+        number.removeLast()
+        j -= 1
+      }
       let rest = String(text[j..<min(text.count, j + 4)])
       var unit: String?
       var unitLength = 0
-      for (spelling, u) in [("个百分比", "%"), ("万元", "万元"), ("%", "%"), ("％", "%"), ("个", "个")] where rest.hasPrefix(spelling) {
+      for (spelling, u) in [("个百分比", "%"), ("万元", "万元"), ("%", "%"), ("％", "%"), ("个", "个")]
+      where rest.hasPrefix(spelling) {
         unit = u
         unitLength = spelling.count
         break
       }
-      guard let unit, let value = Amount(parsing: number.filter { $0 != "," }) else { i = j; continue }
+      guard let unit, let value = Amount(parsing: number.filter { $0 != "," }) else {
+        i = j
+        continue
+      }
       let printedUnit = String(text[j..<(j + unitLength)])
-      out.append(Token(value: value, text: number + printedUnit, unit: unit, before: String(text[lastEnd..<i]), line: chars[i].1))
+      out.append(
+        Token(value: value, text: number + printedUnit, unit: unit, before: String(text[lastEnd..<i]), line: chars[i].1)
+      )
       i = j + unitLength
       lastEnd = i
     }

@@ -2,7 +2,8 @@ import Budget
 
 /// The parts of 第三部分 情况说明 whose figures restate the tables.
 public enum NarrativeSection: Int, Sendable, CaseIterable, Comparable {
-  case change = 1, income, expenditure, fiscal, generalPublic, basic, threePublic, operating, procurement, performance
+  case change = 1
+  case income, expenditure, fiscal, generalPublic, basic, threePublic, operating, procurement, performance
 
   /// The section a heading line starts, by its keywords.
   static func heading(_ line: String) -> NarrativeSection? {
@@ -186,7 +187,10 @@ public struct NarrativeFigures: Sendable {
       }
     }
     if let s = d.table(5)?.section(.main) {
-      if let t = s.totalRows.first { f.gpb = s.amount(t, ColumnKey.total) ?? .zero; f.basicGPB = s.amount(t, ColumnKey.basic) ?? .zero }
+      if let t = s.totalRows.first {
+        f.gpb = s.amount(t, ColumnKey.total) ?? .zero
+        f.basicGPB = s.amount(t, ColumnKey.basic) ?? .zero
+      }
       f.gpbClasses = s.rows.filter { $0.level == 1 }.compactMap { r in
         guard let a = s.amount(r, ColumnKey.total), !a.isZero else { return nil }
         return (r.name, a)
@@ -203,7 +207,9 @@ public struct NarrativeFigures: Sendable {
       let amount = { (n: String) in s.row(named: n).flatMap { s.amount($0, ColumnKey.total) } ?? .zero }
       f.threePublicItems = ["因公出国（境）费", "公务接待费", "公务用车运行维护费", "公务用车购置费"].map { ($0, amount($0)) }
     }
-    if let s = d.table(11)?.section(.main), let t = s.totalRows.first { f.operating = s.amount(t, ColumnKey.total) ?? .zero }
+    if let s = d.table(11)?.section(.main), let t = s.totalRows.first {
+      f.operating = s.amount(t, ColumnKey.total) ?? .zero
+    }
     f.previousOperating = previous.operating
     if let s = d.table(12)?.section(.main) {
       let rows = s.rows.filter { $0.kind == .item }
@@ -221,7 +227,9 @@ public struct NarrativeFigures: Sendable {
     let share = { (a: Amount, of: Amount) in a.percent(of: of) }
     // The title is the first label unless given (most labels are the words printed before the figure).
     let amount = { (id: String, labels: [[String]], a: Amount?, pct: Amount?) in
-      NarrativeClaim(id: id, title: Self.titles[id] ?? labels[0].joined(), labels: labels, kind: .amount(a, percent: pct), unit: "万元")
+      NarrativeClaim(
+        id: id, title: Self.titles[id] ?? labels[0].joined(), labels: labels, kind: .amount(a, percent: pct), unit: "万元"
+      )
     }
     let change = { (id: String, current: Amount, previous: Amount?) in
       NarrativeClaim(
@@ -230,32 +238,38 @@ public struct NarrativeFigures: Sendable {
     }
     var out: [NarrativeSection: [NarrativeClaim]] = [:]
     out[.change] = [
-      amount("change.income_total", [["收入总计"]], f.total, nil), amount("change.current_income", [["本年收入"]], f.currentIncome, nil),
+      amount("change.income_total", [["收入总计"]], f.total, nil),
+      amount("change.current_income", [["本年收入"]], f.currentIncome, nil),
       amount("change.carryover", [["上年结转"]], f.carryover, nil), change("change.total", f.total, f.previousTotal),
       amount("change.expenditure_total", [["支出总计"]], f.total, nil),
       amount("change.current_arranged", [["本年预算安排"]], f.currentIncome, nil),
     ]
-    out[.income] = [amount("income.total", [["预算收入"]], f.total, nil)]
+    out[.income] =
+      [amount("income.total", [["预算收入"]], f.total, nil)]
       + f.incomes.map { amount("income." + $0.name, [[$0.name]], $0.amount, share($0.amount, f.total)) }
     out[.expenditure] = [
       amount("expenditure.total", [["支出预算"]], f.total, nil),
       amount("expenditure.basic", [["基本支出"]], f.basic, share(f.basic, f.total)),
       amount("expenditure.project", [["项目支出"]], f.project, share(f.project, f.total)),
     ]
-    out[.fiscal] = [
-      amount("fiscal.total", [["总预算"], ["收支总预算"]], f.fiscalTotal, nil),
-      amount("fiscal.current", [["当年拨款收入"]], f.fiscalCurrent, nil),
-      amount("fiscal.carryover", [["上年结转收入"]], f.fiscalCarryover, nil),
-    ] + f.fiscalIncomes.map { amount("fiscal." + $0.name, [[$0.name]], $0.amount, nil) }
+    out[.fiscal] =
+      [
+        amount("fiscal.total", [["总预算"], ["收支总预算"]], f.fiscalTotal, nil),
+        amount("fiscal.current", [["当年拨款收入"]], f.fiscalCurrent, nil),
+        amount("fiscal.carryover", [["上年结转收入"]], f.fiscalCarryover, nil),
+      ] + f.fiscalIncomes.map { amount("fiscal." + $0.name, [[$0.name]], $0.amount, nil) }
       + f.fiscalClasses.map { amount("fiscal." + $0.name, [[$0.name]], $0.amount, share($0.amount, f.fiscalTotal)) }
-    out[.generalPublic] = [
-      amount("general_public.total", [["一般公共预算当年拨款"]], f.gpb, nil), change("general_public.change", f.gpb, f.previousGPB),
-    ] + f.gpbClasses.map { amount("general_public." + $0.name, [[$0.name]], $0.amount, share($0.amount, f.gpb)) }
+    out[.generalPublic] =
+      [
+        amount("general_public.total", [["一般公共预算当年拨款"]], f.gpb, nil),
+        change("general_public.change", f.gpb, f.previousGPB),
+      ] + f.gpbClasses.map { amount("general_public." + $0.name, [[$0.name]], $0.amount, share($0.amount, f.gpb)) }
     out[.basic] = [
       amount("basic.total", [["基本支出"]], f.basicGPB, nil), amount("basic.personnel", [["人员经费"]], f.personnel, nil),
       amount("basic.public_use", [["公用经费"]], f.publicUse, nil),
     ]
-    out[.threePublic] = [amount("three_public.total", [["经费预算"], ["三公"]], f.threePublic, nil)]
+    out[.threePublic] =
+      [amount("three_public.total", [["经费预算"], ["三公"]], f.threePublic, nil)]
       + f.threePublicItems.map { amount("three_public." + $0.name, [[$0.name]], $0.amount, nil) }
     var operating = [amount("operating.total", [["年初预算"], ["机关运行经费"]], f.operating, nil)]
     operating.append(
@@ -271,7 +285,8 @@ public struct NarrativeFigures: Sendable {
     out[.operating] = operating
     out[.performance] = [
       NarrativeClaim(
-        id: "performance.count", title: "实行绩效目标管理的项目数", labels: [["项目"]], kind: .amount(Amount(f.projectCount), percent: nil),
+        id: "performance.count", title: "实行绩效目标管理的项目数", labels: [["项目"]],
+        kind: .amount(Amount(f.projectCount), percent: nil),
         unit: "个"),
       amount("performance.general_public", [["一般公共预算当年拨款"], ["一般公共预算"]], f.projectGPB, nil),
       amount("performance.total", [["当年拨款"], ["涉及"]], f.projectTotal, nil),

@@ -20,7 +20,8 @@ public enum NarrativeWriter {
     // Every section is printed under its official number; one the tables cannot support says so
     // instead of printing zeros (an office would paste them into its report).
     var out = "## \(y)年度部门预算情况说明\n\n"
-    let list = { (items: [(name: String, amount: Amount)], separator: String, item: ((name: String, amount: Amount)) -> String) in
+    let list = {
+      (items: [(name: String, amount: Amount)], separator: String, item: ((name: String, amount: Amount)) -> String) in
       items.map(item).joined(separator: separator)
     }
     for section in NarrativeSection.allCases {
@@ -37,24 +38,36 @@ public enum NarrativeWriter {
       }
       switch section {
       case .change:
-        out += "\(y)年度预算收入总计\(w(f.total))，其中：本年收入\(w(f.currentIncome))，上年结转\(w(f.carryover))\(change(f.total, f.previousTotal))；"
-        out += "本年部门预算支出总计\(w(f.total))，其中：本年预算安排\(w(f.currentIncome))，上年结转\(w(f.carryover))\(change(f.total, f.previousTotal))。\n\n"
+        out +=
+          "\(y)年度预算收入总计\(w(f.total))，其中：本年收入\(w(f.currentIncome))，上年结转\(w(f.carryover))\(change(f.total, f.previousTotal))；"
+        out +=
+          "本年部门预算支出总计\(w(f.total))，其中：本年预算安排\(w(f.currentIncome))，上年结转\(w(f.carryover))\(change(f.total, f.previousTotal))。\n\n"
       case .income:
-        out += "\(y)年度预算收入\(w(f.total))，主要包括" + list(f.incomes, "；") { "\($0.name)\(w($0.amount))，占\(pct($0.amount, f.total))" } + "。\n\n"
+        out +=
+          "\(y)年度预算收入\(w(f.total))，主要包括"
+          + list(f.incomes, "；") { "\($0.name)\(w($0.amount))，占\(pct($0.amount, f.total))" } + "。\n\n"
       case .expenditure:
-        out += "\(y)年度支出预算\(w(f.total))，其中：基本支出\(w(f.basic))，占\(pct(f.basic, f.total))；项目支出\(w(f.project))，占\(pct(f.project, f.total))。\n\n"
+        out +=
+          "\(y)年度支出预算\(w(f.total))，其中：基本支出\(w(f.basic))，占\(pct(f.basic, f.total))；项目支出\(w(f.project))，占\(pct(f.project, f.total))。\n\n"
       case .fiscal:
         out += "\(y)年度财政拨款收支总预算\(w(f.fiscalTotal))。收入为" + list(f.fiscalIncomes, "，") { "\($0.name)\(w($0.amount))" }
         out += "。其中：当年拨款收入\(w(f.fiscalCurrent))，上年结转收入\(w(f.fiscalCarryover))。"
-        out += f.fiscalClasses.isEmpty ? "各类支出均为0万元。\n\n" : "支出包括：" + list(f.fiscalClasses, "、") { "\($0.name)\(w($0.amount))" } + "。\n\n"
+        out +=
+          f.fiscalClasses.isEmpty
+          ? "各类支出均为0万元。\n\n" : "支出包括：" + list(f.fiscalClasses, "、") { "\($0.name)\(w($0.amount))" } + "。\n\n"
       case .generalPublic:
         out += "（一）一般公共预算当年拨款规模变化情况\n\n\(y)年度一般公共预算当年拨款\(w(f.gpb))\(change(f.gpb, f.previousGPB))。\n\n"
         out += "（二）一般公共预算当年拨款结构情况\n\n\(y)年度一般公共预算当年拨款\(w(f.gpb))"
-        out += f.gpbClasses.isEmpty ? "。\n\n" : "，主要用于以下方面：" + list(f.gpbClasses, "；") { "\($0.name)\(w($0.amount))，占\(pct($0.amount, f.gpb))" } + "。\n\n"
+        out +=
+          f.gpbClasses.isEmpty
+          ? "。\n\n"
+          : "，主要用于以下方面：" + list(f.gpbClasses, "；") { "\($0.name)\(w($0.amount))，占\(pct($0.amount, f.gpb))" } + "。\n\n"
       case .basic:
         out += "\(y)年度一般公共预算基本支出\(w(f.basicGPB))，其中：人员经费\(w(f.personnel))；公用经费\(w(f.publicUse))。\n\n"
       case .threePublic:
-        out += "\(y)年财政拨款安排的“三公”经费预算\(w(f.threePublic))。其中：" + list(f.threePublicItems, "；") { "\($0.name)\(w($0.amount))" } + "。\n\n"
+        out +=
+          "\(y)年财政拨款安排的“三公”经费预算\(w(f.threePublic))。其中：" + list(f.threePublicItems, "；") { "\($0.name)\(w($0.amount))" }
+          + "。\n\n"
       case .operating:
         let operating = f.operating ?? .zero
         out += "\(f.department)\(y)年机关运行经费年初预算\(w(operating))"

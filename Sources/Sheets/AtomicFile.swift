@@ -25,7 +25,8 @@ public enum AtomicFile {
   /// that folder is moved away and removed, so a writer still running (libxlsxwriter opens its
   /// path late, with "wb") cannot create the file again and leave it behind.
   @discardableResult
-  public static func write<T>(to path: String, refusing inputs: [String] = [], _ body: (String) throws -> T) throws -> T {
+  public static func write<T>(to path: String, refusing inputs: [String] = [], _ body: (String) throws -> T) throws -> T
+  {
     try checkNotInput(path, inputs: inputs)
     try checkReplaceable(path)
     let (folder, tempPath) = try makeTemporary(beside: path)
@@ -69,10 +70,11 @@ public enum AtomicFile {
     var stem = name
     while stem.utf8.count > 200 { stem.removeLast() }
     var template = Array((directory + "." + stem + ".tmp-XXXXXX").utf8CString)
-    let folder = try Temporaries.create({
-      template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) } != nil
-        ? template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil
-    }, for: path)
+    let folder = try Temporaries.create(
+      {
+        template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) } != nil
+          ? template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil
+      }, for: path)
     let file = folder + "/" + stem
     let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard fd >= 0 else {

@@ -60,7 +60,9 @@ public enum AtomicFolder {
     let isInput = { (name: String) in inputAt(name) != nil }
     let newNames = Set(files.map(\.name))
     for name in existing where owns(name) && newNames.contains(name) {
-      if let input = inputAt(name) { throw WriteError.wouldOverwriteInput(path: Paths.join(folder, name), input: input) }
+      if let input = inputAt(name) {
+        throw WriteError.wouldOverwriteInput(path: Paths.join(folder, name), input: input)
+      }
       if let k = FileKind.of(Paths.join(folder, name)), k != .regular {
         throw WriteError.notARegularFile(path: Paths.join(folder, name), kind: k)
       }
@@ -69,7 +71,8 @@ public enum AtomicFolder {
       // Swap the folders in one step, then remove the old set (now in the temporary's place).
       var swapped = false
       try Temporaries.step(target: folder) {
-        let status = exchange(AT_FDCWD, temp, AT_FDCWD, folder, 2 /* RENAME_EXCHANGE */)
+        let exchangeFlag: UInt32 = 2  // RENAME_EXCHANGE
+        let status = exchange(AT_FDCWD, temp, AT_FDCWD, folder, exchangeFlag)
         swapped = status == 0
         // A file system that cannot exchange: move the files one by one below.
         return swapped || errno == EINVAL || errno == ENOSYS ? 0 : status
@@ -97,10 +100,11 @@ public enum AtomicFolder {
     var stem = name
     while stem.utf8.count > 200 { stem.removeLast() }
     var template = Array((directory + "." + stem + ".tmp-XXXXXX").utf8CString)
-    let path = try Temporaries.create({
-      template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) } != nil
-        ? template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil
-    }, for: folder)
+    let path = try Temporaries.create(
+      {
+        template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) } != nil
+          ? template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil
+      }, for: folder)
     var existing = stat()
     let mode: mode_t = stat(folder, &existing) == 0 ? existing.st_mode & 0o7777 : 0o777 & ~AtomicFile.currentUmask()
     _ = chmod(path, mode)
@@ -124,7 +128,8 @@ public enum AtomicFolder {
     return x.st_dev == y.st_dev && x.st_ino == y.st_ino
   }
 
-  private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+  private typealias RenameAt2 =
+    @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
   /// glibc's `renameat2` (2.28 and later), looked up at run time: Swift's Glibc module hides it.
   private static let renameExchange: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }

@@ -36,7 +36,8 @@ public enum CSVError: Error, Equatable, Sendable, LocalizedMessage, CustomString
     case (.unknownEncoding(let f, let line, let off), .zh):
       return "\(f) 第 \(line) 行：无法识别编码，既不是 UTF-8 也不是 GB18030（字节偏移 \(off)）；可用 --encoding 指定"
     case (.unknownEncoding(let f, let line, let off), .en):
-      return "\(f) line \(line): encoding not recognized, neither UTF-8 nor GB18030 (byte offset \(off)); use --encoding"
+      return
+        "\(f) line \(line): encoding not recognized, neither UTF-8 nor GB18030 (byte offset \(off)); use --encoding"
     case (.utf16NotSupported(let f), .zh): return "\(f)：不支持 UTF-16 编码，请另存为 UTF-8 或 GB18030"
     case (.utf16NotSupported(let f), .en): return "\(f): UTF-16 is not supported; save the file as UTF-8 or GB18030"
     case (.converterUnavailable(let f, let enc, let e), .zh):

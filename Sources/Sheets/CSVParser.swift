@@ -62,7 +62,9 @@ enum CSVParser {
             }
             if b == lf || (b == cr && !(i + 1 < n && p[i + 1] == lf)) { line += 1 }
             i += 1
-            if i - segmentStart + field.count > maxField { throw .fieldTooLong(file: file, line: openLine, limit: maxField) }
+            if i - segmentStart + field.count > maxField {
+              throw .fieldTooLong(file: file, line: openLine, limit: maxField)
+            }
           }
           // p[i] is the closing quote.
           let tail = UnsafeBufferPointer(rebasing: p[segmentStart..<i])
@@ -86,7 +88,9 @@ enum CSVParser {
             i += 1
           }
           if i - fieldStart > maxField { throw .fieldTooLong(file: file, line: line, limit: maxField) }
-          if i > fieldStart { try store(String(decoding: UnsafeBufferPointer(rebasing: p[fieldStart..<i]), as: UTF8.self)) }
+          if i > fieldStart {
+            try store(String(decoding: UnsafeBufferPointer(rebasing: p[fieldStart..<i]), as: UTF8.self))
+          }
         }
         // After a field: a comma, a line end, or the end of input.
         if i >= n {

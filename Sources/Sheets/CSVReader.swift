@@ -25,7 +25,8 @@ public struct CSVDocument: Sendable, Equatable {
 /// is kept as literal text.
 public enum CSVReader {
   /// Reads a CSV file; the grid is named after the file (without its directory).
-  public static func read(path: String, encoding: TextEncoding? = nil, limits: Limits = .default) throws -> CSVDocument {
+  public static func read(path: String, encoding: TextEncoding? = nil, limits: Limits = .default) throws -> CSVDocument
+  {
     let name = fileName(of: path)
     let bytes = try readFile(path, name: name, limit: min(limits.maxFileBytes, limits.maxCSVBytes))
     return try read(bytes: bytes, name: name, encoding: encoding, limits: limits)

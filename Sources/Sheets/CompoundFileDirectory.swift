@@ -13,7 +13,8 @@ struct CompoundFileDirectory {
 
   /// Nil when `bytes` do not start with a compound-file header.
   init?(bytes: [UInt8]) {
-    guard bytes.count >= 512, bytes.starts(with: Self.signature), let shift = le16(bytes, 0x1E), shift == 9 || shift == 12,
+    guard bytes.count >= 512, bytes.starts(with: Self.signature), let shift = le16(bytes, 0x1E),
+      shift == 9 || shift == 12,
       var sector = le32(bytes, 0x30)
     else { return nil }
     let sectorSize = 1 << Int(shift)
@@ -22,7 +23,9 @@ struct CompoundFileDirectory {
     let next = { (s: UInt32) -> UInt32? in
       let perSector = sectorSize / 4
       let fatIndex = Int(s) / perSector
-      guard fatIndex < 109, let fatSector = le32(bytes, 0x4C + 4 * fatIndex), fatSector < 0xFFFF_FFFA else { return nil }
+      guard fatIndex < 109, let fatSector = le32(bytes, 0x4C + 4 * fatIndex), fatSector < 0xFFFF_FFFA else {
+        return nil
+      }
       return le32(bytes, offset(fatSector) + 4 * (Int(s) % perSector))
     }
     var names: [String] = []

@@ -38,7 +38,8 @@ extension HTMLWriter {
   /// noncharacter (EF) or of a supplementary plane (F0–F4), which the slow path checks.
   private static func isPlain(_ text: String) -> Bool {
     for b in text.utf8 {
-      if b < 0x20 || b == 0x7F || b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == 0xC2
+      if b < 0x20 || b == 0x7F || b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+        || b == 0xC2
         || b == 0xEF || b >= 0xF0
       {
         return false
@@ -97,7 +98,9 @@ struct NumberPattern: Equatable {
     var integer = Array(bytes[..<(point ?? bytes.count)])
     var fraction = point.map { Array(bytes[($0 + 1)...]) } ?? []
     let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
-    guard integer.allSatisfy(isDigit), fraction.allSatisfy(isDigit), !(integer.isEmpty && fraction.isEmpty) else { return nil }
+    guard integer.allSatisfy(isDigit), fraction.allSatisfy(isDigit), !(integer.isEmpty && fraction.isEmpty) else {
+      return nil
+    }
     if integer.isEmpty { integer = [UInt8(ascii: "0")] }
     // Round half away from zero at `decimals`.
     if fraction.count > decimals {

@@ -130,7 +130,8 @@ public struct HTMLWriter: Sendable {
           guard merge.range.first == CellAddress(row: r, column: c) else { continue }
           value = merge.value
           look = CellLook(
-            styleClass: merge.style.isPlain ? nil : styleIndex(merge.style), pattern: merge.style.numberFormat.flatMap(NumberPattern.init),
+            styleClass: merge.style.isPlain ? nil : styleIndex(merge.style),
+            pattern: merge.style.numberFormat.flatMap(NumberPattern.init),
             general: merge.style.horizontal == .general)
           span = merge.range
         } else if let row {
@@ -138,10 +139,12 @@ public struct HTMLWriter: Sendable {
           if cellIndex < row.cells.count, row.cells[cellIndex].column == c {
             let s = row.cells[cellIndex].style
             value = row.cells[cellIndex].value
-            look = CellLook(styleClass: styleClasses[s], pattern: patterns[s], general: sheet.styles[s].horizontal == .general)
+            look = CellLook(
+              styleClass: styleClasses[s], pattern: patterns[s], general: sheet.styles[s].horizontal == .general)
           }
         }
-        cell(value, look: look, span: span, mark: marks.isEmpty ? nil : anchored[CellAddress(row: r, column: c)], to: &out)
+        cell(
+          value, look: look, span: span, mark: marks.isEmpty ? nil : anchored[CellAddress(row: r, column: c)], to: &out)
       }
       out += "</tr>\n"
     }
@@ -227,7 +230,9 @@ public struct HTMLWriter: Sendable {
   /// How many leading rows go into `<thead>` (repeated on every printed page): the print setup's
   /// repeated rows when they start the sheet and no merge crosses their end.
   static func repeatedRows(_ sheet: StyledSheet, rows: Int) -> Int {
-    guard let repeated = sheet.print.repeatRows, repeated.lowerBound == 0, repeated.upperBound + 1 < rows else { return 0 }
+    guard let repeated = sheet.print.repeatRows, repeated.lowerBound == 0, repeated.upperBound + 1 < rows else {
+      return 0
+    }
     let end = repeated.upperBound
     let crossing = sheet.merges.contains { $0.range.first.row <= end && $0.range.last.row > end }
     return crossing ? 0 : end + 1
@@ -271,8 +276,10 @@ public struct HTMLWriter: Sendable {
   static func fontFamily(_ name: String) -> String {
     let fallbacks: [String]
     switch name {
-    case "宋体", "SimSun": fallbacks = ["SimSun", "宋体", "Songti SC", "STSong", "Noto Serif CJK SC", "Source Han Serif SC", "serif"]
-    case "黑体", "SimHei": fallbacks = ["SimHei", "黑体", "Heiti SC", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", "sans-serif"]
+    case "宋体", "SimSun":
+      fallbacks = ["SimSun", "宋体", "Songti SC", "STSong", "Noto Serif CJK SC", "Source Han Serif SC", "serif"]
+    case "黑体", "SimHei":
+      fallbacks = ["SimHei", "黑体", "Heiti SC", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", "sans-serif"]
     default: fallbacks = [name, "sans-serif"]
     }
     return fallbacks.map { ["serif", "sans-serif"].contains($0) ? $0 : "'\(cssString($0))'" }.joined(separator: ",")
@@ -281,7 +288,9 @@ public struct HTMLWriter: Sendable {
   /// A font name safe inside a quoted CSS string in a `<style>` element.
   private static func cssString(_ text: String) -> String {
     var out = String.UnicodeScalarView()
-    for s in text.unicodeScalars where s != "'" && s != "\\" && s != "<" && s != ">" && s.value >= 0x20 { out.append(s) }
+    for s in text.unicodeScalars where s != "'" && s != "\\" && s != "<" && s != ">" && s.value >= 0x20 {
+      out.append(s)
+    }
     return String(out)
   }
 

@@ -63,7 +63,9 @@ enum OOXMLText {
     var i = 0
     var changed = false
     func unit(at k: Int) -> UInt16? {
-      guard k + 6 < bytes.count, bytes[k] == 0x5F, bytes[k + 1] == UInt8(ascii: "x"), bytes[k + 6] == 0x5F else { return nil }
+      guard k + 6 < bytes.count, bytes[k] == 0x5F, bytes[k + 1] == UInt8(ascii: "x"), bytes[k + 6] == 0x5F else {
+        return nil
+      }
       var value: UInt16 = 0
       for j in (k + 2)...(k + 5) {
         guard let digit = hexValue(bytes[j]) else { return nil }
@@ -82,7 +84,10 @@ enum OOXMLText {
           scalar = Unicode.Scalar(first)
         }
         if let scalar {
-          if !changed { out.reserveCapacity(bytes.count); out.append(contentsOf: bytes[0..<i]) }
+          if !changed {
+            out.reserveCapacity(bytes.count)
+            out.append(contentsOf: bytes[0..<i])
+          }
           out.append(contentsOf: String(Character(scalar)).utf8)
           changed = true
           i += length

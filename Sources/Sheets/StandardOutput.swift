@@ -18,10 +18,11 @@ public enum StandardOutput {
     if folder.isEmpty || FileKind.of(folder) != .directory { folder = "/tmp" }
     var template = Array(Paths.join(folder, ".yusuan-stdout.tmp-XXXXXX").utf8CString)
     var fd: Int32 = -1
-    let temp = try Temporaries.create({
-      fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-      return fd >= 0 ? template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil
-    }, for: path)
+    let temp = try Temporaries.create(
+      {
+        fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        return fd >= 0 ? template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil
+      }, for: path)
     close(fd)
     defer { Temporaries.discard(temp) }
     try body(temp)

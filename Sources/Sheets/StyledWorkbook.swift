@@ -132,7 +132,9 @@ public struct StyledSheet: Sendable, Equatable {
       storedRows = []
       styles = []
       lastStyleIndex = 0
-      for (address, cell) in newValue.sorted(by: { $0.key < $1.key }) { set(cell.value, at: address, style: cell.style) }
+      for (address, cell) in newValue.sorted(by: { $0.key < $1.key }) {
+        set(cell.value, at: address, style: cell.style)
+      }
     }
   }
 
@@ -182,17 +184,20 @@ public struct StyledSheet: Sendable, Equatable {
 
   public static func == (a: StyledSheet, b: StyledSheet) -> Bool {
     a.name == b.name && a.merges == b.merges && a.columnWidths == b.columnWidths && a.rowHeights == b.rowHeights
-      && a.freezePanes == b.freezePanes && a.print == b.print && a.ignoreNumberStoredAsText == b.ignoreNumberStoredAsText
+      && a.freezePanes == b.freezePanes && a.print == b.print
+      && a.ignoreNumberStoredAsText == b.ignoreNumberStoredAsText
       && a.cells == b.cells
   }
 
   /// The index of `style` in the style table, adding it when new.
   private mutating func styleIndex(_ style: CellStyle) -> Int {
     if lastStyleIndex < styles.count, styles[lastStyleIndex] == style { return lastStyleIndex }
-    let index = styles.firstIndex(of: style) ?? {
-      styles.append(style)
-      return styles.count - 1
-    }()
+    let index =
+      styles.firstIndex(of: style)
+      ?? {
+        styles.append(style)
+        return styles.count - 1
+      }()
     lastStyleIndex = index
     return index
   }

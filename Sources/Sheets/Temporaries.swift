@@ -17,7 +17,9 @@ public enum Temporaries {
   static func create(_ make: () -> String?, for target: String) throws(WriteError) -> String {
     let outcome: Result<String, WriteError> = state.lock.withLock {
       guard !state.closed else { return .failure(.interrupted(path: target)) }
-      guard let path = make() else { return .failure(.io(path: target, operation: "create temporary file", errno: errno)) }
+      guard let path = make() else {
+        return .failure(.io(path: target, operation: "create temporary file", errno: errno))
+      }
       state.paths.insert(path)
       return .success(path)
     }

@@ -59,7 +59,8 @@ final class IconvConverter {
 
   private func run(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws(Failure) {
     guard let base = input.baseAddress, input.count > 0 else { return }
-    var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutablePointer(mutating: UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self))
+    var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutablePointer(
+      mutating: UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self))
     var inLeft = input.count
     // UTF-8 output is at most 2× GB18030 input (2 bytes → 3, 4 → 4, 1 → 1); start there and grow on E2BIG.
     var buffer = [UInt8](repeating: 0, count: Swift.max(64, input.count * 2))

@@ -1,9 +1,10 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Dispatch
 
 /// Runs `body` on a new thread, started at once (the shared Dispatch pool may start work only
 /// when one of its threads is free), with a stack as large as the main thread's: reading a
@@ -20,10 +21,12 @@ package func detachThread(_ body: @escaping @Sendable () -> Void) {
   pthread_attr_init(&attributes)
   defer { pthread_attr_destroy(&attributes) }
   pthread_attr_setstacksize(&attributes, 8 << 20)
-  let started = pthread_create(&thread, &attributes, { context in
-    Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().body()
-    return nil
-  }, context)
+  let started = pthread_create(
+    &thread, &attributes,
+    { context in
+      Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().body()
+      return nil
+    }, context)
   guard started == 0 else {
     Unmanaged<ThreadBody>.fromOpaque(context).takeRetainedValue().body()
     return
@@ -70,7 +73,8 @@ package final class Lock: @unchecked Sendable {
 /// come back in index order, nil for the indices never started; every index before the last one
 /// started has its result.
 package func inTwoLanes<T: Sendable>(
-  _ count: Int, here: (Int) -> T, there: @escaping @Sendable (Int) -> T, stops: @escaping @Sendable (T) -> Bool = { _ in false }
+  _ count: Int, here: (Int) -> T, there: @escaping @Sendable (Int) -> T,
+  stops: @escaping @Sendable (T) -> Bool = { _ in false }
 ) -> [T?] {
   let lanes = Lanes<T>(count: count, stops: stops)
   let done = DispatchSemaphore(value: 0)

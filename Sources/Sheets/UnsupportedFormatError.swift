@@ -15,12 +15,15 @@ extension UnsupportedFormatError: LocalizedMessage, CustomStringConvertible {
   public func message(_ language: Language) -> String {
     let zh = language == .zh
     guard case .refused(let f, let format) = self else { return "" }
-    let exportXLSX = zh
+    let exportXLSX =
+      zh
       ? "请从财务系统导出 .xlsx 文件，或在 WPS、Excel 中打开并另存为 .xlsx 后再试"
       : "export the workbook as .xlsx from the finance system, or open it in WPS or Excel and save it as .xlsx, then try again"
     switch format {
     case .pdf:
-      return zh ? "\(f)：这是 PDF 文件，不是电子表格，无法读取其中的表格；\(exportXLSX)" : "\(f): this is a PDF document, not a spreadsheet; \(exportXLSX)"
+      return zh
+        ? "\(f)：这是 PDF 文件，不是电子表格，无法读取其中的表格；\(exportXLSX)"
+        : "\(f): this is a PDF document, not a spreadsheet; \(exportXLSX)"
     case .ods:
       return zh
         ? "\(f)：这是 OpenDocument 电子表格（.ods），不能直接读取；请在 WPS、Excel 或 LibreOffice 中另存为 .xlsx 后再试"
@@ -34,7 +37,9 @@ extension UnsupportedFormatError: LocalizedMessage, CustomStringConvertible {
         ? "\(f)：这是加密（设置了打开密码）的工作簿，无法读取；请在 Excel 或 WPS 中取消密码后另存为 .xlsx 后再试"
         : "\(f): this workbook is password-protected (encrypted) and cannot be read; remove the password in Excel or WPS and save it as .xlsx, then try again"
     case .document(let kind):
-      return zh ? "\(f)：这是\(kind.name(language))，不是 Excel 工作簿；\(exportXLSX)" : "\(f): this is \(kind.name(language)), not an Excel workbook; \(exportXLSX)"
+      return zh
+        ? "\(f)：这是\(kind.name(language))，不是 Excel 工作簿；\(exportXLSX)"
+        : "\(f): this is \(kind.name(language)), not an Excel workbook; \(exportXLSX)"
     case .archive(let kind):
       return zh
         ? "\(f)：这是 \(kind.rawValue) 压缩包，其中没有可读取的工作簿；请先解压，再读取其中的 .xlsx 或 .xls 文件"

@@ -79,7 +79,9 @@ public enum WriteError: Error, Equatable, Sendable, LocalizedMessage, CustomStri
     case .wouldOverwriteInput(let p, let i):
       return zh ? "拒绝写入 \(p)：它就是输入文件 \(i)" : "refusing to write \(p): it is the input file \(i)"
     case .io(let p, let op, let e):
-      return zh ? "\(p)：\(Self.chineseName(op))失败：\(SystemError.text(e, language))" : "\(p): \(op) failed: \(SystemError.text(e))"
+      return zh
+        ? "\(p)：\(Self.chineseName(op))失败：\(SystemError.text(e, language))"
+        : "\(p): \(op) failed: \(SystemError.text(e))"
     case .emptyPath:
       return zh ? "输出路径为空" : "the output path is empty"
     case .notARegularFile(let p, let kind):

@@ -33,7 +33,8 @@ extension XLSReadError: LocalizedMessage, CustomStringConvertible {
     switch self {
     case .cannotOpen(let f, _), .fileTooLarge(let f, _, _), .corruptContainer(let f, _), .corruptWorkbook(let f, _, _),
       .encrypted(let f), .sheetTooLarge(let f, _, _, _, _), .tooManyCells(let f, _, _), .textTooLong(let f, _, _, _),
-      .invalidCellValue(let f, _, _, _), .tooManyMerges(let f, _, _), .mergeTooLarge(let f, _, _, _), .noSuchSheet(let f, _):
+      .invalidCellValue(let f, _, _, _), .tooManyMerges(let f, _, _), .mergeTooLarge(let f, _, _, _),
+      .noSuchSheet(let f, _):
       return f
     }
   }

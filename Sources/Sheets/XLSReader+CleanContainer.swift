@@ -30,11 +30,21 @@ enum CleanContainer {
 
     // Header, in a sector of its own.
     out += [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 16)
-    put16(0x3E); put16(4); put16(0xFFFE); put16(12); put16(6)
+    put16(0x3E)
+    put16(4)
+    put16(0xFFFE)
+    put16(12)
+    put16(6)
     out += [UInt8](repeating: 0, count: 6)
     put32(1)  // directory sectors (version 4 counts them)
-    put32(UInt32(fatSectors)); put32(directory); put32(0); put32(4096)
-    put32(endOfChain); put32(0); put32(endOfChain); put32(0)
+    put32(UInt32(fatSectors))
+    put32(directory)
+    put32(0)
+    put32(4096)
+    put32(endOfChain)
+    put32(0)
+    put32(endOfChain)
+    put32(0)
     for i in 0..<109 { put32(i < fatSectors ? UInt32(i) : free) }
     pad(to: sectorSize)
 
@@ -53,9 +63,13 @@ enum CleanContainer {
       out += [UInt8](repeating: 0, count: 64 - 2 * units.count)
       put16(UInt16(2 * (units.count + 1)))
       out += [type, 1]
-      put32(free); put32(free); put32(child)
+      put32(free)
+      put32(free)
+      put32(child)
       out += [UInt8](repeating: 0, count: 16 + 4 + 16)
-      put32(start); put32(UInt32(size)); put32(0)
+      put32(start)
+      put32(UInt32(size))
+      put32(0)
       precondition(out.count - begin == 128)
     }
     let size = streamSectors * sectorSize

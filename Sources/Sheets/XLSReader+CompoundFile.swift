@@ -25,7 +25,9 @@ struct CompoundFileStream {
     else { throw Damage(detail: "invalid header") }
     let sectorSize = 1 << Int(shift)
     let sectorCount = (file.count - sectorSize + sectorSize - 1) / sectorSize  // sectors after the header
-    guard Int(fatCount) <= sectorCount, Int(difatCount) <= sectorCount else { throw Damage(detail: "invalid allocation-table count") }
+    guard Int(fatCount) <= sectorCount, Int(difatCount) <= sectorCount else {
+      throw Damage(detail: "invalid allocation-table count")
+    }
 
     func sector(_ s: UInt32) throws(Damage) -> ArraySlice<UInt8> {
       let start = (Int(s) + 1) << Int(shift)
@@ -56,7 +58,9 @@ struct CompoundFileStream {
       fatSectors += entries.dropLast().filter { $0 != Self.free }
       difat = entries.last ?? Self.endOfChain
     }
-    guard fatSectors.count <= Int(fatCount) + 1 else { throw Damage(detail: "more allocation-table sectors than declared") }
+    guard fatSectors.count <= Int(fatCount) + 1 else {
+      throw Damage(detail: "more allocation-table sectors than declared")
+    }
     var fat: [UInt32] = []
     for s in fatSectors { fat += words(try sector(s)) }
 
@@ -92,18 +96,24 @@ struct CompoundFileStream {
     var root: (start: UInt32, size: Int)?
     var workbook: (start: UInt32, size: Int, biff5: Bool)?
     for entry in stride(from: 0, to: directory.count - 127, by: 128) {
-      guard let length = le16(directory, entry + 64), length >= 2, length <= 64, let start = le32(directory, entry + 116),
+      guard let length = le16(directory, entry + 64), length >= 2, length <= 64,
+        let start = le32(directory, entry + 116),
         let size = le32(directory, entry + 120)
       else { continue }
       let type = directory[entry + 66]
-      let name = String(decoding: (0..<(Int(length) / 2 - 1)).compactMap { le16(directory, entry + 2 * $0) }, as: UTF16.self)
+      let name = String(
+        decoding: (0..<(Int(length) / 2 - 1)).compactMap { le16(directory, entry + 2 * $0) }, as: UTF16.self)
       if type == 5, root == nil { root = (start, Int(size)) }
-      if type == 2, workbook == nil || (workbook?.biff5 == true && name == "Workbook"), name == "Workbook" || name == "Book" {
+      if type == 2, workbook == nil || (workbook?.biff5 == true && name == "Workbook"),
+        name == "Workbook" || name == "Book"
+      {
         workbook = (start, Int(size), name == "Book")
       }
     }
     guard let workbook else { throw Damage(detail: "no Workbook stream") }
-    guard workbook.size <= file.count else { throw Damage(detail: "the Workbook stream declares more bytes than the file has") }
+    guard workbook.size <= file.count else {
+      throw Damage(detail: "the Workbook stream declares more bytes than the file has")
+    }
     isBIFF5 = workbook.biff5
     if workbook.size >= Int(miniCutoff) {
       bytes = try read(workbook.start, size: workbook.size)
@@ -121,7 +131,9 @@ struct CompoundFileStream {
       out += mini[start..<(start + 64)]
       if out.count >= workbook.size { break }
     }
-    guard out.count >= workbook.size else { throw Damage(detail: "the Workbook stream is shorter than its declared size") }
+    guard out.count >= workbook.size else {
+      throw Damage(detail: "the Workbook stream is shorter than its declared size")
+    }
     bytes = Array(out.prefix(workbook.size))
   }
 }

@@ -35,7 +35,9 @@ final class FreeXLWorkbook {
   /// A workbook-wide fact (`FREEXL_BIFF_*`), or nil when FreeXL does not know it.
   func info(_ what: Int32) -> UInt32? {
     var value: UInt32 = 0
-    guard freexl_get_info(handle, UInt16(what), &value) == FREEXL_OK, value != UInt32(FREEXL_UNKNOWN) else { return nil }
+    guard freexl_get_info(handle, UInt16(what), &value) == FREEXL_OK, value != UInt32(FREEXL_UNKNOWN) else {
+      return nil
+    }
     return value
   }
 

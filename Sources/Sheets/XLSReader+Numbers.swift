@@ -71,14 +71,17 @@ enum ExcelDateSerial {
     var days = 0
     var seconds = 0
     for part in parts {
-      let fields = part.split(separator: part.contains(":") ? ":" : "-", omittingEmptySubsequences: false).map { Int($0) }
+      let fields = part.split(separator: part.contains(":") ? ":" : "-", omittingEmptySubsequences: false).map {
+        Int($0)
+      }
       guard fields.count == 3, let a = fields[0], let b = fields[1], let c = fields[2] else { return nil }
       if part.contains(":") {
         guard (0..<24).contains(a), (0..<60).contains(b), (0..<60).contains(c) else { return nil }
         seconds = a * 3600 + b * 60 + c
       } else {
         guard (1...12).contains(b), (1...31).contains(c), (0...9999).contains(a) else { return nil }
-        days = daysFromCivil(year: a, month: b, day: c)
+        days =
+          daysFromCivil(year: a, month: b, day: c)
           - (date1904 ? daysFromCivil(year: 1904, month: 1, day: 1) : daysFromCivil(year: 1899, month: 12, day: 30))
         // Excel counts 29 February 1900, which did not exist: serials before 1 March 1900 are one lower.
         if !date1904 && days < 61 { days -= 1 }

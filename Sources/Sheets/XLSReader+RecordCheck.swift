@@ -1,7 +1,8 @@
 /// Checks the record structure of a BIFF5/BIFF8 workbook stream before FreeXL parses it: every
 /// record lies within the stream, the records FreeXL reads have the length their fields need,
 /// and every string's declared length fits its record (with CONTINUE records for the shared
-/// strings). FreeXL 1.0.6 trusts these lengths and reads past its buffers when they lie.
+/// strings), and each sheet has at most one DIMENSION record. FreeXL 1.0.6 trusts these lengths
+/// and reads past its buffers when they lie.
 struct BIFFRecordCheck {
   /// What is wrong, and where (the byte offset of the record in the Workbook stream).
   struct Damage: Error {
@@ -20,15 +21,26 @@ struct BIFFRecordCheck {
     var offset = 0
     var sharedStrings: [(offset: Int, payload: ArraySlice<UInt8>)] = []
     var inSharedStrings = false
+    var dimensionsInSheet = 0
     while offset + 4 <= stream.count {
       let type = Int(le16(stream, offset)!)
       let length = Int(le16(stream, offset + 2)!)
       let start = offset + 4
       let at = "record 0x\(String(type, radix: 16, uppercase: true)) at offset \(offset)"
-      guard length <= Self.maxRecordLength else { throw Damage(detail: "\(at) is \(length) bytes long, more than BIFF allows") }
+      guard length <= Self.maxRecordLength else {
+        throw Damage(detail: "\(at) is \(length) bytes long, more than BIFF allows")
+      }
       guard start + length <= stream.count else { throw Damage(detail: "\(at) runs past the end of the stream") }
       let data = stream[start..<(start + length)]
       if type == 0x2F { throw Damage(detail: "\(at): the workbook is encrypted", encrypted: true) }
+      // A second DIMENSION makes FreeXL take the new size before it allocates the cells; when that
+      // allocation is refused, it frees the sheet by the new size over the old cells, reading
+      // past them and freeing whatever pointers it finds there (found by fuzzing: a bad free).
+      if type == 0x809 { dimensionsInSheet = 0 }
+      if type == 0x200 {
+        dimensionsInSheet += 1
+        guard dimensionsInSheet == 1 else { throw Damage(detail: "\(at) is a second DIMENSION record in one sheet") }
+      }
       if type == 0x3C && inSharedStrings {
         sharedStrings.append((offset, data))
       } else {
@@ -43,7 +55,9 @@ struct BIFFRecordCheck {
   }
 
   /// Fixed fields and strings of the records FreeXL interprets.
-  private static func checkRecord(type: Int, data: ArraySlice<UInt8>, biff5: Bool, streamSize: Int, at: String) throws(Damage) {
+  private static func checkRecord(type: Int, data: ArraySlice<UInt8>, biff5: Bool, streamSize: Int, at: String)
+    throws(Damage)
+  {
     let bytes = Array(data)
     func need(_ n: Int) throws(Damage) {
       guard bytes.count >= n else { throw Damage(detail: "\(at) is \(bytes.count) bytes long; it needs \(n)") }
@@ -63,7 +77,9 @@ struct BIFFRecordCheck {
       } else {
         end += cch
       }
-      guard end <= bytes.count else { throw Damage(detail: "\(at) holds a string of \(cch) characters that runs past the record") }
+      guard end <= bytes.count else {
+        throw Damage(detail: "\(at) holds a string of \(cch) characters that runs past the record")
+      }
     }
     switch type {
     case 0x85:  // BOUNDSHEET: the sheet's BOF position, and its name
@@ -137,7 +153,8 @@ struct BIFFRecordCheck {
     position += 4
     let unique = try word32()
     for _ in 0..<unique {
-      if record == records.count - 1 && remaining() == 0 { break }  // fewer strings than declared: FreeXL says so itself
+      // Fewer strings than declared: FreeXL says so itself.
+      if record == records.count - 1 && remaining() == 0 { break }
       var cch = try word16()
       var flags = try byte()
       let runs = flags & 0x08 != 0 ? try word16() : 0
@@ -146,7 +163,9 @@ struct BIFFRecordCheck {
       while cch > 0 {
         if remaining() == 0 {
           record += 1
-          guard record < records.count, !records[record].payload.isEmpty else { throw Damage(detail: "\(at) ends inside a string") }
+          guard record < records.count, !records[record].payload.isEmpty else {
+            throw Damage(detail: "\(at) ends inside a string")
+          }
           position = records[record].payload.startIndex
           flags = records[record].payload[position]
           position += 1

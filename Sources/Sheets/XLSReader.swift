@@ -60,7 +60,9 @@ public final class XLSReader {
   /// Refuses containers and records whose sizes lie, which FreeXL would read past.
   private static func checkStructure(_ bytes: [UInt8], name: String) throws(XLSReadError) -> CompoundFileStream {
     let stream: CompoundFileStream
-    do { stream = try CompoundFileStream(file: bytes) } catch { throw .corruptContainer(file: name, detail: error.detail) }
+    do { stream = try CompoundFileStream(file: bytes) } catch {
+      throw .corruptContainer(file: name, detail: error.detail)
+    }
     do { try BIFFRecordCheck.check(stream.bytes, biff5: stream.isBIFF5) } catch {
       throw error.encrypted ? .encrypted(file: name) : .corruptWorkbook(file: name, sheet: nil, detail: error.detail)
     }
@@ -77,7 +79,8 @@ public final class XLSReader {
     return bytes
   }
 
-  private init(workbook: FreeXLWorkbook, name: String, limits: Limits, stream: CompoundFileStream) throws(XLSReadError) {
+  private init(workbook: FreeXLWorkbook, name: String, limits: Limits, stream: CompoundFileStream) throws(XLSReadError)
+  {
     self.workbook = workbook
     self.fileName = name
     self.limits = limits
@@ -170,7 +173,9 @@ public final class XLSReader {
   }
 
   /// The grid value of one FreeXL cell; nil for an empty cell.
-  private func cellValue(_ value: FreeXL_CellValue, sheet: String, row: Int, column: Int) throws(XLSReadError) -> CellValue? {
+  private func cellValue(_ value: FreeXL_CellValue, sheet: String, row: Int, column: Int) throws(XLSReadError)
+    -> CellValue?
+  {
     let at = { CellAddress(row: row, column: column).a1 }
     switch Int32(value.type) {
     case FREEXL_CELL_NULL:

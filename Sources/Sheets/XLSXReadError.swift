@@ -91,7 +91,8 @@ extension XLSXReadError: LocalizedMessage, CustomStringConvertible {
       return zh ? "\(f)：文件为空（0 字节），不是有效的 xlsx 工作簿" : "\(f): the file is empty (0 bytes), not an xlsx workbook"
     case .fileTooLarge(let f, let bytes, let limit):
       return zh
-        ? "\(f)：文件大小 \(bytes) 字节，超过上限 \(limit) 字节" : "\(f): the file has \(bytes) bytes, more than the limit of \(limit)"
+        ? "\(f)：文件大小 \(bytes) 字节，超过上限 \(limit) 字节"
+        : "\(f): the file has \(bytes) bytes, more than the limit of \(limit)"
     case .notAZip(let f):
       return zh
         ? "\(f)：不是 xlsx 工作簿（不是 zip 格式，可能是改了扩展名的文本或 CSV 文件）"
@@ -107,7 +108,8 @@ extension XLSXReadError: LocalizedMessage, CustomStringConvertible {
       return zh ? "\(f)：zip 文件已损坏\(p)（\(detail)）" : "\(f): the zip container is corrupt\(p) (\(detail))"
     case .tooManyEntries(let f, let count, let limit):
       return zh
-        ? "\(f)：zip 包含 \(count) 个条目，超过上限 \(limit)" : "\(f): the zip holds \(count) entries, more than the limit of \(limit)"
+        ? "\(f)：zip 包含 \(count) 个条目，超过上限 \(limit)"
+        : "\(f): the zip holds \(count) entries, more than the limit of \(limit)"
     case .duplicatePart(let f, let part):
       return zh ? "\(f)：部件名 \(part) 重复（仅大小写不同）" : "\(f): the part name \(part) occurs twice (differing only in case)"
     case .missingPart(let f, let part):
@@ -140,7 +142,8 @@ extension XLSXReadError: LocalizedMessage, CustomStringConvertible {
         ? "\(f)：部件 \(part) 第 \(line) 行第 \(column) 列 XML 格式错误：\(message)"
         : "\(f): the part \(part) is not well-formed XML at line \(line), column \(column): \(message)"
     case .invalidCellReference(let f, let sheet, let ref):
-      return zh ? "\(f)：工作表“\(sheet)”中的单元格引用“\(ref)”无效" : "\(f): sheet “\(sheet)” has an invalid cell reference “\(ref)”"
+      return zh
+        ? "\(f)：工作表“\(sheet)”中的单元格引用“\(ref)”无效" : "\(f): sheet “\(sheet)” has an invalid cell reference “\(ref)”"
     case .cellOutOfGrid(let f, let sheet, let ref):
       return zh
         ? "\(f)：工作表“\(sheet)”中的单元格 \(ref) 超出 Excel 范围（最大 XFD1048576）"
@@ -151,7 +154,8 @@ extension XLSXReadError: LocalizedMessage, CustomStringConvertible {
     case .textTooLong(let f, let sheet, let cell, let limit):
       let at = cell.map { zh ? "单元格 \($0) " : "cell \($0) " } ?? ""
       return zh
-        ? "\(f)：“\(sheet)”中\(at)的文本超过 \(limit) 个字符" : "\(f): in “\(sheet)”, \(at)text is longer than \(limit) characters"
+        ? "\(f)：“\(sheet)”中\(at)的文本超过 \(limit) 个字符"
+        : "\(f): in “\(sheet)”, \(at)text is longer than \(limit) characters"
     case .tooManySharedStrings(let f, let limit):
       return zh ? "\(f)：共享字符串表超过 \(limit) 项" : "\(f): the shared-strings table holds more than \(limit) entries"
     case .sharedStringIndexOutOfRange(let f, let sheet, let cell, let index):

@@ -329,7 +329,8 @@ final class WorksheetHandler: XMLEventHandler {
   }
 
   private func invalidValue(_ bytes: UnsafeBufferPointer<UInt8>) -> XLSXReadError {
-    .invalidCellValue(file: file, sheet: sheet, cell: currentReference, value: String(decoding: bytes.prefix(64), as: UTF8.self))
+    .invalidCellValue(
+      file: file, sheet: sheet, cell: currentReference, value: String(decoding: bytes.prefix(64), as: UTF8.self))
   }
 
   // MARK: References and merges
@@ -353,7 +354,9 @@ final class WorksheetHandler: XMLEventHandler {
     }
     let colon = ref.firstIndex(of: UInt8(ascii: ":"))
     let a = try parseReference(UnsafeBufferPointer(rebasing: ref[..<(colon ?? ref.endIndex)]))
-    let b = try colon.map { c throws(XLSXReadError) in try parseReference(UnsafeBufferPointer(rebasing: ref[(c + 1)...])) } ?? a
+    let b =
+      try colon.map { c throws(XLSXReadError) in try parseReference(UnsafeBufferPointer(rebasing: ref[(c + 1)...])) }
+      ?? a
     let range = CellRange(a, b)
     guard range.cellCount <= limits.maxMergeArea else {
       throw .mergeTooLarge(file: file, sheet: sheet, range: range.a1, limit: limits.maxMergeArea)

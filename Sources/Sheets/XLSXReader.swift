@@ -175,7 +175,8 @@ public final class XLSXReader {
     _ info: SheetInfo, emit: @escaping (borrowing SheetRowView) throws(XLSXReadError) -> Void
   ) throws(XLSXReadError) -> SheetExtras {
     let handler = WorksheetHandler(
-      file: fileName, sheet: info.name, limits: limits, sharedStrings: try sharedStrings(), workbookCells: workbookCells,
+      file: fileName, sheet: info.name, limits: limits, sharedStrings: try sharedStrings(),
+      workbookCells: workbookCells,
       emit: emit)
     try archive.parse(info.part, budget: limits.maxSheetPartBytes, handler: handler)
     try handler.chargeWorkbookCells()
@@ -197,7 +198,8 @@ public final class XLSXReader {
   /// Each run of rows with one index is joined in a single pass, so that 200,000 copies of one
   /// row take linear time (joining them pairwise copied the growing row every time).
   private static func mergeRows(_ rows: [GridRow]) -> [GridRow] {
-    let sorted = rows.enumerated().sorted { ($0.element.index, $0.offset) < ($1.element.index, $1.offset) }.map(\.element)
+    let sorted = rows.enumerated().sorted { ($0.element.index, $0.offset) < ($1.element.index, $1.offset) }.map(
+      \.element)
     var out: [GridRow] = []
     var start = 0
     while start < sorted.count {
@@ -210,7 +212,8 @@ public final class XLSXReader {
         for row in sorted[start..<end] {
           for cell in row.cells { byColumn[cell.column] = cell.value }
         }
-        out.append(GridRow(index: sorted[start].index, cells: byColumn.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        out.append(
+          GridRow(index: sorted[start].index, cells: byColumn.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
       }
       start = end
     }

@@ -30,7 +30,9 @@ package final class FlatRowWriter {
   /// Data rows started so far (the header row not counted); the last one is the row being written.
   package private(set) var rowCount = 0
 
-  fileprivate init(sheet: UnsafeMutablePointer<lxw_worksheet>, formats: [UnsafeMutablePointer<lxw_format>?], sheetName: String) {
+  fileprivate init(
+    sheet: UnsafeMutablePointer<lxw_worksheet>, formats: [UnsafeMutablePointer<lxw_format>?], sheetName: String
+  ) {
     self.sheet = sheet
     self.formats = formats
     self.sheetName = sheetName
@@ -81,7 +83,8 @@ package final class FlatRowWriter {
   package func write(number: Double, column: Int) throws {
     let (col, format) = try cell(column)
     guard number.isFinite else {
-      throw WriteError.invalidNumber(sheet: sheetName, cell: CellAddress(row: rowCount, column: column), text: "\(number)")
+      throw WriteError.invalidNumber(
+        sheet: sheetName, cell: CellAddress(row: rowCount, column: column), text: "\(number)")
     }
     try check(worksheet_write_number(sheet, lxw_row_t(rowCount), col, number, format))
   }

@@ -107,7 +107,7 @@ final class WorkbookHandle {
     // libxlsxwriter copies every string (lxw_strdup), so these live only for the call.
     let copies = [properties.title, properties.subject, properties.author, properties.company, properties.comments]
       .map { $0.flatMap { strdup(OOXMLText.escaped($0)) } }
-    defer { copies.forEach { free($0) } }
+    defer { for copy in copies { free(copy) } }
     props.title = copies[0]
     props.subject = copies[1]
     props.author = copies[2]

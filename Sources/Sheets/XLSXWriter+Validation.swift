@@ -88,7 +88,9 @@ extension XLSXWriter {
 
   /// The `Double` of a plain decimal text, or nil (hex, `inf`, `nan`, spaces and overflow are refused).
   static func number(_ text: String) -> Double? {
-    guard DecimalText.isDecimal(text, allowGrouping: false), let value = Double(text), value.isFinite else { return nil }
+    guard DecimalText.isDecimal(text, allowGrouping: false), let value = Double(text), value.isFinite else {
+      return nil
+    }
     return value
   }
 

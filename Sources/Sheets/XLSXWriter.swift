@@ -13,7 +13,8 @@ public enum XLSXWriter {
     try AtomicFile.write(to: path, refusing: inputs) { tempPath in
       try WorkbookHandle.withCLocale {
         let handle = try WorkbookHandle(
-          path: tempPath, constantMemory: false, scratch: WorkbookHandle.scratchDirectory(forBytes: xmlEstimate(workbook)))
+          path: tempPath, constantMemory: false,
+          scratch: WorkbookHandle.scratchDirectory(forBytes: xmlEstimate(workbook)))
         try handle.setProperties(workbook.properties)
         for sheet in workbook.sheets {
           try write(sheet, into: handle)
@@ -63,7 +64,13 @@ public enum XLSXWriter {
       let r = merge.range
       let format = handle.format(merge.style)
       let text: String
-      if case .text(let s)? = merge.value { text = s } else if case .error(let s)? = merge.value { text = s } else { text = "" }
+      if case .text(let s)? = merge.value {
+        text = s
+      } else if case .error(let s)? = merge.value {
+        text = s
+      } else {
+        text = ""
+      }
       try WorkbookHandle.check(
         worksheet_merge_range(
           ws, lxw_row_t(r.first.row), lxw_col_t(r.first.column), lxw_row_t(r.last.row), lxw_col_t(r.last.column),

@@ -244,7 +244,9 @@ package final class XMLPushParser {
     guard !stopped else { return }
     let name = XMLName(local: local, namespace: namespace(uri))
     handler._withUnsafeGuaranteedRef { handler in
-      do throws(XLSXReadError) { try handler.startElement(name, XMLAttributes(base: attributes, count: count)) } catch { stop(error) }
+      do throws(XLSXReadError) { try handler.startElement(name, XMLAttributes(base: attributes, count: count)) } catch {
+        stop(error)
+      }
     }
   }
 
@@ -259,7 +261,9 @@ package final class XMLPushParser {
   fileprivate func text(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
     guard !stopped else { return }
     handler._withUnsafeGuaranteedRef { handler in
-      do throws(XLSXReadError) { try handler.characters(UnsafeBufferPointer(start: bytes, count: count)) } catch { stop(error) }
+      do throws(XLSXReadError) { try handler.characters(UnsafeBufferPointer(start: bytes, count: count)) } catch {
+        stop(error)
+      }
     }
   }
 }

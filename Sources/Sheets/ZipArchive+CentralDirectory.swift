@@ -26,7 +26,9 @@ enum CentralDirectory {
       var bytes = [UInt8](repeating: 0, count: count)
       var filled = 0
       while filled < count {
-        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, count - filled, off_t(offset + filled)) }
+        let n = bytes.withUnsafeMutableBytes {
+          pread(fd, $0.baseAddress! + filled, count - filled, off_t(offset + filled))
+        }
         if n < 0, errno == EINTR { continue }
         if n <= 0 { return nil }
         filled += n
@@ -62,7 +64,8 @@ enum CentralDirectory {
       tail[locator + 3] == 0x07
     {
       let offset = u64(tail, locator + 8)
-      if offset <= UInt64(size - 56), let record = read(Int(offset), 56), record.starts(with: [0x50, 0x4B, 0x06, 0x06]) {
+      if offset <= UInt64(size - 56), let record = read(Int(offset), 56), record.starts(with: [0x50, 0x4B, 0x06, 0x06])
+      {
         let wide = max(u64(record, 24), u64(record, 32))
         count = max(count, wide > UInt64(Int.max) ? Int.max : Int(wide))
       }

@@ -43,7 +43,10 @@ extension ZipArchive {
     guard let za = zip_open_from_source(target, ZIP_TRUNCATE, &error) else { throw failure("zip_open_from_source") }
     for entry in entries {
       // libzip reads the data at zip_close, so it gets its own malloc'd copy (freep = 1).
-      guard let copy = malloc(max(entry.bytes.count, 1)) else { zip_discard(za); throw failure("malloc") }
+      guard let copy = malloc(max(entry.bytes.count, 1)) else {
+        zip_discard(za)
+        throw failure("malloc")
+      }
       entry.bytes.withUnsafeBytes { if let base = $0.baseAddress { _ = memcpy(copy, base, entry.bytes.count) } }
       guard let source = zip_source_buffer(za, copy, zip_uint64_t(entry.bytes.count), 1) else {
         free(copy)

@@ -71,7 +71,8 @@ package final class ZipArchive {
     let declared: Int? =
       switch origin {
       case .path(let path, _): CentralDirectory.declaredEntryCount(path: path)
-      case .bytes(let bytes): CentralDirectory.declaredEntryCount(bytes: UnsafeRawBufferPointer(start: bytes.start, count: bytes.count))
+      case .bytes(let bytes):
+        CentralDirectory.declaredEntryCount(bytes: UnsafeRawBufferPointer(start: bytes.start, count: bytes.count))
       }
     if let declared, declared > limits.maxZipEntries {
       throw .tooManyEntries(file: name, count: declared, limit: limits.maxZipEntries)

@@ -4,7 +4,8 @@ import Budget
 extension Catalog: ClassificationLookup {
   public func record(_ code: String, kind: CodeKind) -> ClassificationRecord? {
     guard let e = entry(code, kind: kind) else { return nil }
-    return ClassificationRecord(code: e.code, name: e.name, budget: e.budgetType, needsVerification: e.needsVerification)
+    return ClassificationRecord(
+      code: e.code, name: e.name, budget: e.budgetType, needsVerification: e.needsVerification)
   }
 
   public func isComplete(_ kind: CodeKind) -> Bool { completeKinds.contains(kind) }

@@ -184,7 +184,8 @@ public struct CellRef: Sendable, Equatable {
 
   /// `预算公开表03.csv!C6` or `预算公开表3!C6`; a whole sheet (a form) when `letter` is empty.
   public var text: String {
-    letter.isEmpty ? [source.file, source.sheet].compactMap { $0 }.joined(separator: " ") : source.cell(letter + String(line))
+    letter.isEmpty
+      ? [source.file, source.sheet].compactMap { $0 }.joined(separator: " ") : source.cell(letter + String(line))
   }
 
   /// A reference to a whole sheet, such as a performance-target form.

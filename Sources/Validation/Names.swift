@@ -22,7 +22,9 @@ func plainName(_ name: String) -> String {
   {
     start = scalars.index(after: comma)
   }
-  while start != scalars.endIndex, (0x2460...0x2469).contains(scalars[start].value) { start = scalars.index(after: start) }
+  while start != scalars.endIndex, (0x2460...0x2469).contains(scalars[start].value) {
+    start = scalars.index(after: start)
+  }
   // The kept scalars' bytes, copied into one buffer (appending scalars to a String is slower).
   var bytes: [UInt8] = []
   bytes.reserveCapacity(name.utf8.count)

@@ -13,13 +13,17 @@ extension Report {
     var inputIds: [String] = []
     for f in inputFindings where !inputIds.contains(f.ruleId) { inputIds.append(f.ruleId) }
     var cases: [(classname: String, name: String, status: RuleStatus?, findings: [Finding])] = inputIds.map { id in
-      ("yusuan." + (id.split(separator: ".").first.map(String.init) ?? "input"), id, nil, inputFindings.filter { $0.ruleId == id })
+      (
+        "yusuan." + (id.split(separator: ".").first.map(String.init) ?? "input"), id, nil,
+        inputFindings.filter { $0.ruleId == id }
+      )
     }
     cases += outcomes.map { ("yusuan.\($0.group.rawValue)", $0.ruleId, $0.status, $0.findings) }
     let failing = cases.filter { $0.findings.contains { $0.severity.fails(strict: strict) } }.count
     let skipped = outcomes("not-applicable").count
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    out += "<testsuite name=\"\(xmlEscape("yusuan validate " + department))\" tests=\"\(cases.count)\" failures=\"\(failing)\" errors=\"0\" skipped=\"\(skipped)\" time=\"0\">\n"
+    out +=
+      "<testsuite name=\"\(xmlEscape("yusuan validate " + department))\" tests=\"\(cases.count)\" failures=\"\(failing)\" errors=\"0\" skipped=\"\(skipped)\" time=\"0\">\n"
     out += "  <properties>\n"
     for (name, value) in [("strict", String(strict)), ("tolerance", tolerance.text())]
       + Severity.allCases.map({ ($0.rawValue, String(count($0))) })
@@ -41,13 +45,16 @@ extension Report {
       let fails = c.findings.filter { $0.severity.fails(strict: strict) }
       let others = c.findings.filter { !$0.severity.fails(strict: strict) }
       if let first = fails.first {
-        let more = fails.count == 1 ? "" : (language == .zh ? "（另有 \(fails.count - 1) 条）" : " (and \(fails.count - 1) more)")
+        let more =
+          fails.count == 1 ? "" : (language == .zh ? "（另有 \(fails.count - 1) 条）" : " (and \(fails.count - 1) more)")
         let type = fails.map(\.severity).min() ?? first.severity
         out += "    <failure type=\"\(type.rawValue)\" message=\"\(xmlEscape(first.message(language) + more))\">"
         out += xmlEscape(fails.map { Self.junitLine($0, language) }.joined(separator: "\n")) + "</failure>\n"
       }
       if !others.isEmpty {
-        out += "    <system-out>" + xmlEscape(others.map { Self.junitLine($0, language) }.joined(separator: "\n")) + "</system-out>\n"
+        out +=
+          "    <system-out>" + xmlEscape(others.map { Self.junitLine($0, language) }.joined(separator: "\n"))
+          + "</system-out>\n"
       }
       out += "  </testcase>\n"
     }

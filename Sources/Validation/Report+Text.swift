@@ -11,11 +11,16 @@ extension Report {
     let failed = outcomes("failed")
     var out = ""
     let year = self.year.map { zh ? " \($0)年" : " \($0)" } ?? ""
-    out += zh ? "预算公开校验：\(department)\(year)（容差 \(tolerance.text())）\n" : "Budget disclosure validation: \(department)\(year) (tolerance \(tolerance.text()))\n"
-    out += zh
+    out +=
+      zh
+      ? "预算公开校验：\(department)\(year)（容差 \(tolerance.text())）\n"
+      : "Budget disclosure validation: \(department)\(year) (tolerance \(tolerance.text()))\n"
+    out +=
+      zh
       ? "规则 \(outcomes.count) 条：通过 \(passed.count)，发现问题 \(failed.count)，不适用 \(na.count)\n"
       : "\(outcomes.count) rules: \(passed.count) passed, \(failed.count) with findings, \(na.count) not applicable\n"
-    out += zh
+    out +=
+      zh
       ? "错误 \(count(.error))，警告 \(count(.warning))，尾差 \(count(.rounding))，提示 \(count(.info))\n"
       : "\(count(.error)) errors, \(count(.warning)) warnings, \(count(.rounding)) rounding, \(count(.info)) info\n"
     if !findings.isEmpty {
@@ -28,7 +33,8 @@ extension Report {
     if !failed.isEmpty {
       out += zh ? "\n发现问题的规则：\n" : "\nRules with findings:\n"
       for o in failed {
-        out += "  \(o.ruleId) \(o.description(language))" + (zh ? "（\(o.findings.count) 条）\n" : " (\(o.findings.count))\n")
+        out +=
+          "  \(o.ruleId) \(o.description(language))" + (zh ? "（\(o.findings.count) 条）\n" : " (\(o.findings.count))\n")
       }
     }
     if !na.isEmpty {

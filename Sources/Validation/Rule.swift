@@ -153,7 +153,9 @@ public struct Rule: Sendable {
     // A coded row (what `codedRows` lists) or a second name, looked for without building row lists.
     if group == .codes || group == .catalog,
       !present.contains(where: {
-        $0.sections.contains { $0.rows.contains { ($0.kind == .item && !($0.code ?? "").isEmpty) || $0.secondName != nil } }
+        $0.sections.contains {
+          $0.rows.contains { ($0.kind == .item && !($0.code ?? "").isEmpty) || $0.secondName != nil }
+        }
       })
     {
       return .noCodes(present.map(\.number))

@@ -28,16 +28,17 @@ public struct RuleSet: Sendable {
   /// rules of every set come after them, then `datongCatalogAndForms`).
   static let datong: [Rule] =
     [2, 3, 5, 7, 8, 9].map(Rule.hierarchy)
-      + [2, 3, 5, 7, 8, 9].map(Rule.totalRow)
-      + [3, 5, 8, 9].map(Rule.basicProject)
-      + [2, 4, 10, 11, 12, 13].map(Rule.fundSources)
-      + [Rule.balance(1), Rule.t1CurrentCarryover, Rule.balance(4)]
-      + [Rule.t6TotalRow, Rule.t6ClassSum, Rule.t6PersonnelPublic]
-      + [Rule.t10TotalRow, Rule.t10Vehicles, Rule.t11TotalRow]
-      + Rule.acrossTables
+    + [2, 3, 5, 7, 8, 9].map(Rule.totalRow)
+    + [3, 5, 8, 9].map(Rule.basicProject)
+    + [2, 4, 10, 11, 12, 13].map(Rule.fundSources)
+    + [Rule.balance(1), Rule.t1CurrentCarryover, Rule.balance(4)]
+    + [Rule.t6TotalRow, Rule.t6ClassSum, Rule.t6PersonnelPublic]
+    + [Rule.t10TotalRow, Rule.t10Vehicles, Rule.t11TotalRow]
+    + Rule.acrossTables
 
   /// The Datong/Shanxi catalog and forms rules.
-  static let datongCatalogAndForms: [Rule] = [Rule.catalogName, Rule.catalogBudgetType, Rule.catalogEconomicNames] + Rule.forms
+  static let datongCatalogAndForms: [Rule] =
+    [Rule.catalogName, Rule.catalogBudgetType, Rule.catalogEconomicNames] + Rule.forms
 
   /// Runs every rule on a disclosure. `inputFindings` are findings made before validation (what
   /// the reader could not read, as `read.*` findings); the report lists them and counts them in
@@ -69,7 +70,9 @@ public struct RuleSet: Sendable {
     var report = Report(
       department: context.disclosure.department, year: context.disclosure.year, tolerance: context.tolerance,
       catalogUsed: context.catalog != nil, outcomes: outcomes, inputFindings: inputFindings)
-    if !report.anyRuleApplied { report.inputFindings.append(Self.nothingChecked(context.disclosure, rules: rules.count)) }
+    if !report.anyRuleApplied {
+      report.inputFindings.append(Self.nothingChecked(context.disclosure, rules: rules.count))
+    }
     return report
   }
 
@@ -85,6 +88,8 @@ public struct RuleSet: Sendable {
       ruleId: "run.nothing-checked", severity: .error, table: nil, row: "", column: "",
       cells: files, expected: nil, found: nil, difference: nil,
       messageZh: "未做任何检查：\(rules) 条规则均不适用（输入中没有可校验的预算公开表），不能视为通过",
-      messageEn: "nothing was checked: none of the \(rules) rules applied (the input holds no table they could check), so this is not a pass")
+      messageEn:
+        "nothing was checked: none of the \(rules) rules applied (the input holds no table they could check), so this is not a pass"
+    )
   }
 }

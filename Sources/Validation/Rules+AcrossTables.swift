@@ -9,7 +9,8 @@ extension Rule {
     _ id: String, tables: [Int], severity: Severity = .error, zh: String, en: String,
     _ build: @escaping @Sendable (ValidationContext) -> (found: View, expected: View)
   ) -> Rule {
-    Rule(id: id, group: .acrossTables, severity: severity, descriptionZh: zh, descriptionEn: en, tables: tables) { ctx in
+    Rule(id: id, group: .acrossTables, severity: severity, descriptionZh: zh, descriptionEn: en, tables: tables) {
+      ctx in
       let (a, b) = build(ctx)
       return ctx.agree(a, b, ruleId: id, severity: severity)
     }
@@ -35,7 +36,8 @@ extension Rule {
       "X.t3-t1.expenditure", tables: [3, 1], zh: "预算公开表3 合计 = 预算公开表1 本年支出合计",
       en: "Table 3's total equals Table 1's 本年支出合计"
     ) { ctx in
-      let t1 = ctx.totalView(1, role: .expenditure, row: { _ in ctx.balance(1)?.expenditureTotal }, column: total, key: "total")
+      let t1 = ctx.totalView(
+        1, role: .expenditure, row: { _ in ctx.balance(1)?.expenditureTotal }, column: total, key: "total")
       return (ctx.totalView(3, column: total, key: "total"), t1)
     },
     views(
@@ -60,13 +62,16 @@ extension Rule {
       en: "Table 1's expenditure lines (this year's arrangement) equal Table 2's 类 rows"
     ) { ctx in
       let hasCurrent = ctx.disclosure.table(1)?.section(.expenditure)?.columnIndex(ColumnKey.currentYear) != nil
-      return (ctx.classLineView(1, columns: [hasCurrent ? ColumnKey.currentYear : total]),
-        ctx.codeView(2, columns: [total], total: false, classesOnly: true))
+      return (
+        ctx.classLineView(1, columns: [hasCurrent ? ColumnKey.currentYear : total]),
+        ctx.codeView(2, columns: [total], total: false, classesOnly: true)
+      )
     },
     views(
       "X.t4-t2.classes", tables: [4, 2],
       zh: "预算公开表4 各支出功能类 小计 = 预算公开表2 对应类（财政拨款三列 + 上年结转）；无上年结转的类另按资金来源逐列核对",
-      en: "Table 4's expenditure lines equal Table 2's 类 rows (fiscal columns + carry-over); per fund source where no carry-over"
+      en:
+        "Table 4's expenditure lines equal Table 2's 类 rows (fiscal columns + carry-over); per fund source where no carry-over"
     ) { ctx in
       let t4 = ctx.classLineView(4, columns: [total, gpb, fund, soc])
       let t2 = ctx.codeView(2, columns: [gpb, fund, soc, ColumnKey.carryover], total: false, classesOnly: true)
@@ -102,7 +107,8 @@ extension Rule {
     views(
       "X.t5-t3.parts", tables: [5, 3, 8, 9],
       zh: "预算公开表5 各科目 合计 = 预算公开表3 − 表8 − 表9（支出）− 表2 非财政拨款及上年结转；基本/项目在无此类资金的科目上逐列核对",
-      en: "Table 5 per code equals Table 3 minus Tables 8 and 9 and Table 2's non-fiscal and carried-over money; basic/project where there is none"
+      en:
+        "Table 5 per code equals Table 3 minus Tables 8 and 9 and Table 2's non-fiscal and carried-over money; basic/project where there is none"
     ) { ctx in
       let cols = [total, ColumnKey.basic, ColumnKey.project]
       let other = [ColumnKey.specialAccount, ColumnKey.unitFunds, ColumnKey.carryover]
@@ -169,11 +175,15 @@ extension Rule {
     ) { ctx in
       var t9 = View(table: 9, nameZh: "预算公开表9", nameEn: "Table 9")
       for (role, key) in [(SectionRole.income, "income"), (.expenditure, "expenditure")] {
-        if let e = ctx.totalView(9, role: role, column: total, key: key).entries[key] { t9.add(key, row: e.row + "（\(role == .income ? "收入" : "支出")）", column: e.column, e.figure) }
+        if let e = ctx.totalView(9, role: role, column: total, key: key).entries[key] {
+          t9.add(key, row: e.row + "（\(role == .income ? "收入" : "支出")）", column: e.column, e.figure)
+        }
       }
       var t4 = View(table: 4, nameZh: "预算公开表4", nameEn: "Table 4")
       if let e = ctx.incomeView(4).entries[soc] { t4.add("income", row: e.row, column: e.column, e.figure) }
-      if let e = ctx.currentYearSpending(soc, key: "expenditure").entries["expenditure"] { t4.add("expenditure", row: e.row, column: e.column, e.figure) }
+      if let e = ctx.currentYearSpending(soc, key: "expenditure").entries["expenditure"] {
+        t4.add("expenditure", row: e.row, column: e.column, e.figure)
+      }
       return (t9, t4)
     },
     views(
@@ -182,8 +192,12 @@ extension Rule {
     ) { ctx in
       let t3 = ctx.totalView(3, column: ColumnKey.project, key: "p")
       guard ctx.disclosure.table(13) != nil else { return (ctx.projectSumView(12, column: total, key: "p"), t3) }
-      return (ctx.projectSumView(12, column: total, key: "p"),
-        t3.minus([ctx.projectSumView(13, column: total, key: "p")], nameZh: "预算公开表3 项目支出 − Σ预算公开表13", nameEn: "Table 3 project − Σ Table 13"))
+      return (
+        ctx.projectSumView(12, column: total, key: "p"),
+        t3.minus(
+          [ctx.projectSumView(13, column: total, key: "p")], nameZh: "预算公开表3 项目支出 − Σ预算公开表13",
+          nameEn: "Table 3 project − Σ Table 13")
+      )
     },
     views(
       "X.t12-t5.project", tables: [12, 5], zh: "Σ预算公开表12 一般公共预算 = 预算公开表5 合计行 项目支出",
@@ -201,7 +215,10 @@ extension Rule {
       "X.t12-t9.project", tables: [12, 9], zh: "Σ预算公开表12 国有资本经营预算 = 预算公开表9 支出合计 项目支出",
       en: "Σ Table 12 state capital equals Table 9's project expenditure total"
     ) { ctx in
-      (ctx.projectSumView(12, column: soc, key: "p"), ctx.totalView(9, role: .expenditure, column: ColumnKey.project, key: "p"))
+      (
+        ctx.projectSumView(12, column: soc, key: "p"),
+        ctx.totalView(9, role: .expenditure, column: ColumnKey.project, key: "p")
+      )
     },
     views(
       "X.t13-t1.carryover", tables: [13, 1], severity: .warning,
@@ -233,7 +250,8 @@ func keyCode(_ key: String) -> Substring {
   }
   guard let range else { return key.split(separator: "|")[0] }
   let utf8 = key.utf8
-  return key[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+  return key[
+    utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
 }
 
 /// The view without entries that are blank or zero (表2 lists every code; 表8 only fund codes).
@@ -275,8 +293,14 @@ extension ValidationContext {
     else { return view }
     guard let b = balance(4) else { return view }
     guard let row = b.expenditureTotal, exp.columnIndex(fund) != nil else { return view }
-    let carried = zip(b.carryInParts, b.carryInFunds).filter { $1 == fund }.map { figure(table, income, $0.0, column: ik) }
-    view.add(key, View.Entry(rowLabel: .text(row.name), columnLabel: .key(fund), figure: figure(table, exp, row, column: fund).minus(carried)))
+    let carried = zip(b.carryInParts, b.carryInFunds).filter { $1 == fund }.map {
+      figure(table, income, $0.0, column: ik)
+    }
+    view.add(
+      key,
+      View.Entry(
+        rowLabel: .text(row.name), columnLabel: .key(fund), figure: figure(table, exp, row, column: fund).minus(carried)
+      ))
     return view
   }
 }

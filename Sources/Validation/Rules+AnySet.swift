@@ -7,28 +7,42 @@ import Budget
 
 /// Column identities: `target = Σ parts`, checked in every row of a section that has the target
 /// and every part.
-let columnIdentities: [(target: String, parts: [String])] = [
-  (ColumnKey.total, [ColumnKey.basic, ColumnKey.project]),
-  (ColumnKey.total, [ColumnKey.basic, ColumnKey.project, ColumnKey.reserve]),
-  (ColumnKey.total, [ColumnKey.personnel, ColumnKey.publicUse]),
-  (ColumnKey.total, [ColumnKey.personnel, ColumnKey.publicUse, ColumnKey.project]),
-  (ColumnKey.total, [ColumnKey.fiscal, ColumnKey.businessIncome, ColumnKey.operatingIncome, ColumnKey.otherIncome]),
-  (ColumnKey.total, [ColumnKey.generalPublic, ColumnKey.governmentFund, ColumnKey.stateCapital]),
-  (ColumnKey.total, [ColumnKey.threePublicTotal, ColumnKey.meetings, ColumnKey.training]),
-  (ColumnKey.threePublicTotal, [ColumnKey.travelAbroad, ColumnKey.reception, ColumnKey.vehicles]),
-  (ColumnKey.vehicles, [ColumnKey.vehiclePurchase, ColumnKey.vehicleRunning]),
-  // 决算: expenditure by use, income by source (with 上级补助 and 附属单位上缴), 本年支出 by use,
-  // and the 三公 items, each for its 预算数 and its 决算数.
-  (ColumnKey.total, [ColumnKey.basic, ColumnKey.project, ColumnKey.remittanceToSuperior, ColumnKey.operatingExpenditure, ColumnKey.subsidyToAffiliates]),
-  (ColumnKey.total, [ColumnKey.fiscal, ColumnKey.superiorSubsidy, ColumnKey.businessIncome, ColumnKey.operatingIncome, ColumnKey.affiliatedRemittance, ColumnKey.otherIncome]),
-  (ColumnKey.expenditureOfYear, [ColumnKey.basic, ColumnKey.project]),
-] + [ColumnKey.budgeted, ColumnKey.final].flatMap { figure -> [(target: String, parts: [String])] in
-  let k = { (item: String) in item + "." + figure }
-  return [
-    (k(ColumnKey.threePublicTotal), [k(ColumnKey.travelAbroad), k(ColumnKey.reception), k(ColumnKey.vehicles)]),
-    (k(ColumnKey.vehicles), [k(ColumnKey.vehiclePurchase), k(ColumnKey.vehicleRunning)]),
+let columnIdentities: [(target: String, parts: [String])] =
+  [
+    (ColumnKey.total, [ColumnKey.basic, ColumnKey.project]),
+    (ColumnKey.total, [ColumnKey.basic, ColumnKey.project, ColumnKey.reserve]),
+    (ColumnKey.total, [ColumnKey.personnel, ColumnKey.publicUse]),
+    (ColumnKey.total, [ColumnKey.personnel, ColumnKey.publicUse, ColumnKey.project]),
+    (ColumnKey.total, [ColumnKey.fiscal, ColumnKey.businessIncome, ColumnKey.operatingIncome, ColumnKey.otherIncome]),
+    (ColumnKey.total, [ColumnKey.generalPublic, ColumnKey.governmentFund, ColumnKey.stateCapital]),
+    (ColumnKey.total, [ColumnKey.threePublicTotal, ColumnKey.meetings, ColumnKey.training]),
+    (ColumnKey.threePublicTotal, [ColumnKey.travelAbroad, ColumnKey.reception, ColumnKey.vehicles]),
+    (ColumnKey.vehicles, [ColumnKey.vehiclePurchase, ColumnKey.vehicleRunning]),
+    // 决算: expenditure by use, income by source (with 上级补助 and 附属单位上缴), 本年支出 by use,
+    // and the 三公 items, each for its 预算数 and its 决算数.
+    (
+      ColumnKey.total,
+      [
+        ColumnKey.basic, ColumnKey.project, ColumnKey.remittanceToSuperior, ColumnKey.operatingExpenditure,
+        ColumnKey.subsidyToAffiliates,
+      ]
+    ),
+    (
+      ColumnKey.total,
+      [
+        ColumnKey.fiscal, ColumnKey.superiorSubsidy, ColumnKey.businessIncome, ColumnKey.operatingIncome,
+        ColumnKey.affiliatedRemittance, ColumnKey.otherIncome,
+      ]
+    ),
+    (ColumnKey.expenditureOfYear, [ColumnKey.basic, ColumnKey.project]),
   ]
-}
+  + [ColumnKey.budgeted, ColumnKey.final].flatMap { figure -> [(target: String, parts: [String])] in
+    let k = { (item: String) in item + "." + figure }
+    return [
+      (k(ColumnKey.threePublicTotal), [k(ColumnKey.travelAbroad), k(ColumnKey.reception), k(ColumnKey.vehicles)]),
+      (k(ColumnKey.vehicles), [k(ColumnKey.vehiclePurchase), k(ColumnKey.vehicleRunning)]),
+    ]
+  }
 
 extension TableSection {
   /// The column identities the section's columns imply: for each target, the identity with the
@@ -91,7 +105,8 @@ extension Rule {
         guard let total = section.totalRow, let top = section.codeLengths.first else { return [] }
         let classes = section.codedRows.filter { $0.code!.count == top }
         return ctx.columnSum(
-          "any.total-row", table, section, parent: total, children: classes, basisZh: "各类之和", basisEn: "sum of the top-level rows")
+          "any.total-row", table, section, parent: total, children: classes, basisZh: "各类之和",
+          basisEn: "sum of the top-level rows")
       }
     }
   }
@@ -99,7 +114,8 @@ extension Rule {
   /// Every row of every table whose columns imply an identity (合计 = 基本支出 + 项目支出 …).
   static let anyColumnSums = Rule(
     id: "any.column-sums", group: .withinTable, descriptionZh: "每行：合计 = 各组成列之和（基本 + 项目、人员 + 公用、各资金来源……）",
-    descriptionEn: "Every row: a total column equals the sum of its parts (basic + project, personnel + public use, sources …)",
+    descriptionEn:
+      "Every row: a total column equals the sum of its parts (basic + project, personnel + public use, sources …)",
     tables: []
   ) { ctx in
     ctx.disclosure.tables.flatMap { table in
@@ -117,7 +133,8 @@ extension Rule {
     id: "any.balance", group: .withinTable, descriptionZh: "收支总表：收入总计 = 支出总计",
     descriptionEn: "Balance tables: total income equals total expenditure", tables: []
   ) { ctx in
-    ctx.disclosure.tables.filter { $0.kind == .budgetSummary || $0.kind == .fiscalSummary }.flatMap { table -> [Finding] in
+    ctx.disclosure.tables.filter { $0.kind == .budgetSummary || $0.kind == .fiscalSummary }.flatMap {
+      table -> [Finding] in
       guard let income = table.section(.income), let closing = income.rows.last(where: { $0.kind == .total }),
         let i = income.columns.indices.first
       else { return [] }
@@ -131,7 +148,8 @@ extension Rule {
         let found = ctx.figure(table, side, last, column: j)
         guard found.amount != nil else { return nil }
         return ctx.compare(
-          ruleId: "any.balance", table: table.number, row: last.displayName, column: ColumnKey.chineseName(side.columns[j]),
+          ruleId: "any.balance", table: table.number, row: last.displayName,
+          column: ColumnKey.chineseName(side.columns[j]),
           found: found, expected: expected, basisZh: closing.name, basisEn: closing.name)
       }
     }

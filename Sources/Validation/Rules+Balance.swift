@@ -10,7 +10,8 @@ extension Rule {
     return Rule(
       id: id, group: .withinTable,
       descriptionZh: "预算公开表\(t) 本年收入合计 = Σ收入项目；本年支出合计 = Σ支出项目；收入总计 = 本年收入合计 + 上年结转 = 支出总计 = 本年支出合计 + 年终结转",
-      descriptionEn: "Table \(t): income lines add up to 本年收入合计, expenditure lines to 本年支出合计; 收入总计 = 本年收入合计 + 上年结转 = 支出总计 = 本年支出合计 + 年终结转",
+      descriptionEn:
+        "Table \(t): income lines add up to 本年收入合计, expenditure lines to 本年支出合计; 收入总计 = 本年收入合计 + 上年结转 = 支出总计 = 本年支出合计 + 年终结转",
       tables: [t], needsData: true
     ) { ctx in
       guard let table = ctx.disclosure.table(t) else { return [] }
@@ -23,7 +24,9 @@ extension Rule {
           if let x = ctx.compare(
             ruleId: id, table: t, row: row.name, column: ColumnKey.chineseName(key), found: f(row),
             expected: Figure.sum(parts.map(f)), basisZh: zh, basisEn: en)
-          { out.append(x) }
+          {
+            out.append(x)
+          }
         }
         check(b.incomeTotal, b.incomeLines, "各收入项目之和", "sum of the income lines")
         if !b.carryInParts.isEmpty { check(b.carryIn, b.carryInParts, "各分项之和", "sum of its parts") }
@@ -37,7 +40,9 @@ extension Rule {
             if let x = ctx.compare(
               ruleId: id, table: t, row: row.name, column: ColumnKey.chineseName(key), found: f(row),
               expected: Figure.sum(parts.map(f)), basisZh: zh, basisEn: en)
-            { out.append(x) }
+            {
+              out.append(x)
+            }
           }
           check(b.expenditureTotal, b.expenditureLines, "各支出项目之和", "sum of the expenditure lines")
           check(b.expenditureGrand, [b.expenditureTotal, b.carryOut], "本年支出合计 + 年终结转", "本年支出合计 + 年终结转")
@@ -48,7 +53,8 @@ extension Rule {
         let ig = b.incomeGrand, let eg = b.expenditureGrand, exp.columnIndex(ColumnKey.total) != nil,
         let x = ctx.compare(
           ruleId: id, table: t, row: eg.name, column: ColumnKey.chineseName(ColumnKey.total),
-          found: ctx.figure(table, exp, eg, column: ColumnKey.total), expected: ctx.figure(table, income, ig, column: ik),
+          found: ctx.figure(table, exp, eg, column: ColumnKey.total),
+          expected: ctx.figure(table, income, ig, column: ik),
           basisZh: "收入总计", basisEn: "收入总计 (income grand total)")
       {
         out.append(x)

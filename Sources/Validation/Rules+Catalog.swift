@@ -17,7 +17,8 @@ extension Rule {
       return part.rows.compactMap { row -> Finding? in
         if catalog.record(row.code!, kind: kind) != nil { return nil }
         return ctx.note(
-          ruleId: "catalog.known", severity: catalog.isComplete(kind) ? .warning : .info, table: table.number, row: row.displayName, column: "科目编码",
+          ruleId: "catalog.known", severity: catalog.isComplete(kind) ? .warning : .info, table: table.number,
+          row: row.displayName, column: "科目编码",
           cells: ctx.rowCells(table, row), zh: "科目编码 \(row.code!) 不在政府收支分类科目中",
           en: "code \(row.code!) is not in the classification catalog")
       }
@@ -33,7 +34,9 @@ extension Rule {
     return ctx.codedParts.flatMap { part in
       let (table, kind) = (part.table, part.kind)
       return part.rows.compactMap { row -> Finding? in
-        guard let record = catalog.record(row.code!, kind: kind), !sameLooseName(record.name, row.name) else { return nil }
+        guard let record = catalog.record(row.code!, kind: kind), !sameLooseName(record.name, row.name) else {
+          return nil
+        }
         return ctx.note(
           ruleId: "catalog.name", severity: record.needsVerification ? .warning : .error, table: table.number,
           row: row.displayName, column: "科目名称", cells: ctx.rowCells(table, row),
@@ -46,7 +49,8 @@ extension Rule {
   /// A code's money sits only in its budget's column (a 政府性基金 code carries no 一般公共预算 money).
   static let catalogBudgetType = Rule(
     id: "catalog.budget-type", group: .catalog, descriptionZh: "科目所属预算与金额所在列相符（政府性基金科目不列一般公共预算资金等）",
-    descriptionEn: "A code's money sits in its budget's column (a government-fund code carries no general public money)",
+    descriptionEn:
+      "A code's money sits in its budget's column (a government-fund code carries no general public money)",
     tables: [2, 5, 7, 8, 9], needsCatalog: true, needsAllTables: false
   ) { ctx in
     guard let catalog = ctx.catalog else { return [] }
@@ -65,10 +69,17 @@ extension Rule {
         // Which budget each amount column of this table belongs to.
         let columns: [(String, BudgetKind)]
         switch table.number {
-        case 2: columns = [(ColumnKey.generalPublic, .generalPublic), (ColumnKey.governmentFund, .governmentFund), (ColumnKey.stateCapital, .stateCapital)]
+        case 2:
+          columns = [
+            (ColumnKey.generalPublic, .generalPublic), (ColumnKey.governmentFund, .governmentFund),
+            (ColumnKey.stateCapital, .stateCapital),
+          ]
         case 5: columns = [(ColumnKey.total, .generalPublic)]
         case 7, 8: columns = [(ColumnKey.total, .governmentFund)]
-        case 9 where kind == .functional && section.role == .expenditure: columns = [(ColumnKey.total, .stateCapital), (ColumnKey.basic, .stateCapital), (ColumnKey.project, .stateCapital)]
+        case 9 where kind == .functional && section.role == .expenditure:
+          columns = [
+            (ColumnKey.total, .stateCapital), (ColumnKey.basic, .stateCapital), (ColumnKey.project, .stateCapital),
+          ]
         case 9 where kind == .revenue: columns = [(ColumnKey.total, .stateCapital)]
         default: columns = []
         }
@@ -79,8 +90,11 @@ extension Rule {
             Finding(
               ruleId: "catalog.budget-type", severity: .error, table: table.number, row: row.displayName,
               column: ColumnKey.chineseName(key), cells: f.cells.map(\.text), expected: .zero, found: a, difference: a,
-              messageZh: "预算公开表\(table.number) \(row.displayName) \(ColumnKey.chineseName(key))：\(record.budget.chineseName)科目不应有\(budget.chineseName)资金，实为 \(a.text())",
-              messageEn: "Table \(table.number) \(row.displayName) \(ColumnKey.chineseName(key)): a \(record.budget.rawValue) code carries \(budget.rawValue) money (\(a.text()))"))
+              messageZh:
+                "预算公开表\(table.number) \(row.displayName) \(ColumnKey.chineseName(key))：\(record.budget.chineseName)科目不应有\(budget.chineseName)资金，实为 \(a.text())",
+              messageEn:
+                "Table \(table.number) \(row.displayName) \(ColumnKey.chineseName(key)): a \(record.budget.rawValue) code carries \(budget.rawValue) money (\(a.text()))"
+            ))
         }
       }
     }
@@ -97,7 +111,9 @@ extension Rule {
     var out: [Finding] = []
     for section in table.sections {
       for row in section.rows where row.kind == .item {
-        var names: [(String, CodeKind, String, String)] = [(row.name, .economicDepartment, "部门预算支出经济分类", "department economic")]
+        var names: [(String, CodeKind, String, String)] = [
+          (row.name, .economicDepartment, "部门预算支出经济分类", "department economic")
+        ]
         if let second = row.secondName, !second.isEmpty {
           names.append((second, .economicGovernment, "政府预算支出经济分类", "government economic"))
         }
@@ -106,7 +122,8 @@ extension Rule {
             ctx.note(
               ruleId: "catalog.t6-names", severity: .warning, table: 6, row: row.displayName,
               column: kind == .economicDepartment ? "部门预算支出经济科目名称" : "政府预算支出经济科目名称",
-              cells: ctx.rowCells(table, row), zh: "“\(name)”不是\(zh)科目名称", en: "“\(name)” is not a \(en) classification name"))
+              cells: ctx.rowCells(table, row), zh: "“\(name)”不是\(zh)科目名称",
+              en: "“\(name)” is not a \(en) classification name"))
         }
       }
     }

@@ -40,13 +40,16 @@ extension Rule {
   /// parents, one name per code, codes known to the catalog. (Names against the catalog stay
   /// with the Datong set: the shipped catalog is of 2023, and names change between years, as
   /// Jiangsu 2019's 20805 行政事业单位离退休 shows.)
-  static let codesInEverySet: [Rule] = [codeShape, codeParent, codeSameName, catalogKnown].map { $0.reading(kinds: codedKinds) }
+  static let codesInEverySet: [Rule] = [codeShape, codeParent, codeSameName, catalogKnown].map {
+    $0.reading(kinds: codedKinds)
+  }
 
   /// Codes are digits of a length the classification allows, starting with its leading digit.
   static let codeShape = Rule(
     id: "codes.shape", group: .codes,
     descriptionZh: "科目编码格式：支出功能分类 3/5/7 位、以2开头；收入分类 3/5/7/9 位、以1开头",
-    descriptionEn: "Code shape: functional codes 3/5/7 digits starting with 2; revenue codes 3/5/7/9 digits starting with 1",
+    descriptionEn:
+      "Code shape: functional codes 3/5/7 digits starting with 2; revenue codes 3/5/7/9 digits starting with 1",
     tables: codedTables, needsAllTables: false
   ) { ctx in
     ctx.codedParts.flatMap { part in

@@ -39,10 +39,14 @@ extension Rule {
     guard excess > ctx.tolerance else { return [] }
     return [
       Finding(
-        ruleId: "X.t6-t10.vehicles", severity: .error, table: 6, row: rowName, column: ColumnKey.chineseName(ColumnKey.total),
+        ruleId: "X.t6-t10.vehicles", severity: .error, table: 6, row: rowName,
+        column: ColumnKey.chineseName(ColumnKey.total),
         cells: (found.cells + bound.cells).map(\.text), expected: bound.amount, found: found.amount, difference: excess,
-        messageZh: "预算公开表6 \(rowName) 合计：应不超过 \(shown(bound.amount, .zh))（预算公开表10 \(boundRow)），实为 \(shown(found.amount, .zh))，超出 \(excess.text())",
-        messageEn: "Table 6 \(rowName) total: expected at most \(shown(bound.amount, .en)) (Table 10 \(boundRow)), found \(shown(found.amount, .en)), excess \(excess.text())")
+        messageZh:
+          "预算公开表6 \(rowName) 合计：应不超过 \(shown(bound.amount, .zh))（预算公开表10 \(boundRow)），实为 \(shown(found.amount, .zh))，超出 \(excess.text())",
+        messageEn:
+          "Table 6 \(rowName) total: expected at most \(shown(bound.amount, .en)) (Table 10 \(boundRow)), found \(shown(found.amount, .en)), excess \(excess.text())"
+      )
     ]
   }
 
@@ -50,7 +54,8 @@ extension Rule {
   static let t11t6Office = Rule(
     id: "X.t11-t6.office", group: .acrossTables, severity: .warning,
     descriptionZh: "预算公开表11 部门合计 = Σ预算公开表6 政府经济科目属502机关商品和服务支出的公用经费（取决于哪些单位参公，故为警告）",
-    descriptionEn: "Table 11's department total equals Σ Table 6 public-use rows under 502 (warning: depends on which units are 参公)",
+    descriptionEn:
+      "Table 11's department total equals Σ Table 6 public-use rows under 502 (warning: depends on which units are 参公)",
     tables: [11, 6]
   ) { ctx in
     guard let t6 = ctx.disclosure.table(6), let t11 = ctx.disclosure.table(11) else { return [] }
@@ -60,13 +65,19 @@ extension Rule {
       for row in section.rows where row.kind == .item {
         guard let second = row.secondName, !second.isEmpty else { continue }
         let name = plainName(second)
-        let code = ctx.catalog?.economicCode(named: name, kind: .economicGovernment) ?? StandardLines.governmentGoodsAndServices[name]
+        let code =
+          ctx.catalog?.economicCode(named: name, kind: .economicGovernment)
+          ?? StandardLines.governmentGoodsAndServices[name]
         if let code, code.hasPrefix("502") { figures.append(ctx.figure(t6, section, row, column: key)) }
       }
     }
     var t6view = View(table: 6, nameZh: "预算公开表6", nameEn: "Table 6")
-    t6view.add("office", row: "Σ502机关商品和服务支出（\(figures.count)行）", column: ColumnKey.chineseName(ColumnKey.publicUse), Figure.sum(figures))
-    let key = t11.sections.first?.columnIndex(ColumnKey.generalPublic) != nil ? ColumnKey.generalPublic : ColumnKey.total
-    return ctx.agree(ctx.totalView(11, column: key, key: "office"), t6view, ruleId: "X.t11-t6.office", severity: .warning)
+    t6view.add(
+      "office", row: "Σ502机关商品和服务支出（\(figures.count)行）", column: ColumnKey.chineseName(ColumnKey.publicUse),
+      Figure.sum(figures))
+    let key =
+      t11.sections.first?.columnIndex(ColumnKey.generalPublic) != nil ? ColumnKey.generalPublic : ColumnKey.total
+    return ctx.agree(
+      ctx.totalView(11, column: key, key: "office"), t6view, ruleId: "X.t11-t6.office", severity: .warning)
   }
 }

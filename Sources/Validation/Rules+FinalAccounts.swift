@@ -29,7 +29,10 @@ extension ValidationContext {
   /// A row of a section by its name without ordinal (`一、…`), the first after `after` if given.
   func line(_ section: TableSection, _ name: String, after: BudgetRow? = nil) -> BudgetRow? {
     let key = BudgetRow.normalizedName(name)
-    let start = after.flatMap { a in section.rows.firstIndex(where: { $0.line == a.line && $0.sheet == a.sheet && $0.name == a.name }) }
+    let start =
+      after.flatMap { a in
+        section.rows.firstIndex(where: { $0.line == a.line && $0.sheet == a.sheet && $0.name == a.name })
+      }
       .map { $0 + 1 } ?? 0
     return section.rows[start...].first { BudgetRow.normalizedName($0.name) == key }
   }
@@ -62,16 +65,20 @@ extension ValidationContext {
   /// 本年合计 = Σ the lines above it; 总计 = 本年合计 + the lines between (使用非财政拨款结余,
   /// 年初结转和结余 …; sub-lines under 年初财政拨款结转和结余 are its parts, not added again).
   func summarySide(_ ruleId: String, _ table: BudgetTable, _ section: TableSection) -> [Finding] {
-    guard let (lines, yearTotal) = linesBeforeTotal(section), let grand = section.rows.last(where: { $0.kind == .total }),
+    guard let (lines, yearTotal) = linesBeforeTotal(section),
+      let grand = section.rows.last(where: { $0.kind == .total }),
       grand.line != yearTotal.line || grand.sheet != yearTotal.sheet
     else { return [] }
-    let start = section.rows.firstIndex { $0.line == yearTotal.line && $0.sheet == yearTotal.sheet && $0.kind == .total }! + 1
+    let start =
+      section.rows.firstIndex { $0.line == yearTotal.line && $0.sheet == yearTotal.sheet && $0.kind == .total }! + 1
     let end = section.rows.lastIndex { $0.kind == .total }!
     var between = Array(section.rows[start..<end])
     var findings: [Finding] = []
     // 年初财政拨款结转和结余 followed by lines named as the income lines: its parts.
     if let opening = between.first, between.count > 1,
-      between.dropFirst().allSatisfy({ sub in lines.contains { BudgetRow.normalizedName($0.name) == BudgetRow.normalizedName(sub.name) } })
+      between.dropFirst().allSatisfy({ sub in
+        lines.contains { BudgetRow.normalizedName($0.name) == BudgetRow.normalizedName(sub.name) }
+      })
     {
       let parts = Array(between.dropFirst())
       for column in section.columns {
@@ -79,7 +86,9 @@ extension ValidationContext {
           ruleId, table, section, opening, column: column,
           expected: Figure.sum(parts.map { figure(table, section, $0, column: column) }), basisZh: "其下各项之和",
           basisEn: "sum of its parts")
-        { findings.append(f) }
+        {
+          findings.append(f)
+        }
       }
       between = [opening]
     }
@@ -88,20 +97,26 @@ extension ValidationContext {
         ruleId, table, section, yearTotal, column: column,
         expected: Figure.sum(lines.map { figure(table, section, $0, column: column) }), basisZh: "以上各行之和",
         basisEn: "sum of the lines above")
-      { findings.append(f) }
+      {
+        findings.append(f)
+      }
       if let f = agree(
         ruleId, table, section, grand, column: column,
         expected: Figure.sum(([yearTotal] + between).map { figure(table, section, $0, column: column) }),
         basisZh: ([yearTotal] + between).map { BudgetRow.normalizedName($0.name) }.joined(separator: " + "),
         basisEn: "this year's total and the balances")
-      { findings.append(f) }
+      {
+        findings.append(f)
+      }
     }
     return findings
   }
 
   /// The 合计 row of a table's only section.
   func totalRow(_ t: Int) -> (BudgetTable, TableSection, BudgetRow)? {
-    guard let table = disclosure.table(t), let section = table.sections.first, let row = section.totalRow else { return nil }
+    guard let table = disclosure.table(t), let section = table.sections.first, let row = section.totalRow else {
+      return nil
+    }
     return (table, section, row)
   }
 }
@@ -119,7 +134,8 @@ extension Rule {
   static let faSummaryLines = Rule(
     id: "FA.summary-lines", group: .withinTable,
     descriptionZh: "收入支出决算总表、财政拨款收入支出决算总表：本年收入（支出）合计 = 各行之和；总计 = 本年合计 + 结余各行",
-    descriptionEn: "决算 summary tables: this year's totals equal their lines; 总计 equals this year's total plus the balance lines",
+    descriptionEn:
+      "决算 summary tables: this year's totals equal their lines; 总计 equals this year's total plus the balance lines",
     tables: [1, 4], needsData: true, needsAllTables: false
   ) { ctx in
     [1, 4].compactMap { ctx.disclosure.table($0) }.flatMap { table in
@@ -139,14 +155,19 @@ extension Rule {
     if let f = ctx.agree(
       "FA.t2-t1.income", t2, s2, total, column: ColumnKey.total, expected: ctx.figure(t1, income, yearTotal, column: 0),
       basisZh: "收入支出决算总表 本年收入合计", basisEn: "收入支出决算总表 本年收入合计")
-    { findings.append(f) }
+    {
+      findings.append(f)
+    }
     for (lines, column) in summaryIncomeColumns where s2.columnIndex(column) != nil {
       let rows = lines.compactMap { ctx.line(income, $0) }
       guard !rows.isEmpty else { continue }
       if let f = ctx.agree(
-        "FA.t2-t1.income", t2, s2, total, column: column, expected: Figure.sum(rows.map { ctx.figure(t1, income, $0, column: 0) }),
+        "FA.t2-t1.income", t2, s2, total, column: column,
+        expected: Figure.sum(rows.map { ctx.figure(t1, income, $0, column: 0) }),
         basisZh: "收入支出决算总表 " + lines.joined(separator: " + "), basisEn: "收入支出决算总表 income lines")
-      { findings.append(f) }
+      {
+        findings.append(f)
+      }
     }
     return findings
   }
@@ -162,16 +183,22 @@ extension Rule {
     else { return [] }
     var findings: [Finding] = []
     if let f = ctx.agree(
-      "FA.t3-t1.expenditure", t3, s3, total, column: ColumnKey.total, expected: ctx.figure(t1, side, yearTotal, column: 0),
+      "FA.t3-t1.expenditure", t3, s3, total, column: ColumnKey.total,
+      expected: ctx.figure(t1, side, yearTotal, column: 0),
       basisZh: "收入支出决算总表 本年支出合计", basisEn: "收入支出决算总表 本年支出合计")
-    { findings.append(f) }
+    {
+      findings.append(f)
+    }
     let top = s3.codeLengths.first ?? 3
     for row in s3.codedRows where row.code!.count == top {
-      guard let line = lines.first(where: { BudgetRow.normalizedName($0.name) == BudgetRow.normalizedName(row.name) }) else { continue }
+      guard let line = lines.first(where: { BudgetRow.normalizedName($0.name) == BudgetRow.normalizedName(row.name) })
+      else { continue }
       if let f = ctx.agree(
         "FA.t3-t1.expenditure", t3, s3, row, column: ColumnKey.total, expected: ctx.figure(t1, side, line, column: 0),
         basisZh: "收入支出决算总表 " + line.name, basisEn: "收入支出决算总表 " + line.name)
-      { findings.append(f) }
+      {
+        findings.append(f)
+      }
     }
     return findings
   }
@@ -207,15 +234,20 @@ extension Rule {
       "FA.t5-t4.general-public", t5, s5, total, column: ColumnKey.total,
       expected: ctx.figure(t4, side, yearTotal, column: ColumnKey.generalPublic),
       basisZh: "财政拨款收入支出决算总表 本年支出合计 一般公共预算财政拨款", basisEn: "财政拨款收入支出决算总表 general public column")
-    { findings.append(f) }
+    {
+      findings.append(f)
+    }
     let top = s5.codeLengths.first ?? 3
     for row in s5.codedRows where row.code!.count == top {
-      guard let line = lines.first(where: { BudgetRow.normalizedName($0.name) == BudgetRow.normalizedName(row.name) }) else { continue }
+      guard let line = lines.first(where: { BudgetRow.normalizedName($0.name) == BudgetRow.normalizedName(row.name) })
+      else { continue }
       if let f = ctx.agree(
         "FA.t5-t4.general-public", t5, s5, row, column: ColumnKey.total,
         expected: ctx.figure(t4, side, line, column: ColumnKey.generalPublic),
         basisZh: "财政拨款收入支出决算总表 " + line.name + " 一般公共预算财政拨款", basisEn: "财政拨款收入支出决算总表 " + line.name)
-      { findings.append(f) }
+      {
+        findings.append(f)
+      }
     }
     return findings
   }
@@ -224,10 +256,13 @@ extension Rule {
   static let faBasicTotal = Rule(
     id: "FA.t6-t5.basic", group: .acrossTables,
     descriptionZh: "基本支出决算表 人员经费合计 + 公用经费合计 = 一般公共预算财政拨款支出决算表 合计 基本支出",
-    descriptionEn: "basic-expenditure table: personnel total + public-use total = the 基本支出 total of table 5", tables: [5, 6]
+    descriptionEn: "basic-expenditure table: personnel total + public-use total = the 基本支出 total of table 5",
+    tables: [5, 6]
   ) { ctx in
     guard let (t5, s5, total) = ctx.totalRow(5), let t6 = ctx.disclosure.table(6) else { return [] }
-    let parts = t6.sections.compactMap { s in s.rows.last(where: { $0.kind == .total }).map { ctx.figure(t6, s, $0, column: 0) } }
+    let parts = t6.sections.compactMap { s in
+      s.rows.last(where: { $0.kind == .total }).map { ctx.figure(t6, s, $0, column: 0) }
+    }
     guard !parts.isEmpty else { return [] }
     return [
       ctx.agree(
@@ -243,7 +278,8 @@ extension Rule {
     Rule(
       id: id, group: .acrossTables,
       descriptionZh: "决算表\(t) 合计（年初、本年收入、本年支出、年末）= 财政拨款收入支出决算总表 对应资金的行与列",
-      descriptionEn: "table \(t) totals (opening, income, expenditure, closing) equal the fund's lines and column in 财政拨款收入支出决算总表",
+      descriptionEn:
+        "table \(t) totals (opening, income, expenditure, closing) equal the fund's lines and column in 财政拨款收入支出决算总表",
       tables: [4, t]
     ) { ctx in
       guard let (tt, st, total) = ctx.totalRow(t), let t4 = ctx.disclosure.table(4), let income = t4.section(.income),
@@ -253,15 +289,33 @@ extension Rule {
       var findings: [Finding] = []
       let name = "财政拨款收入支出决算总表 "
       if let own = ctx.line(income, line) {
-        findings += [ctx.agree(id, tt, st, total, column: ColumnKey.incomeOfYear, expected: ctx.figure(t4, income, own, column: 0), basisZh: name + own.name, basisEn: name + own.name)].compactMap { $0 }
+        findings += [
+          ctx.agree(
+            id, tt, st, total, column: ColumnKey.incomeOfYear, expected: ctx.figure(t4, income, own, column: 0),
+            basisZh: name + own.name, basisEn: name + own.name)
+        ].compactMap { $0 }
       }
       if let opening = ctx.line(income, prefix: "年初财政拨款结转和结余"), let sub = ctx.line(income, line, after: opening) {
-        findings += [ctx.agree(id, tt, st, total, column: ColumnKey.openingBalance, expected: ctx.figure(t4, income, sub, column: 0), basisZh: name + "年初财政拨款结转和结余 " + sub.name, basisEn: name + "opening balance")].compactMap { $0 }
+        findings += [
+          ctx.agree(
+            id, tt, st, total, column: ColumnKey.openingBalance, expected: ctx.figure(t4, income, sub, column: 0),
+            basisZh: name + "年初财政拨款结转和结余 " + sub.name, basisEn: name + "opening balance")
+        ].compactMap { $0 }
       }
       if side.columnIndex(column) != nil {
-        findings += [ctx.agree(id, tt, st, total, column: ColumnKey.expenditureOfYear, expected: ctx.figure(t4, side, spent, column: column), basisZh: name + "本年支出合计 " + ColumnKey.chineseName(column), basisEn: name + "expenditure")].compactMap { $0 }
+        findings += [
+          ctx.agree(
+            id, tt, st, total, column: ColumnKey.expenditureOfYear,
+            expected: ctx.figure(t4, side, spent, column: column),
+            basisZh: name + "本年支出合计 " + ColumnKey.chineseName(column), basisEn: name + "expenditure")
+        ].compactMap { $0 }
         if let closing = ctx.line(side, prefix: "年末财政拨款结转和结余") {
-          findings += [ctx.agree(id, tt, st, total, column: ColumnKey.closingBalance, expected: ctx.figure(t4, side, closing, column: column), basisZh: name + "年末财政拨款结转和结余 " + ColumnKey.chineseName(column), basisEn: name + "closing balance")].compactMap { $0 }
+          findings += [
+            ctx.agree(
+              id, tt, st, total, column: ColumnKey.closingBalance,
+              expected: ctx.figure(t4, side, closing, column: column),
+              basisZh: name + "年末财政拨款结转和结余 " + ColumnKey.chineseName(column), basisEn: name + "closing balance")
+          ].compactMap { $0 }
         }
       }
       _ = incomeTotal
@@ -274,7 +328,8 @@ extension Rule {
   static let faThreePublicWithinBudget = Rule(
     id: "FA.three-public-within-budget", group: .withinTable, severity: .warning,
     descriptionZh: "“三公”经费各项 决算数 ≤ 预算数（超出为警告，须在情况说明中说明原因）",
-    descriptionEn: "三公: no item's 决算数 exceeds its 预算数 (a warning: an overrun must be explained)", tables: [7], needsData: true
+    descriptionEn: "三公: no item's 决算数 exceeds its 预算数 (a warning: an overrun must be explained)", tables: [7],
+    needsData: true
   ) { ctx in
     guard let table = ctx.disclosure.table(7) else { return [] }
     return table.sections.flatMap { section in
@@ -301,16 +356,21 @@ extension Rule {
   static let anyCarryoverBalance = Rule(
     id: "any.carryover-balance", group: .withinTable,
     descriptionZh: "每行：年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余",
-    descriptionEn: "Every row: opening balance + income of the year = expenditure of the year + closing balance", tables: []
+    descriptionEn: "Every row: opening balance + income of the year = expenditure of the year + closing balance",
+    tables: []
   ) { ctx in
     ctx.disclosure.tables.flatMap { table in
       table.sections.flatMap { section -> [Finding] in
-        guard let o = section.columnIndex(ColumnKey.openingBalance), let i = section.columnIndex(ColumnKey.incomeOfYear),
-          let e = section.columnIndex(ColumnKey.expenditureOfYear), let c = section.columnIndex(ColumnKey.closingBalance)
+        guard let o = section.columnIndex(ColumnKey.openingBalance),
+          let i = section.columnIndex(ColumnKey.incomeOfYear),
+          let e = section.columnIndex(ColumnKey.expenditureOfYear),
+          let c = section.columnIndex(ColumnKey.closingBalance)
         else { return [] }
         return section.rows.compactMap { row in
-          let opening = ctx.figure(table, section, row, column: o), income = ctx.figure(table, section, row, column: i)
-          let spent = ctx.figure(table, section, row, column: e), closing = ctx.figure(table, section, row, column: c)
+          let opening = ctx.figure(table, section, row, column: o)
+          let income = ctx.figure(table, section, row, column: i)
+          let spent = ctx.figure(table, section, row, column: e)
+          let closing = ctx.figure(table, section, row, column: c)
           guard [opening, income, spent, closing].contains(where: { $0.amount != nil }) else { return nil }
           // 年末 = 年初 + 收入 − 支出, compared as 年末 + 支出 against 年初 + 收入 (sums only).
           return ctx.compare(

@@ -6,7 +6,9 @@ import Messages
 
 extension Rule {
   /// Every forms rule, in report order.
-  public static let forms: [Rule] = [formProjectPresent, formAnnualTotal, formPeriodTotals, formFundingParts, formMissing]
+  public static let forms: [Rule] = [
+    formProjectPresent, formAnnualTotal, formPeriodTotals, formFundingParts, formMissing,
+  ]
 
   /// Each form's project is a 表12 row.
   static let formProjectPresent = Rule(
@@ -16,7 +18,8 @@ extension Rule {
     ctx.disclosure.forms.compactMap { form in
       guard ctx.projectRow(form.projectName) == nil else { return nil }
       return ctx.note(
-        ruleId: "F.project-present", severity: .error, table: 12, row: form.projectName, cells: ctx.formCells(form, .projectName).map(\.text),
+        ruleId: "F.project-present", severity: .error, table: 12, row: form.projectName,
+        cells: ctx.formCells(form, .projectName).map(\.text),
         zh: "绩效目标申报表的项目不在本表中", en: "the project of a performance-target form is not in the table")
     }
   }
@@ -29,7 +32,8 @@ extension Rule {
     ctx.disclosure.forms.compactMap { form -> Finding? in
       guard let (table, section, row) = ctx.projectRow(form.projectName) else { return nil }
       let printed = ctx.figure(table, section, row, column: ColumnKey.total)
-      let expected = Figure(amount: printed.amount?.multipliedByPowerOfTen(4), cells: printed.cells, terms: printed.amount == nil ? 0 : 1)
+      let expected = Figure(
+        amount: printed.amount?.multipliedByPowerOfTen(4), cells: printed.cells, terms: printed.amount == nil ? 0 : 1)
       let found = Figure(amount: form.annualFunding.total, cells: ctx.formCells(form, .annualTotal), terms: 1)
       return ctx.compare(
         ruleId: "F.annual-total", table: nil, row: "绩效目标申报表 \(form.projectName)", column: "年度资金总额（元）",
@@ -43,10 +47,13 @@ extension Rule {
     descriptionEn: "Form funding for the whole period ≥ funding for the year", tables: [12], needsForms: true
   ) { ctx in
     ctx.disclosure.forms.compactMap { form -> Finding? in
-      guard let whole = form.implementationFunding.total, let year = form.annualFunding.total, whole < year else { return nil }
+      guard let whole = form.implementationFunding.total, let year = form.annualFunding.total, whole < year else {
+        return nil
+      }
       var f = ctx.note(
         ruleId: "F.period-totals", severity: .error, table: nil, row: "绩效目标申报表 \(form.projectName)",
-        column: "实施期资金总额（元）", cells: (ctx.formCells(form, .implementationTotal) + ctx.formCells(form, .annualTotal)).map(\.text),
+        column: "实施期资金总额（元）",
+        cells: (ctx.formCells(form, .implementationTotal) + ctx.formCells(form, .annualTotal)).map(\.text),
         zh: "实施期资金总额 \(whole.text()) 小于年度资金总额 \(year.text())",
         en: "funding for the whole period \(whole.text()) is less than the year's \(year.text())")
       f.expected = year
@@ -59,22 +66,30 @@ extension Rule {
   /// 资金总额 = 中央 + 省级 + 市县（区） + 单位自筹 + 其他, for both periods.
   static let formFundingParts = Rule(
     id: "F.funding-parts", group: .forms, descriptionZh: "绩效目标申报表 资金总额 = 中央 + 省级 + 市县（区） + 单位自筹 + 其他资金",
-    descriptionEn: "Form funding total = central + provincial + local + self-raised + other", tables: [12], needsForms: true
+    descriptionEn: "Form funding total = central + provincial + local + self-raised + other", tables: [12],
+    needsForms: true
   ) { ctx in
     ctx.disclosure.forms.flatMap { form -> [Finding] in
-      [("实施期资金总额（元）", form.implementationFunding, PerformanceForm.FormCell.implementationTotal),
-       ("年度资金总额（元）", form.annualFunding, .annualTotal)]
-        .compactMap { column, funding, cell -> Finding? in
-          guard funding.total != nil || funding.sumOfParts != nil else { return nil }
-          // A sum of amounts in 元 has no rounding allowance: any difference is an error.
-          return ctx.compare(
-            ruleId: "F.funding-parts", table: nil, row: "绩效目标申报表 \(form.projectName)", column: column,
-            found: Figure(amount: funding.total, cells: ctx.formCells(form, cell), terms: 1),
-            expected: Figure.sum(FormFunding.parts.map { Figure(amount: funding[$0.key], cells: [], terms: 0) }),
-            basisZh: "各资金来源之和",
-            basisEn: "sum of the sources")
-          .map { var f = $0; f.severity = .error; return f }
+      [
+        ("实施期资金总额（元）", form.implementationFunding, PerformanceForm.FormCell.implementationTotal),
+        ("年度资金总额（元）", form.annualFunding, .annualTotal),
+      ]
+      .compactMap { column, funding, cell -> Finding? in
+        guard funding.total != nil || funding.sumOfParts != nil else { return nil }
+        // A sum of amounts in 元 has no rounding allowance: any difference is an error.
+        return ctx.compare(
+          ruleId: "F.funding-parts", table: nil, row: "绩效目标申报表 \(form.projectName)", column: column,
+          found: Figure(amount: funding.total, cells: ctx.formCells(form, cell), terms: 1),
+          expected: Figure.sum(FormFunding.parts.map { Figure(amount: funding[$0.key], cells: [], terms: 0) }),
+          basisZh: "各资金来源之和",
+          basisEn: "sum of the sources"
+        )
+        .map {
+          var f = $0
+          f.severity = .error
+          return f
         }
+      }
     }
   }
 

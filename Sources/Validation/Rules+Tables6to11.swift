@@ -12,7 +12,8 @@ extension Rule {
       guard let total = section.totalRow else { return [] }
       let classes = EconomicBlocks(section).blocks.map(\.classRow)
       return ctx.columnSum(
-        "T6.total-row", table, section, parent: total, children: classes, basisZh: "各类之和", basisEn: "sum of the class rows")
+        "T6.total-row", table, section, parent: total, children: classes, basisZh: "各类之和",
+        basisEn: "sum of the class rows")
     }
   }
 
@@ -38,14 +39,16 @@ extension Rule {
   ) { ctx in
     ctx.sections(6).flatMap { table, section in
       ctx.rowSums(
-        "T6.personnel-public", table, section, target: ColumnKey.total, parts: [ColumnKey.personnel, ColumnKey.publicUse])
+        "T6.personnel-public", table, section, target: ColumnKey.total,
+        parts: [ColumnKey.personnel, ColumnKey.publicUse])
     }
   }
 
   /// 表10 合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费.
   static let t10TotalRow = Rule(
     id: "T10.total-row", group: .withinTable, descriptionZh: "预算公开表10 合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费",
-    descriptionEn: "Table 10: total = travel abroad + official reception + official vehicles", tables: [10], needsData: true
+    descriptionEn: "Table 10: total = travel abroad + official reception + official vehicles", tables: [10],
+    needsData: true
   ) { ctx in
     ctx.sections(10).flatMap { table, section -> [Finding] in
       guard let total = section.totalRow else { return [] }
@@ -54,7 +57,8 @@ extension Rule {
         return r.kind == .item && (n.containsBytes("因公出国") || n.containsBytes("公务接待") || n.containsBytes("公务用车购置及运行"))
       }
       return ctx.columnSum(
-        "T10.total-row", table, section, parent: total, children: items, basisZh: "三项之和", basisEn: "sum of the three items")
+        "T10.total-row", table, section, parent: total, children: items, basisZh: "三项之和",
+        basisEn: "sum of the three items")
     }
   }
 

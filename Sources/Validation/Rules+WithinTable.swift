@@ -103,7 +103,8 @@ extension Rule {
         guard let total = section.totalRow else { return [] }
         let first = codeKind(table: t, section: section).codeLengths[0]
         let classes = section.codedRows.filter { $0.code!.count == first }
-        return ctx.columnSum(id, table, section, parent: total, children: classes, basisZh: "各类之和", basisEn: "sum of the 类 rows")
+        return ctx.columnSum(
+          id, table, section, parent: total, children: classes, basisZh: "各类之和", basisEn: "sum of the 类 rows")
       }
     }
   }
@@ -130,7 +131,8 @@ extension Rule {
     ]
     return Rule(
       id: id, group: .withinTable, descriptionZh: "预算公开表\(t) 每行 合计 = 各资金来源列之和",
-      descriptionEn: "Table \(t): in every row, total = the sum of the fund-source columns", tables: [t], needsData: true
+      descriptionEn: "Table \(t): in every row, total = the sum of the fund-source columns", tables: [t],
+      needsData: true
     ) { ctx in
       ctx.sections(t, role: t == 4 ? .expenditure : nil).flatMap { table, section in
         ctx.rowSums(id, table, section, target: ColumnKey.total, parts: funds)

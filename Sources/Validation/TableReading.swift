@@ -37,7 +37,9 @@ func codeKind(table: Int, section: TableSection) -> CodeKind {
 /// table prints functional codes.
 func codeKind(kind: TableKind?, section: TableSection) -> CodeKind {
   if kind == .governmentFundRevenue { return .revenue }
-  if kind == .stateCapitalBudget, section.role == .income, section.codedRows.contains(where: { $0.code!.hasPrefix("1") }) {
+  if kind == .stateCapitalBudget, section.role == .income,
+    section.codedRows.contains(where: { $0.code!.hasPrefix("1") })
+  {
     return .revenue
   }
   return .functional

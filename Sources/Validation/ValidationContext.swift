@@ -32,7 +32,8 @@ public struct ValidationContext: Sendable {
     self.origins = origins
     // The first table of each number, as `disclosure.table(_:)` gives them, of a coded kind.
     var seen = Set<Int>()
-    codedParts = disclosure.tables.filter { seen.insert($0.number).inserted && codedKinds.contains($0.kind) }.flatMap { table in
+    codedParts = disclosure.tables.filter { seen.insert($0.number).inserted && codedKinds.contains($0.kind) }.flatMap {
+      table in
       table.sections.map {
         CodedPart(table: table, section: $0, kind: codeKind(kind: table.kind, section: $0), rows: $0.codedRows)
       }
@@ -115,7 +116,8 @@ public struct ValidationContext: Sendable {
     basisEn: @autoclosure () -> String
   ) -> Finding? {
     guard !found.overflowed, !expected.overflowed, let difference = found.value.subtracting(expected.value) else {
-      return beyondRange(ruleId: ruleId, table: table, row: row(), column: column(), cells: (found.cells + expected.cells).map(\.text))
+      return beyondRange(
+        ruleId: ruleId, table: table, row: row(), column: column(), cells: (found.cells + expected.cells).map(\.text))
     }
     if difference.magnitude <= tolerance { return nil }
     var level = severity
@@ -127,10 +129,13 @@ public struct ValidationContext: Sendable {
     let column = column()
     let place = [table.map(tableName), row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
     let placeEn = [table.map(tableNameEn), row.isEmpty ? nil : row].compactMap { $0 }.joined(separator: " ")
-    let zh = "\(place) \(column)：应为 \(shown(expected.amount, .zh))（\(basisZh())），实为 \(shown(found.amount, .zh))，相差 \(difference.magnitude.text())"
-    let en = "\(placeEn) \(column): expected \(shown(expected.amount, .en)) (\(basisEn())), found \(shown(found.amount, .en)), difference \(difference.magnitude.text())"
+    let zh =
+      "\(place) \(column)：应为 \(shown(expected.amount, .zh))（\(basisZh())），实为 \(shown(found.amount, .zh))，相差 \(difference.magnitude.text())"
+    let en =
+      "\(placeEn) \(column): expected \(shown(expected.amount, .en)) (\(basisEn())), found \(shown(found.amount, .en)), difference \(difference.magnitude.text())"
     return Finding(
-      ruleId: ruleId, severity: level, table: table, row: row, column: column, cells: (found.cells + expected.cells).map(\.text),
+      ruleId: ruleId, severity: level, table: table, row: row, column: column,
+      cells: (found.cells + expected.cells).map(\.text),
       expected: expected.amount, found: found.amount, difference: difference, messageZh: zh, messageEn: en)
   }
 

@@ -67,7 +67,10 @@ extension ValidationContext {
           guard let i = section.columnIndex(column) else { continue }
           let k = columns.count == 1 ? key : viewKey(key, column)
           if classesOnly && keyCode(k).count != 3 { continue }
-          view.add(k, View.Entry(rowLabel: .printed(row), columnLabel: .key(column), figure: figure(table, section, row, column: i)))
+          view.add(
+            k,
+            View.Entry(
+              rowLabel: .printed(row), columnLabel: .key(column), figure: figure(table, section, row, column: i)))
         }
       }
     }
@@ -92,7 +95,10 @@ extension ValidationContext {
       for column in columns {
         guard let i = section.columnIndex(column) else { continue }
         let k = columns.count == 1 ? code : viewKey(code, column)
-        view.add(k, View.Entry(rowLabel: .text(row.name), columnLabel: .key(column), figure: figure(table, section, row, column: i)))
+        view.add(
+          k,
+          View.Entry(
+            rowLabel: .text(row.name), columnLabel: .key(column), figure: figure(table, section, row, column: i)))
       }
     }
     return view
@@ -102,12 +108,16 @@ extension ValidationContext {
   /// carry-over line under `carryover`.
   func incomeView(_ t: Int) -> View {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
-    guard let table = disclosure.table(t), let section = table.section(.income), let column = section.columns.first else {
+    guard let table = disclosure.table(t), let section = table.section(.income), let column = section.columns.first
+    else {
       return view
     }
     guard let b = balance(t) else { return view }
     func add(_ key: String, _ row: BudgetRow) {
-      view.add(key, View.Entry(rowLabel: .text(row.name), columnLabel: .key(column), figure: figure(table, section, row, column: 0)))
+      view.add(
+        key,
+        View.Entry(rowLabel: .text(row.name), columnLabel: .key(column), figure: figure(table, section, row, column: 0))
+      )
     }
     for (row, fund) in zip(b.incomeLines, b.incomeFunds) {
       if let fund { add(fund, row) }
@@ -118,13 +128,17 @@ extension ValidationContext {
   }
 
   /// One figure of a table's 合计 (or named total) row, as a one-entry view under `key`.
-  func totalView(_ t: Int, role: SectionRole? = nil, row pick: ((TableSection) -> BudgetRow?)? = nil, column: String, key: String)
+  func totalView(
+    _ t: Int, role: SectionRole? = nil, row pick: ((TableSection) -> BudgetRow?)? = nil, column: String, key: String
+  )
     -> View
   {
     var view = View(table: t, nameZh: "预算公开表\(t)", nameEn: "Table \(t)")
     for (table, section) in sections(t, role: role) {
       guard let row = pick?(section) ?? section.totalRow, let i = section.columnIndex(column) else { continue }
-      view.add(key, View.Entry(rowLabel: .printed(row), columnLabel: .key(column), figure: figure(table, section, row, column: i)))
+      view.add(
+        key,
+        View.Entry(rowLabel: .printed(row), columnLabel: .key(column), figure: figure(table, section, row, column: i)))
       break
     }
     return view
@@ -143,7 +157,9 @@ extension ValidationContext {
         count += 1
       }
     }
-    view.add(key, View.Entry(rowLabel: .text("Σ项目（\(count)个）"), columnLabel: .key(column), figure: sum.terms == 0 ? .blank : sum))
+    view.add(
+      key,
+      View.Entry(rowLabel: .text("Σ项目（\(count)个）"), columnLabel: .key(column), figure: sum.terms == 0 ? .blank : sum))
     return view
   }
 }

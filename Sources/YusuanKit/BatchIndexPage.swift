@@ -9,18 +9,28 @@ extension BatchSummary {
     let zh = language == .zh
     let title = zh ? "部门预算公开报告一览" : "Budget disclosure reports"
     var out = "<!DOCTYPE html>\n<html lang=\"\(zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
-    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>\(HTMLWriter.text(title))</title>\n"
+    out +=
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>\(HTMLWriter.text(title))</title>\n"
     out += "<style>\n\(Self.indexCSS)</style>\n</head>\n<body>\n<h1>\(HTMLWriter.text(title))</h1>\n"
     let counts = BatchStatus.allCases.map { (status: $0, count: count($0)) }.filter { $0.count > 0 }
     out += "<p id=\"summary\">"
     out += HTMLWriter.text(zh ? "共 \(rows.count) 个部门：" : "\(rows.count) departments: ")
-    out += counts.map { "<span class=\"status-\($0.status.rawValue)\">\(HTMLWriter.text(Self.statusName($0.status, zh))) \($0.count)</span>" }
-      .joined(separator: zh ? "，" : ", ")
-    if cancelled { out += HTMLWriter.text(zh ? "（运行被中断，未列出的部门尚未处理）" : " (the run was interrupted; departments not listed were not reached)") }
+    out += counts.map {
+      "<span class=\"status-\($0.status.rawValue)\">\(HTMLWriter.text(Self.statusName($0.status, zh))) \($0.count)</span>"
+    }
+    .joined(separator: zh ? "，" : ", ")
+    if cancelled {
+      out += HTMLWriter.text(
+        zh ? "（运行被中断，未列出的部门尚未处理）" : " (the run was interrupted; departments not listed were not reached)")
+    }
     out += "</p>\n<table id=\"departments\">\n<thead><tr>"
-    let headers = zh ? ["部门", "年度", "状态", "问题数", "输入", "报告"] : ["Department", "Year", "Status", "Findings", "Input", "Report"]
+    let headers =
+      zh ? ["部门", "年度", "状态", "问题数", "输入", "报告"] : ["Department", "Year", "Status", "Findings", "Input", "Report"]
     for (i, h) in headers.enumerated() {
-      out += i < 5 ? "<th><button type=\"button\" data-column=\"\(i)\">\(HTMLWriter.text(h))</button></th>" : "<th>\(HTMLWriter.text(h))</th>"
+      out +=
+        i < 5
+        ? "<th><button type=\"button\" data-column=\"\(i)\">\(HTMLWriter.text(h))</button></th>"
+        : "<th>\(HTMLWriter.text(h))</th>"
     }
     out += "</tr></thead>\n<tbody>\n"
     for row in rows {
@@ -32,7 +42,8 @@ extension BatchSummary {
       out += "<td data-sort=\"\(row.findings)\" class=\"number\">\(row.findings)</td>"
       out += "<td><code>\(HTMLWriter.text(row.file))</code></td>"
       if let report = row.outputs.first(where: { $0.hasSuffix(".html") }) {
-        out += "<td><a href=\"\(HTMLWriter.attribute(Self.href(report)))\">\(HTMLWriter.text(zh ? "打开" : "open"))</a></td>"
+        out +=
+          "<td><a href=\"\(HTMLWriter.attribute(Self.href(report)))\">\(HTMLWriter.text(zh ? "打开" : "open"))</a></td>"
       } else {
         out += "<td>\(HTMLWriter.text(row.error ?? ""))</td>"
       }
@@ -73,7 +84,9 @@ extension BatchSummary {
   static func href(_ relative: String) -> String {
     var out = ""
     for scalar in relative.unicodeScalars {
-      if scalar.value < 0x80 && !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~/".unicodeScalars.contains(scalar)) {
+      if scalar.value < 0x80
+        && !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~/".unicodeScalars.contains(scalar))
+      {
         for byte in String(scalar).utf8 { out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2) }
       } else {
         out.unicodeScalars.append(scalar)

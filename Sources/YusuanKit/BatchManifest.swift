@@ -63,7 +63,9 @@ public final class BatchManifest: @unchecked Sendable {
   static func parse(_ file: String) -> [ManifestEntry] {
     guard let data = FileManager.default.contents(atPath: file) else { return [] }
     let decoder = JSONDecoder()
-    return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(ManifestEntry.self, from: Data($0)) }
+    return data.split(separator: UInt8(ascii: "\n")).compactMap {
+      try? decoder.decode(ManifestEntry.self, from: Data($0))
+    }
   }
 
   /// The entry for `key` when its hash matches and every output it lists still exists.
@@ -108,7 +110,8 @@ public final class BatchManifest: @unchecked Sendable {
   }
 
   /// The content key from bytes already read (`contents`, by path); files not given are read.
-  static func hash(of department: BatchDepartment, options: BatchOptions, contents: [String: [UInt8]]) throws -> String {
+  static func hash(of department: BatchDepartment, options: BatchOptions, contents: [String: [UInt8]]) throws -> String
+  {
     var sha = hasher(options: options)
     for file in department.files {
       // Sized first, regular files only: a sparse 3 GB file or a FIFO is refused, not read.

@@ -111,9 +111,11 @@ public struct BatchOptions: Sendable {
   var fingerprint: String {
     [
       // The formats in one order: `--to json,xlsx` asks for what `--to xlsx,json` made.
-      "yusuan " + Yusuan.version, "to=" + OutputFormat.allCases.filter(formats.contains).map(\.rawValue).joined(separator: ","),
+      "yusuan " + Yusuan.version,
+      "to=" + OutputFormat.allCases.filter(formats.contains).map(\.rawValue).joined(separator: ","),
       "csv-layout=" + csvLayout.rawValue, "encoding=" + encoding.rawValue,
-      "input-encoding=" + (configuration.csvEncoding?.rawValue ?? "detect"), "tolerance=" + configuration.tolerance.description,
+      "input-encoding=" + (configuration.csvEncoding?.rawValue ?? "detect"),
+      "tolerance=" + configuration.tolerance.description,
       "catalog=" + configuration.catalogIdentity,
       "strict=\(strict)", "verify=\(verify)",
     ].joined(separator: ";") + (reportHTML ? ";report-html" : "")

@@ -18,7 +18,9 @@ extension BatchPlan {
     for department in departments {
       let outputs = [department.output(.xlsx), department.output(.json), department.reportOutput]
       // A path inside a department's CSV folder would be removed or mixed with its tables.
-      if let hit = outputs.first(where: { $0 == relative }) ?? (relative.hasPrefix(department.output(.csv) + "/") ? relative : nil) {
+      if let hit = outputs.first(where: { $0 == relative })
+        ?? (relative.hasPrefix(department.output(.csv) + "/") ? relative : nil)
+      {
         throw BatchError.reportIsAnOutput(report: report, output: hit)
       }
     }

@@ -168,7 +168,8 @@ public struct BatchPlan: Sendable {
       } else if type == .typeSymbolicLink, fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
         // Not followed (it could loop back into the tree), but given a report row.
         let key = relative(path, root: root) + "/"
-        found.append(BatchDepartment(key: key, path: path, files: [], stem: String(key.dropLast()), isLinkedFolder: true))
+        found.append(
+          BatchDepartment(key: key, path: path, files: [], stem: String(key.dropLast()), isLinkedFolder: true))
       } else if departmentExtensions.contains(ext) {
         found.append(department(file: path, root: root))
       }

@@ -76,7 +76,8 @@ extension BatchSummary {
     let failures = rows.filter { $0.status.exitStatus == 1 }.count
     let errors = rows.filter { $0.status.exitStatus == 2 }.count
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    out += "<testsuite name=\"yusuan batch\" tests=\"\(rows.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\" time=\"\(seconds.text(decimals: 3))\">\n"
+    out +=
+      "<testsuite name=\"yusuan batch\" tests=\"\(rows.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\" time=\"\(seconds.text(decimals: 3))\">\n"
     for row in rows {
       let open = "  <testcase classname=\"yusuan.batch\" name=\"\(xmlEscape(row.file))\""
       let detail = "\(row.department) \(row.year.map(String.init) ?? "") findings=\(row.findings) \(row.error ?? "")"
@@ -89,13 +90,16 @@ extension BatchSummary {
       case .findings, .differences:
         let first = row.status == .findings ? failing.first.map { " " + $0.message } ?? "" : ""
         let text = (row.status == .findings ? failing : []).map(\.junitText) + (row.error.map { [$0] } ?? [])
-        body += "    <failure type=\"\(row.status.rawValue)\" message=\"\(xmlEscape(detail + first))\">\(xmlEscape(text.joined(separator: "\n")))</failure>\n"
+        body +=
+          "    <failure type=\"\(row.status.rawValue)\" message=\"\(xmlEscape(detail + first))\">\(xmlEscape(text.joined(separator: "\n")))</failure>\n"
       case .unreadable, .failed:
         body += "    <error type=\"\(row.status.rawValue)\" message=\"\(xmlEscape(detail))\"/>\n"
       }
       // Findings that made no failure here are shown, not counted.
       let shown = row.status == .findings ? others : details
-      if !shown.isEmpty { body += "    <system-out>\(xmlEscape(shown.map(\.junitText).joined(separator: "\n")))</system-out>\n" }
+      if !shown.isEmpty {
+        body += "    <system-out>\(xmlEscape(shown.map(\.junitText).joined(separator: "\n")))</system-out>\n"
+      }
       out += body.isEmpty ? open + "/>\n" : open + ">\n" + body + "  </testcase>\n"
     }
     return out + "</testsuite>\n"

@@ -64,7 +64,8 @@ public struct BatchRunner: Sendable {
   /// one (from worker threads, one call at a time). Returns when all are done, the limit is
   /// reached, or `cancellation` is raised and in-flight departments have finished.
   public func run(
-    cancellation: BatchCancellation = BatchCancellation(), progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }
+    cancellation: BatchCancellation = BatchCancellation(),
+    progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }
   ) throws -> BatchSummary {
     let start = Date()
     try FileManager.default.createDirectory(atPath: plan.outputRoot, withIntermediateDirectories: true)
@@ -99,7 +100,8 @@ public struct BatchRunner: Sendable {
             state.finish(index, row) { done, skipped in
               progress(
                 BatchProgress(
-                  done: done, skipped: skipped, total: plan.departments.count, elapsed: -start.timeIntervalSinceNow, row: row))
+                  done: done, skipped: skipped, total: plan.departments.count, elapsed: -start.timeIntervalSinceNow,
+                  row: row))
             }
           }
         }
@@ -112,7 +114,8 @@ public struct BatchRunner: Sendable {
     do { try manifest.compact() } catch { manifestProblem = message(error) }
     let rows = state.rows()
     return BatchSummary(
-      rows: rows, planned: plan.departments.count, cancelled: cancellation.isCancelled && rows.count < plan.departments.count,
+      rows: rows, planned: plan.departments.count,
+      cancelled: cancellation.isCancelled && rows.count < plan.departments.count,
       seconds: -start.timeIntervalSinceNow, manifestProblem: manifestProblem)
   }
 
@@ -134,8 +137,10 @@ public struct BatchRunner: Sendable {
   /// hash with the other version's outputs.
   func prepare(_ department: BatchDepartment, manifest: BatchManifest) -> Preparation {
     if department.isLinkedFolder {
-      let why = language == .zh ? "符号链接指向的文件夹，未跟随读取（可能绕回输入目录）；请直接给出其真实路径" :
-        "a symbolic link to a folder, not followed (it could loop back into the tree); give its real path instead"
+      let why =
+        language == .zh
+        ? "符号链接指向的文件夹，未跟随读取（可能绕回输入目录）；请直接给出其真实路径"
+        : "a symbolic link to a folder, not followed (it could loop back into the tree); give its real path instead"
       return .finished(BatchRow(file: department.key, status: .unreadable, error: why))
     }
     let hash: String
@@ -158,7 +163,8 @@ public struct BatchRunner: Sendable {
       return .finished(
         BatchRow(
           file: department.key, department: entry.department, year: entry.year,
-          status: BatchStatus(rawValue: entry.status) ?? .ok, findings: entry.findings, outputs: entry.outputs, skipped: true,
+          status: BatchStatus(rawValue: entry.status) ?? .ok, findings: entry.findings, outputs: entry.outputs,
+          skipped: true,
           details: entry.details))
     }
     return .due(hash: hash, contents: contents, identities: identities)
@@ -220,8 +226,10 @@ public struct BatchRunner: Sendable {
     // A file too large to keep was read twice: it must still be the file that was hashed.
     for (file, identity) in identities where Files.identity(file) != identity {
       row.status = .failed
-      row.error = language == .zh ? "读取期间输入文件 \(Paths.lastComponent(file)) 被修改；输出未记入清单，下次运行将重做" :
-        "the input \(Paths.lastComponent(file)) changed while it was being read; its outputs are not recorded, the next run redoes it"
+      row.error =
+        language == .zh
+        ? "读取期间输入文件 \(Paths.lastComponent(file)) 被修改；输出未记入清单，下次运行将重做"
+        : "the input \(Paths.lastComponent(file)) changed while it was being read; its outputs are not recorded, the next run redoes it"
       return row
     }
     do {

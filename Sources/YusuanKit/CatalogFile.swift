@@ -57,7 +57,9 @@ extension Yusuan {
       throw CatalogFileError.unreadable(path: path, underlying: error)
     }
     guard let csv = catalogCSV(grid) else { throw CatalogFileError.noHeader(path: path) }
-    switch Result(catching: { () throws(CatalogError) -> Catalog in try merging(csv, into: .builtin2023, complete: complete) }) {
+    switch Result(catching: { () throws(CatalogError) -> Catalog in
+      try merging(csv, into: .builtin2023, complete: complete)
+    }) {
     case .success(let catalog): return catalog
     case .failure(let error): throw CatalogFileError.invalid(path: path, error)
     }
@@ -99,7 +101,9 @@ extension Yusuan {
     let nameColumn = names.firstIndex(where: isName)!
     let optional = ["kind", "level", "budget_type", "source", "note"]
     let extra = optional.compactMap { key in names.firstIndex(of: key).map { (key, $0) } }
-    func quoted(_ text: String) -> String { "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" }
+    func quoted(_ text: String) -> String {
+      "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
     var lines = [(["code", "name"] + extra.map(\.0)).joined(separator: ",")]
     for r in (headerRow + 1)..<max(grid.rowCount, headerRow + 1) {
       let code = (grid[r, codeColumn]?.text ?? "").filter { !$0.isWhitespace }

@@ -24,7 +24,9 @@ extension Yusuan {
     public var language: Language = .zh
 
     /// The defaults: detected template set, the shipped catalog, no tolerance, default limits.
-    public init(template: LayoutSet? = nil, csvEncoding: TextEncoding? = nil, limits: Limits = .default, language: Language = .zh) {
+    public init(
+      template: LayoutSet? = nil, csvEncoding: TextEncoding? = nil, limits: Limits = .default, language: Language = .zh
+    ) {
       self.template = template
       self.csvEncoding = csvEncoding
       self.limits = limits

@@ -47,7 +47,8 @@ public struct HTMLReport: Sendable {
     for table in disclosure.tables {
       guard let rendered = renderer.rendered(table, in: disclosure) else { continue }
       indexedTables.append((sheets.count, table, rendered))
-      sheets.append(PrintedSheet(anchor: "t\(table.number)", heading: "\(table.displayName) \(table.title)", sheet: rendered.sheet))
+      sheets.append(
+        PrintedSheet(anchor: "t\(table.number)", heading: "\(table.displayName) \(table.title)", sheet: rendered.sheet))
     }
     var indexedForms: [(sheet: Int, form: PerformanceForm)] = []
     for (i, form) in disclosure.forms.enumerated() {
@@ -69,7 +70,8 @@ public struct HTMLReport: Sendable {
     body += rulesSection(words: words)
     for (i, printed) in sheets.enumerated() {
       let count = notes.count(onSheet: i)
-      body += "<section class=\"page\" id=\"\(printed.anchor)\">\n<h2 class=\"screen\">\(HTMLWriter.text(printed.heading))"
+      body +=
+        "<section class=\"page\" id=\"\(printed.anchor)\">\n<h2 class=\"screen\">\(HTMLWriter.text(printed.heading))"
       if count > 0 { body += " <span class=\"badge\">\(HTMLWriter.text(words.findingsCount(count)))</span>" }
       body += " <a class=\"top\" href=\"#top\">\(HTMLWriter.text(words.backToTop))</a></h2>\n"
       body += writer.table(printed.sheet, marks: notes.marks(onSheet: i, anchor: printed.anchor))
@@ -78,7 +80,8 @@ public struct HTMLReport: Sendable {
     body += "<footer class=\"screen\">\(HTMLWriter.text(words.generatedBy(generator)))</footer>\n"
 
     let year = disclosure.year.map { words.year($0) } ?? ""
-    var page = "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
+    var page =
+      "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
     page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     page += "<meta name=\"generator\" content=\"\(HTMLWriter.attribute(generator))\">\n"
     page += "<title>\(HTMLWriter.text(words.pageTitle(disclosure.department, year, disclosure.stage)))</title>\n"
@@ -89,14 +92,20 @@ public struct HTMLReport: Sendable {
   /// The heading, the facts of the department and the summary, with a table of contents.
   private func cover(words: ReportWords, notes: ReportNotes, sheets: [PrintedSheet]) -> String {
     let disclosure = reading.disclosure
-    let errors = report.count(.error), warnings = report.count(.warning), rounding = report.count(.rounding)
-    let passed = report.outcomes("passed").count, failed = report.outcomes("failed").count
+    let errors = report.count(.error)
+    let warnings = report.count(.warning)
+    let rounding = report.count(.rounding)
+    let passed = report.outcomes("passed").count
+    let failed = report.outcomes("failed").count
     let notApplicable = report.outcomes("not-applicable").count
     let narrativeWrong = narrative?.hasDisagreements ?? false
     let status: (String, String) =
-      errors > 0 || narrativeWrong ? ("status-error", words.statusErrors) : warnings > 0 ? ("status-warning", words.statusWarnings) : ("status-ok", words.statusOK)
+      errors > 0 || narrativeWrong
+      ? ("status-error", words.statusErrors)
+      : warnings > 0 ? ("status-warning", words.statusWarnings) : ("status-ok", words.statusOK)
     let year = disclosure.year.map { words.year($0) } ?? ""
-    var out = "<header class=\"cover\">\n<h1>\(HTMLWriter.text(words.heading(disclosure.department, year, disclosure.stage)))</h1>\n"
+    var out =
+      "<header class=\"cover\">\n<h1>\(HTMLWriter.text(words.heading(disclosure.department, year, disclosure.stage)))</h1>\n"
     out += "<p class=\"status \(status.0)\">\(HTMLWriter.text(status.1))</p>\n<dl class=\"facts\">\n"
     func fact(_ term: String, _ value: String, id: String? = nil) {
       out += "<dt>\(HTMLWriter.text(term))</dt><dd\(id.map { " id=\"\($0)\"" } ?? "")>\(HTMLWriter.text(value))</dd>\n"
@@ -109,9 +118,14 @@ public struct HTMLReport: Sendable {
     fact(words.tablesFound, words.tables(numbers, of: layouts.tables.count, absent: absent), id: "summary-tables")
     if !disclosure.forms.isEmpty { fact(words.forms, String(disclosure.forms.count)) }
     fact(
-      words.rules, words.rulesLine(total: report.outcomes.count, run: passed + failed, passed: passed, failed: failed, notApplicable: notApplicable),
+      words.rules,
+      words.rulesLine(
+        total: report.outcomes.count, run: passed + failed, passed: passed, failed: failed, notApplicable: notApplicable
+      ),
       id: "summary-rules")
-    fact(words.findings, words.findingsLine(errors: errors, warnings: warnings, rounding: rounding), id: "summary-findings")
+    fact(
+      words.findings, words.findingsLine(errors: errors, warnings: warnings, rounding: rounding), id: "summary-findings"
+    )
     fact(words.readNotes, String(reading.issues.count), id: "summary-read")
     if let narrative {
       out += "<dt>\(HTMLWriter.text(words.narrativeTerm))</dt><dd id=\"summary-narrative\"><a href=\"#narrative\">"
@@ -142,14 +156,17 @@ public struct HTMLReport: Sendable {
       out += "<h3>\(HTMLWriter.text(words.notApplicableHeading))</h3>\n<ul>\n"
       for o in na {
         guard case .notApplicable(let why) = o.status else { continue }
-        out += "<li><code>\(HTMLWriter.text(o.ruleId))</code> \(HTMLWriter.text(words.because(o.description(language), why.message(language))))</li>\n"
+        out +=
+          "<li><code>\(HTMLWriter.text(o.ruleId))</code> \(HTMLWriter.text(words.because(o.description(language), why.message(language))))</li>\n"
       }
       out += "</ul>\n"
     }
     let passed = report.outcomes("passed")
     if !passed.isEmpty {
       out += "<details><summary>\(HTMLWriter.text(words.passedHeading(passed.count)))</summary>\n<ul>\n"
-      for o in passed { out += "<li><code>\(HTMLWriter.text(o.ruleId))</code> \(HTMLWriter.text(o.description(language)))</li>\n" }
+      for o in passed {
+        out += "<li><code>\(HTMLWriter.text(o.ruleId))</code> \(HTMLWriter.text(o.description(language)))</li>\n"
+      }
       out += "</ul>\n</details>\n"
     }
     return out + "</section>\n"

@@ -30,7 +30,9 @@ struct ReportCellIndex: Sendable {
   private var forms: [String: [PrintedCell]] = [:]
 
   /// Indexes the rendered tables (each with the table it renders) and the forms, by sheet position.
-  init(tables: [(sheet: Int, table: BudgetTable, rendered: RenderedTable)], forms: [(sheet: Int, form: PerformanceForm)]) {
+  init(
+    tables: [(sheet: Int, table: BudgetTable, rendered: RenderedTable)], forms: [(sheet: Int, form: PerformanceForm)]
+  ) {
     for (sheet, table, rendered) in tables {
       guard let source = table.source else { continue }
       let index = entries.count
@@ -55,7 +57,9 @@ struct ReportCellIndex: Sendable {
       let entry = entries[t]
       if let line = Self.wholeRow(reference) {
         forEachRow(of: entry, line: line) { s, i in
-          if let address = entry.rendered.rowCells[s][i] { out.append(PrintedCell(sheet: entry.sheet, address: address)) }
+          if let address = entry.rendered.rowCells[s][i] {
+            out.append(PrintedCell(sheet: entry.sheet, address: address))
+          }
         }
       } else if let (letters, line) = Self.cell(reference) {
         forEachRow(of: entry, line: line) { s, i in
@@ -72,7 +76,9 @@ struct ReportCellIndex: Sendable {
   /// Calls `body` with the section and row index of every row read from a source line.
   private func forEachRow(of entry: Entry, line: Int, _ body: (Int, Int) -> Void) {
     for (s, section) in entry.table.sections.enumerated() where s < entry.rendered.amountCells.count {
-      for (i, row) in section.rows.enumerated() where row.line == line && i < entry.rendered.amountCells[s].count { body(s, i) }
+      for (i, row) in section.rows.enumerated() where row.line == line && i < entry.rendered.amountCells[s].count {
+        body(s, i)
+      }
     }
   }
 

@@ -34,12 +34,14 @@ extension Yusuan {
     _ text: String, named fileName: String, against disclosure: Disclosure,
     previous: NarrativeFigures.Previous = NarrativeFigures.Previous()
   ) -> CheckedNarrative {
-    CheckedNarrative(fileName: fileName, result: NarrativeCheck.check(text, against: NarrativeFigures(disclosure, previous: previous)))
+    CheckedNarrative(
+      fileName: fileName, result: NarrativeCheck.check(text, against: NarrativeFigures(disclosure, previous: previous)))
   }
 
   /// Reads a narrative text file (UTF-8, else GB18030/GBK) and checks it against `disclosure`.
   public static func checkNarrative(
-    file path: String, against disclosure: Disclosure, previous: NarrativeFigures.Previous = NarrativeFigures.Previous(),
+    file path: String, against disclosure: Disclosure,
+    previous: NarrativeFigures.Previous = NarrativeFigures.Previous(),
     limits: Limits = .default
   ) throws(CSVError) -> CheckedNarrative {
     let text = try TextFile.read(path: path, limits: limits).text
@@ -55,11 +57,13 @@ extension ReportWords {
   var narrativeExpected: String { zh ? "按表应为" : "The tables give" }
   var narrativeWhat: String { zh ? "项目" : "Figure" }
   func narrativeSummary(_ result: NarrativeCheckResult) -> String {
-    zh ? "核对 \(result.checked) 个数字，\(result.discrepancies.count) 个与表不符，\(result.unchecked.count) 个无从核对"
+    zh
+      ? "核对 \(result.checked) 个数字，\(result.discrepancies.count) 个与表不符，\(result.unchecked.count) 个无从核对"
       : "\(result.checked) figures checked, \(result.discrepancies.count) disagree, \(result.unchecked.count) not checkable"
   }
   var narrativeNothingChecked: String {
-    zh ? "未核对：说明中没有可与表核对的数字（应为第三部分情况说明，各部分以“一、部门预算收支数据变动情况”这样的标题开头）"
+    zh
+      ? "未核对：说明中没有可与表核对的数字（应为第三部分情况说明，各部分以“一、部门预算收支数据变动情况”这样的标题开头）"
       : "Not checked: the text has no figure the tables can confirm (expected 第三部分 情况说明, its parts headed like 一、部门预算收支数据变动情况)"
   }
   func narrativeUnchecked(_ n: Int) -> String { zh ? "无从核对的数字（\(n) 个，表中没有）" : "Figures no table gives (\(n))" }
@@ -73,13 +77,15 @@ extension HTMLReport {
     var out = "<section class=\"notes\" id=\"narrative\">\n<h2>\(HTMLWriter.text(words.narrativeHeading))"
     out += " <span class=\"source\">\(HTMLWriter.text(narrative.fileName))</span></h2>\n"
     let status = narrative.checkedNothing ? "status-warning" : narrative.hasDisagreements ? "status-error" : "status-ok"
-    out += "<p class=\"status \(status)\" id=\"narrative-summary\">\(HTMLWriter.text(narrative.summary(words.language)))</p>\n"
+    out +=
+      "<p class=\"status \(status)\" id=\"narrative-summary\">\(HTMLWriter.text(narrative.summary(words.language)))</p>\n"
     if !result.discrepancies.isEmpty {
       out += "<table class=\"narrative\"><thead><tr><th>\(HTMLWriter.text(words.narrativeLine))</th>"
       out += "<th>\(HTMLWriter.text(words.narrativePrinted))</th><th>\(HTMLWriter.text(words.narrativeExpected))</th>"
       out += "<th>\(HTMLWriter.text(words.narrativeWhat))</th></tr></thead>\n<tbody>\n"
       for (n, d) in result.discrepancies.enumerated() {
-        out += "<tr id=\"narrative-\(n + 1)\"><td>\(d.line)</td><td>…\(HTMLWriter.text(d.context))<mark>\(HTMLWriter.text(d.printed))</mark></td>"
+        out +=
+          "<tr id=\"narrative-\(n + 1)\"><td>\(d.line)</td><td>…\(HTMLWriter.text(d.context))<mark>\(HTMLWriter.text(d.printed))</mark></td>"
         out += "<td>\(HTMLWriter.text(d.expected))</td><td>\(HTMLWriter.text(d.title))</td></tr>\n"
       }
       out += "</tbody></table>\n"

@@ -42,7 +42,8 @@ struct ReportNotes: Sendable {
       readIssues.append(
         Note(
           id: "read-\(n + 1)", label: words.readLabel(n + 1), cellClass: "cell-read",
-          tooltip: "[\(words.readNote)] \(issue.message(words.language))", places: [(issue.location, index.cells(issue.location))]))
+          tooltip: "[\(words.readNote)] \(issue.message(words.language))",
+          places: [(issue.location, index.cells(issue.location))]))
     }
   }
 
@@ -102,7 +103,8 @@ struct ReportNotes: Sendable {
   /// The list of what the reader noticed, each linking to its cell where it is printed.
   func readIssuesSection() -> String {
     guard !readIssues.isEmpty else { return "" }
-    var out = "<section class=\"notes\" id=\"read-notes\">\n<h2>\(HTMLWriter.text(words.readHeading))</h2>\n<ol class=\"findings\">\n"
+    var out =
+      "<section class=\"notes\" id=\"read-notes\">\n<h2>\(HTMLWriter.text(words.readHeading))</h2>\n<ol class=\"findings\">\n"
     for note in readIssues {
       out += "<li id=\"\(note.id)\" class=\"sev-read\">\(HTMLWriter.text(note.tooltip))\(places(note))</li>\n"
     }
@@ -118,7 +120,8 @@ struct ReportNotes: Sendable {
       if let cell = place.cells.first {
         out += "<a href=\"#\(cellId(cell))\"\(p == 0 ? " class=\"wrong\"" : "")>\(HTMLWriter.text(place.text))</a>"
       } else {
-        out += "<span class=\"unplaced\" title=\"\(HTMLWriter.attribute(words.notPrinted))\">\(HTMLWriter.text(place.text))</span>"
+        out +=
+          "<span class=\"unplaced\" title=\"\(HTMLWriter.attribute(words.notPrinted))\">\(HTMLWriter.text(place.text))</span>"
       }
     }
     return out + "</span>"

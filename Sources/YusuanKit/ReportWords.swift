@@ -46,7 +46,9 @@ struct ReportWords: Sendable {
     zh ? "\(department) \(year)部门\(stage.chineseName)公开报告" : "\(department) \(year) \(english(stage)) disclosure report"
   }
   func heading(_ department: String, _ year: String, _ stage: DisclosureStage) -> String {
-    zh ? "\(department) \(year)部门\(stage.chineseName)公开 校验报告" : "\(department): \(year) \(english(stage)) disclosure, validation report"
+    zh
+      ? "\(department) \(year)部门\(stage.chineseName)公开 校验报告"
+      : "\(department): \(year) \(english(stage)) disclosure, validation report"
   }
   func tables(_ numbers: [Int], of total: Int, absent: [Int]) -> String {
     let list = numbers.map(String.init).joined(separator: zh ? "、" : ", ")
@@ -58,7 +60,8 @@ struct ReportWords: Sendable {
     return s
   }
   func rulesLine(total: Int, run: Int, passed: Int, failed: Int, notApplicable: Int) -> String {
-    zh ? "\(total) 条：运行 \(run)（通过 \(passed)，发现问题 \(failed)），不适用 \(notApplicable)"
+    zh
+      ? "\(total) 条：运行 \(run)（通过 \(passed)，发现问题 \(failed)），不适用 \(notApplicable)"
       : "\(total): \(run) run (\(passed) passed, \(failed) with findings), \(notApplicable) not applicable"
   }
   func findingsLine(errors: Int, warnings: Int, rounding: Int) -> String {

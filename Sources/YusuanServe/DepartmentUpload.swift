@@ -28,7 +28,9 @@ struct CheckedDepartment: Sendable {
 /// private folder that is gone when it returns. Every message names the user's file, never the
 /// server's folder.
 enum DepartmentUpload {
-  static func check(_ files: [UploadedFile], narrative: UploadedFile? = nil, _ configuration: Yusuan.Configuration, language: Language) throws(ServeRefusal)
+  static func check(
+    _ files: [UploadedFile], narrative: UploadedFile? = nil, _ configuration: Yusuan.Configuration, language: Language
+  ) throws(ServeRefusal)
     -> CheckedDepartment
   {
     let folder: PrivateFolder
@@ -81,12 +83,15 @@ enum DepartmentUpload {
         .replacing(HTMLWriter.text(Paths.lastComponent(path)), with: HTMLWriter.text(name))
     }
     return CheckedDepartment(
-      disclosure: renamingSources(reading.disclosure, shownAs), reportHTML: page, errors: report.count(.error), warnings: report.count(.warning),
-      roundings: report.count(.rounding), fileNames: files.map(\.name) + (narrative.map { [$0.name] } ?? []), narrative: checked)
+      disclosure: renamingSources(reading.disclosure, shownAs), reportHTML: page, errors: report.count(.error),
+      warnings: report.count(.warning),
+      roundings: report.count(.rounding), fileNames: files.map(\.name) + (narrative.map { [$0.name] } ?? []),
+      narrative: checked)
   }
 
   /// The disclosure with each source file named as the user named it (for the JSON download).
-  private static func renamingSources(_ disclosure: Disclosure, _ shownAs: [(path: String, name: String)]) -> Disclosure {
+  private static func renamingSources(_ disclosure: Disclosure, _ shownAs: [(path: String, name: String)]) -> Disclosure
+  {
     var names: [String: String] = [:]
     for (path, name) in shownAs {
       names[path] = name
@@ -98,8 +103,16 @@ enum DepartmentUpload {
       return source
     }
     var copy = disclosure
-    copy.tables = copy.tables.map { var table = $0; table.source = renamed(table.source); return table }
-    copy.forms = copy.forms.map { var form = $0; form.source = renamed(form.source); return form }
+    copy.tables = copy.tables.map {
+      var table = $0
+      table.source = renamed(table.source)
+      return table
+    }
+    copy.forms = copy.forms.map {
+      var form = $0
+      form.source = renamed(form.source)
+      return form
+    }
     return copy
   }
 }

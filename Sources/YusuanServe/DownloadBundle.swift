@@ -5,7 +5,9 @@ import YusuanKit
 /// and the folder removed.
 enum DownloadBundle {
   /// The zip's bytes and its file name (`部门名-yusuan.zip`).
-  static func make(_ department: CheckedDepartment, encoding: TextEncoding, layout: CSVLayout) throws -> (bytes: [UInt8], name: String) {
+  static func make(_ department: CheckedDepartment, encoding: TextEncoding, layout: CSVLayout) throws -> (
+    bytes: [UInt8], name: String
+  ) {
     let folder = try PrivateFolder()
     defer { folder.remove() }
     let stem = UploadName.stem(department.disclosure.department, fallback: "department")

@@ -70,7 +70,10 @@ enum MultipartForm {
       i += 1
       while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
       var key = ""
-      while i < chars.count, chars[i] != "=", chars[i] != ";" { key.append(chars[i]); i += 1 }
+      while i < chars.count, chars[i] != "=", chars[i] != ";" {
+        key.append(chars[i])
+        i += 1
+      }
       guard i < chars.count, chars[i] == "=" else { continue }
       i += 1
       var text = ""
@@ -83,7 +86,10 @@ enum MultipartForm {
         }
         while i < chars.count, chars[i] != ";" { i += 1 }
       } else {
-        while i < chars.count, chars[i] != ";" { text.append(chars[i]); i += 1 }
+        while i < chars.count, chars[i] != ";" {
+          text.append(chars[i])
+          i += 1
+        }
         text = text.trimmedSpaces
       }
       let name = key.trimmedSpaces.lowercased()
@@ -118,7 +124,9 @@ extension StringProtocol {
   /// The text without leading and trailing spaces and tabs (header values).
   var trimmedSpaces: String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+      return ""
+    }
     return String(self[first...last])
   }
 }

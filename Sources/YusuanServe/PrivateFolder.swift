@@ -14,7 +14,8 @@ struct PrivateFolder: Sendable {
     var generator = SystemRandomNumberGenerator()
     var lastError: (any Error)?
     for _ in 0..<8 {
-      let name = "yusuan-serve-" + (0..<12).map { _ in String(UInt8.random(in: 0...35, using: &generator), radix: 36) }.joined()
+      let name =
+        "yusuan-serve-" + (0..<12).map { _ in String(UInt8.random(in: 0...35, using: &generator), radix: 36) }.joined()
       let candidate = Paths.join(base, name)
       do {
         // Not intermediate: fails when the name exists, so nobody else's folder is ever used.
@@ -32,7 +33,8 @@ struct PrivateFolder: Sendable {
   /// Writes `bytes` to the server-chosen `name` inside the folder (mode 0600); returns its path.
   func write(_ bytes: [UInt8], as name: String) throws -> String {
     let file = Paths.join(path, name)
-    guard FileManager.default.createFile(atPath: file, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+    guard FileManager.default.createFile(atPath: file, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+    else {
       throw CocoaError(.fileWriteUnknown)
     }
     return file

@@ -44,16 +44,22 @@ enum ServePages {
     let zh = language == .zh
     let d = department.disclosure
     let year = d.year.map { zh ? "\($0)年" : " \($0)" } ?? ""
-    let heading = zh ? "\(HTMLWriter.text(d.department))\(year)部门\(d.stage.chineseName)"
+    let heading =
+      zh
+      ? "\(HTMLWriter.text(d.department))\(year)部门\(d.stage.chineseName)"
       : "\(HTMLWriter.text(d.department))\(year) department \(d.stage == .budget ? "budget" : "final accounts")"
-    let verdictClass = department.errors > 0 ? "bad" : (department.warnings + department.roundings > 0 ? "warn" : "good")
-    let verdict = zh
+    let verdictClass =
+      department.errors > 0 ? "bad" : (department.warnings + department.roundings > 0 ? "warn" : "good")
+    let verdict =
+      zh
       ? "错误 \(department.errors)，警告 \(department.warnings)，尾差 \(department.roundings)"
       : "\(department.errors) errors, \(department.warnings) warnings, \(department.roundings) rounding"
-    let narrativeVerdict = department.narrative.map { n in
-      let cls = n.hasDisagreements ? "bad" : n.checkedNothing ? "warn" : "good"
-      return "\n<p id=\"narrative-verdict\" class=\"verdict \(cls)\">\(zh ? "情况说明：" : "Narrative: ")\(HTMLWriter.text(n.summary(language)))</p>"
-    } ?? ""
+    let narrativeVerdict =
+      department.narrative.map { n in
+        let cls = n.hasDisagreements ? "bad" : n.checkedNothing ? "warn" : "good"
+        return
+          "\n<p id=\"narrative-verdict\" class=\"verdict \(cls)\">\(zh ? "情况说明：" : "Narrative: ")\(HTMLWriter.text(n.summary(language)))</p>"
+      } ?? ""
     let files = department.fileNames.map { "<li>\(HTMLWriter.text($0))</li>" }.joined()
     let lang = language.rawValue
     let body = """
@@ -100,7 +106,9 @@ enum ServePages {
   /// The frame every page shares; `switchTo` is the path the language switch links to.
   private static func document(_ language: Language, title: String, switchTo: String?, body: String) -> String {
     let zh = language == .zh
-    let other = zh ? "<a id=\"lang-switch\" href=\"\(switchTo ?? "/")?lang=en\" hreflang=\"en\" lang=\"en\">English</a>"
+    let other =
+      zh
+      ? "<a id=\"lang-switch\" href=\"\(switchTo ?? "/")?lang=en\" hreflang=\"en\" lang=\"en\">English</a>"
       : "<a id=\"lang-switch\" href=\"\(switchTo ?? "/")?lang=zh\" hreflang=\"zh-CN\" lang=\"zh-CN\">中文</a>"
     return """
       <!DOCTYPE html>

@@ -33,21 +33,25 @@ enum ServeRefusal: Error, LocalizedMessage, Equatable {
     let zh = language == .zh
     switch self {
     case .tooLarge(let limit):
-      return zh ? "上传的文件太大：一次最多 \(Self.megabytes(limit))。" :
-        "the upload is too large: at most \(Self.megabytes(limit)) at a time."
+      return zh
+        ? "上传的文件太大：一次最多 \(Self.megabytes(limit))。"
+        : "the upload is too large: at most \(Self.megabytes(limit)) at a time."
     case .tooManyFiles(let count, let limit):
       return zh ? "一次上传了 \(count) 个文件，最多 \(limit) 个。" : "\(count) files in one upload; at most \(limit)."
     case .noFiles:
       return zh ? "没有收到文件：请选择一个部门的预算公开表文件。" : "no file received: choose the files of one department."
     case .notAnUpload:
-      return zh ? "请求不是文件上传（multipart/form-data），或内容不完整。" :
-        "the request is not a file upload (multipart/form-data), or it is incomplete."
+      return zh
+        ? "请求不是文件上传（multipart/form-data），或内容不完整。"
+        : "the request is not a file upload (multipart/form-data), or it is incomplete."
     case .unsupportedFile(let name):
-      return zh ? "不支持的文件类型：\(name)（可上传 .xlsx、.xls、.csv、.json）。" :
-        "unsupported file type: \(name) (upload .xlsx, .xls, .csv or .json)."
+      return zh
+        ? "不支持的文件类型：\(name)（可上传 .xlsx、.xls、.csv、.json）。"
+        : "unsupported file type: \(name) (upload .xlsx, .xls, .csv or .json)."
     case .unsupportedNarrative(let name):
-      return zh ? "情况说明应为一个 .txt 文本文件：\(name)（从 PDF 或 Word 复制第三部分情况说明，另存为 .txt）。" :
-        "the narrative must be one .txt text file: \(name) (copy 第三部分 情况说明 from the PDF or Word file and save it as .txt)."
+      return zh
+        ? "情况说明应为一个 .txt 文本文件：\(name)（从 PDF 或 Word 复制第三部分情况说明，另存为 .txt）。"
+        : "the narrative must be one .txt text file: \(name) (copy 第三部分 情况说明 from the PDF or Word file and save it as .txt)."
     case .unreadable(let message):
       return message
     case .expired:

@@ -19,9 +19,13 @@ public struct YusuanServer: Sendable {
   /// `announce` gets the lines to tell the user (the address once listening).
   public func run(announce: @escaping @Sendable (String) -> Void) async throws {
     let router = Router()
-    router.get("/") { request, _ in self.page(ServePages.upload(self.language(request), limits: self.options.configuration.limits)) }
+    router.get("/") { request, _ in
+      self.page(ServePages.upload(self.language(request), limits: self.options.configuration.limits))
+    }
     router.post("/report") { request, _ in await self.upload(request) }
-    router.get("/report/:token") { request, context in await self.report(request, token: context.parameters.get("token")) }
+    router.get("/report/:token") { request, context in
+      await self.report(request, token: context.parameters.get("token"))
+    }
     router.get("/download/:token") { request, context in
       await self.download(request, token: context.parameters.get("token"))
     }
@@ -51,7 +55,9 @@ public struct YusuanServer: Sendable {
         + (loopback ? "只接受本机访问（\(host)）。" : "注意：绑定在 \(host)，同一网络中的其他电脑也能访问。") + "按 Ctrl+C 停止。"
     }
     return "yusuan serve is running: open \(url) in a browser\n"
-      + (loopback ? "Only this computer can connect (\(host))." : "Note: bound to \(host); other computers on the network can connect.")
+      + (loopback
+        ? "Only this computer can connect (\(host))."
+        : "Note: bound to \(host); other computers on the network can connect.")
       + " Press Ctrl+C to stop."
   }
 
@@ -62,7 +68,9 @@ public struct YusuanServer: Sendable {
     let configuration = options.configuration
     // Room for the form's own headers and boundaries beside the files.
     let bodyLimit = configuration.limits.maxFileBytes + (1 << 20)
-    guard let contentType = request.headers[.contentType], let boundary = MultipartForm.boundary(contentType: contentType) else {
+    guard let contentType = request.headers[.contentType],
+      let boundary = MultipartForm.boundary(contentType: contentType)
+    else {
       return refuse(.notAnUpload, language)
     }
     if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > bodyLimit {
@@ -91,7 +99,9 @@ public struct YusuanServer: Sendable {
       let name = UploadName.display(part.fileName ?? "")
       // The published 情况说明 comes in a field of its own: a text to check, not a table to read.
       if part.name == "narrative" {
-        guard narrative == nil, UploadName.readableExtension(name) == "txt" else { return refuse(.unsupportedNarrative(name: name), language) }
+        guard narrative == nil, UploadName.readableExtension(name) == "txt" else {
+          return refuse(.unsupportedNarrative(name: name), language)
+        }
         narrative = UploadedFile(name: name, fileExtension: "txt", bytes: part.bytes)
         continue
       }
@@ -115,7 +125,8 @@ public struct YusuanServer: Sendable {
     }
     // The report is a document of its own: no script, and framed by this server's pages only.
     var response = page(department.reportHTML)
-    response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'"
+    response.headers[.contentSecurityPolicy] =
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'"
     return response
   }
 
@@ -131,7 +142,8 @@ public struct YusuanServer: Sendable {
       let zip = try DownloadBundle.make(department, encoding: encoding, layout: layout)
       var headers = Self.commonHeaders
       headers[.contentType] = "application/zip"
-      headers[.contentDisposition] = "attachment; filename=\"yusuan.zip\"; filename*=UTF-8''" + Self.percentEncoded(zip.name)
+      headers[.contentDisposition] =
+        "attachment; filename=\"yusuan.zip\"; filename*=UTF-8''" + Self.percentEncoded(zip.name)
       return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: zip.bytes)))
     } catch {
       let message = (error as? LocalizedMessage)?.message(language) ?? String(describing: error)
@@ -180,7 +192,8 @@ public struct YusuanServer: Sendable {
   static func percentEncoded(_ text: String) -> String {
     var out = ""
     for byte in text.utf8 {
-      let unreserved = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+      let unreserved =
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
         || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E
       if unreserved {
         out.unicodeScalars.append(Unicode.Scalar(byte))

@@ -7,7 +7,9 @@ import YusuanKit
 struct Batch: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "batch",
-    abstract: L("一次转换并校验许多部门：一棵目录树中的每个工作簿、JSON 和 CSV 文件夹。", "Convert and validate many departments at once: every workbook, JSON and CSV folder of a tree."),
+    abstract: L(
+      "一次转换并校验许多部门：一棵目录树中的每个工作簿、JSON 和 CSV 文件夹。",
+      "Convert and validate many departments at once: every workbook, JSON and CSV folder of a tree."),
     discussion: L(
       """
       递归搜索文件夹；每个 .xlsx/.xlsm/.json 文件是一个部门，一个文件夹中的 .csv 文件合起来是一个部门。输出在 OUT_DIR 下按输入树的结构存放（a.xlsx → OUT_DIR/a.xlsx、OUT_DIR/a.json，CSV 为 OUT_DIR/a/）；从不向输入树写任何东西。坏的输入不会中止运行：它成为报告中的一行。
@@ -43,13 +45,16 @@ struct Batch: ParsableCommand {
   @Argument(help: ArgumentHelp(L("输入文件夹（递归搜索）或文件。", "Input folders (searched recursively) or files.")))
   var inputs: [String]
 
-  @Option(name: .shortAndLong, help: ArgumentHelp(L("输出文件夹；其中按输入树的结构存放输出。", "Output folder; outputs mirror the input tree inside it.")))
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(L("输出文件夹；其中按输入树的结构存放输出。", "Output folder; outputs mirror the input tree inside it.")))
   var output: String
 
   @Option(help: ArgumentHelp(L("输出格式，逗号分隔：xlsx、json、csv。", "Output formats, comma-separated: xlsx, json, csv.")))
   var to: String = "xlsx,json"
 
-  @Option(help: ArgumentHelp(L("工作线程数（默认：CPU 核数，至多 64）。", "Worker threads (default: the number of cores; at most 64).")))
+  @Option(
+    help: ArgumentHelp(L("工作线程数（默认：CPU 核数，至多 64）。", "Worker threads (default: the number of cores; at most 64).")))
   var jobs: Int?
 
   @Option(help: ArgumentHelp(L("只处理 N 份中的第 I 份（1 ≤ I ≤ N），如 2/8。", "Handle only slice I of N (1 ≤ I ≤ N), e.g. 2/8.")))
@@ -61,10 +66,14 @@ struct Batch: ParsableCommand {
   @Option(help: ArgumentHelp(L("CSV 输出布局：tidy（默认）或 disclosure。", "CSV output layout: tidy (default) or disclosure.")))
   var csvLayout: CSVLayout = .tidy
 
-  @Option(help: ArgumentHelp(L("CSV 输出编码：utf-8-bom（默认）、utf-8 或 gb18030。", "CSV output encoding: utf-8-bom (default), utf-8 or gb18030.")))
+  @Option(
+    help: ArgumentHelp(
+      L("CSV 输出编码：utf-8-bom（默认）、utf-8 或 gb18030。", "CSV output encoding: utf-8-bom (default), utf-8 or gb18030.")))
   var encoding: TextEncoding = .utf8BOM
 
-  @Option(name: .customLong("input-encoding"), help: ArgumentHelp(L("指定 CSV 输入的编码（默认自动识别）。", "Force the encoding of CSV inputs (default: detect).")))
+  @Option(
+    name: .customLong("input-encoding"),
+    help: ArgumentHelp(L("指定 CSV 输入的编码（默认自动识别）。", "Force the encoding of CSV inputs (default: detect).")))
   var inputEncoding: TextEncoding?
 
   @Option(
@@ -77,7 +86,10 @@ struct Batch: ParsableCommand {
   @Flag(help: ArgumentHelp(L("除提示外的任何结果（不只是错误）都计为有结果。", "Any finding but info (not only errors) counts as a finding.")))
   var strict = false
 
-  @Flag(help: ArgumentHelp(L("读回每个输出并报告变化了的值（每个输出一次往返）。", "Read every output back and report values that changed (a round trip per output).")))
+  @Flag(
+    help: ArgumentHelp(
+      L("读回每个输出并报告变化了的值（每个输出一次往返）。", "Read every output back and report values that changed (a round trip per output).")
+    ))
   var verify = false
 
   @Flag(help: ArgumentHelp(L("重做每个部门，即使其输出已是最新。", "Redo every department, even those whose outputs are up to date.")))
@@ -90,7 +102,12 @@ struct Batch: ParsableCommand {
         "Also write each department's HTML report (a.xlsx → OUT_DIR/a.html) and OUT_DIR/index.html listing them all.")))
   var reportHTML = false
 
-  @Option(help: ArgumentHelp(L("重做这么多个部门后停止（已是最新的不计）；其余留待下次运行。", "Stop after redoing this many departments (up-to-date ones do not count); the rest are left for the next run.")))
+  @Option(
+    help: ArgumentHelp(
+      L(
+        "重做这么多个部门后停止（已是最新的不计）；其余留待下次运行。",
+        "Stop after redoing this many departments (up-to-date ones do not count); the rest are left for the next run."))
+  )
   var limit: Int?
 
   @OptionGroup var common: CommonOptions
@@ -120,7 +137,8 @@ struct Batch: ParsableCommand {
     let running = options.configuration.jobs
     if let requested = jobs, requested > running {
       Console.error(
-        lang == .zh ? "--jobs \(requested) 过大，按 \(running) 个线程运行" : "--jobs \(requested) is too many; running \(running) threads")
+        lang == .zh
+          ? "--jobs \(requested) 过大，按 \(running) 个线程运行" : "--jobs \(requested) is too many; running \(running) threads")
     }
     let summary: BatchSummary
     do {
@@ -133,7 +151,10 @@ struct Batch: ParsableCommand {
     withExtendedLifetime(signals) {}
     console.finish(summary, skippedByShard: plan.totalAcrossShards - plan.departments.count, limit: options.limit)
     if let problem = summary.manifestProblem {
-      Console.error((lang == .zh ? "无法写入清单（下次运行将重做已完成的部门）：" : "cannot write the manifest (the next run redoes finished departments): ") + problem)
+      Console.error(
+        (lang == .zh
+          ? "无法写入清单（下次运行将重做已完成的部门）：" : "cannot write the manifest (the next run redoes finished departments): ")
+          + problem)
     }
     if let report {
       do {
@@ -144,7 +165,8 @@ struct Batch: ParsableCommand {
     }
     if reportHTML {
       do {
-        try summary.writeIndexHTML(to: Paths.join(plan.outputRoot, "index.html"), language: lang, refusing: plan.departments.flatMap(\.files))
+        try summary.writeIndexHTML(
+          to: Paths.join(plan.outputRoot, "index.html"), language: lang, refusing: plan.departments.flatMap(\.files))
       } catch {
         throw CommandFailure(message: Console.message(error, lang), status: 2)
       }

@@ -75,16 +75,20 @@ final class BatchConsole: @unchecked Sendable {
     if terminal { Console.write("\n", to: STDERR_FILENO) }
     let zh = language == .zh
     let rate = s.seconds > 0 ? Double(s.rows.count - s.skipped) / s.seconds : 0
-    var line = zh
+    var line =
+      zh
       ? "共 \(s.rows.count)/\(s.planned) 个部门：正常 \(s.count(.ok))，有问题 \(s.count(.findings))，往返不一致 \(s.count(.differences))，无法读取 \(s.count(.unreadable))，写出失败 \(s.count(.failed))；其中 \(s.skipped) 个已是最新而跳过"
       : "\(s.rows.count)/\(s.planned) departments: \(s.count(.ok)) ok, \(s.count(.findings)) with findings, \(s.count(.differences)) with differences, \(s.count(.unreadable)) unreadable, \(s.count(.failed)) failed; \(s.skipped) skipped as up to date"
     let (seconds, perSecond) = (s.seconds.text(decimals: 1), rate.text(decimals: 1))
     line += zh ? "；用时 \(seconds) 秒，\(perSecond) 个/秒" : "; \(seconds) s, \(perSecond)/s"
-    if skippedByShard > 0 { line += zh ? "（另有 \(skippedByShard) 个属于其他分片）" : " (\(skippedByShard) more belong to other shards)" }
+    if skippedByShard > 0 {
+      line += zh ? "（另有 \(skippedByShard) 个属于其他分片）" : " (\(skippedByShard) more belong to other shards)"
+    }
     if s.cancelled {
       line += zh ? "。已中断，再次运行将继续。" : ". Interrupted; run again to resume."
     } else if let limit, s.notReached > 0 {
-      line += zh
+      line +=
+        zh
         ? "。已按 --limit \(limit) 停止，还有 \(s.notReached) 个部门留待下次运行。"
         : ". Stopped at --limit \(limit); \(s.notReached) department(s) left for the next run."
     }

@@ -5,7 +5,8 @@ import YusuanKit
 struct TemplateOption: ParsableArguments {
   @Option(
     name: .long,
-    help: ArgumentHelp(L("模板 id（见 yusuan templates），不指定则自动识别。", "Template set id (see yusuan templates); detected when omitted.")))
+    help: ArgumentHelp(
+      L("模板 id（见 yusuan templates），不指定则自动识别。", "Template set id (see yusuan templates); detected when omitted.")))
   var template: String?
 
   /// The forced set, nil to detect; an unknown id is misuse (exit 2) with the known ids.
@@ -35,7 +36,8 @@ struct CatalogOptions: ParsableArguments {
     help: ArgumentHelp(
       L(
         "--catalog 文件是完整的：它取代内置表中它所列各类科目的条目，不在其中的编码为警告而非提示。",
-        "The --catalog file is complete: it replaces the shipped entries of the classifications it lists, and a code missing from them is a warning, not info.")))
+        "The --catalog file is complete: it replaces the shipped entries of the classifications it lists, and a code missing from them is a warning, not info."
+      )))
   var catalogComplete = false
 
   /// Puts the user's catalog file, if any, into `configuration` (the shipped catalog otherwise).

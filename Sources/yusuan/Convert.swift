@@ -1,6 +1,6 @@
 import ArgumentParser
-import YusuanKit
 import FoundationEssentials
+import YusuanKit
 
 extension OutputFormat: NamedArgument {}
 extension CSVLayout: NamedArgument {}
@@ -8,7 +8,8 @@ extension CSVLayout: NamedArgument {}
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "convert",
-    abstract: L("把一个部门的表转换为排版好的工作簿、CSV 文件或 JSON。", "Convert a department's tables to a formatted workbook, CSV files or JSON."),
+    abstract: L(
+      "把一个部门的表转换为排版好的工作簿、CSV 文件或 JSON。", "Convert a department's tables to a formatted workbook, CSV files or JSON."),
     discussion: L(
       """
       输入可以是 .xlsx 工作簿、一个或多个 .csv 文件、一个 .csv 文件夹（一个部门）或 Yusuan JSON。表按标题和表头识别，从不依据工作表名或文件名。
@@ -36,27 +37,52 @@ struct Convert: ParsableCommand {
   @Argument(help: ArgumentHelp(L("输入文件或文件夹（一个部门）。", "Input files or folders (one department).")))
   var inputs: [String]
 
-  @Option(name: .shortAndLong, help: ArgumentHelp(L("输出文件（.xlsx/.json）或文件夹（CSV）；可重复，一次读取写出多个。", "Output file (.xlsx/.json) or folder (CSV); repeat to write several from one reading.")))
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      L(
+        "输出文件（.xlsx/.json）或文件夹（CSV）；可重复，一次读取写出多个。",
+        "Output file (.xlsx/.json) or folder (CSV); repeat to write several from one reading.")))
   var output: [String]
 
-  @Option(help: ArgumentHelp(L("输出格式：xlsx、csv 或 json（不区分大小写；默认取自输出的扩展名）。", "Output format: xlsx, csv or json (default: from the output's extension).")))
+  @Option(
+    help: ArgumentHelp(
+      L(
+        "输出格式：xlsx、csv 或 json（不区分大小写；默认取自输出的扩展名）。",
+        "Output format: xlsx, csv or json (default: from the output's extension).")))
   var to: OutputFormat?
 
-  @Option(help: ArgumentHelp(L("CSV 输出编码：utf-8-bom（默认）、utf-8 或 gb18030。", "CSV output encoding: utf-8-bom (default), utf-8 or gb18030.")))
+  @Option(
+    help: ArgumentHelp(
+      L("CSV 输出编码：utf-8-bom（默认）、utf-8 或 gb18030。", "CSV output encoding: utf-8-bom (default), utf-8 or gb18030.")))
   var encoding: TextEncoding = .utf8BOM
 
-  @Option(name: .customLong("input-encoding"), help: ArgumentHelp(L("指定 CSV 输入的编码（默认自动识别 UTF-8 或 GB18030）。", "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")))
+  @Option(
+    name: .customLong("input-encoding"),
+    help: ArgumentHelp(
+      L("指定 CSV 输入的编码（默认自动识别 UTF-8 或 GB18030）。", "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")
+    ))
   var inputEncoding: TextEncoding?
 
-  @Option(help: ArgumentHelp(L("CSV 布局：tidy（默认，每行一条记录）或 disclosure（公开表原样）。", "CSV layout: tidy (default; one record per row) or disclosure (the official grid).")))
+  @Option(
+    help: ArgumentHelp(
+      L(
+        "CSV 布局：tidy（默认，每行一条记录）或 disclosure（公开表原样）。",
+        "CSV layout: tidy (default; one record per row) or disclosure (the official grid).")))
   var csvLayout: CSVLayout = .tidy
 
-  @Flag(help: ArgumentHelp(L("有校验错误或有未能读取的内容时不写出（退出码 1）。", "Refuse to write a disclosure that has validation errors or anything that could not be read (exit 1).")))
+  @Flag(
+    help: ArgumentHelp(
+      L(
+        "有校验错误或有未能读取的内容时不写出（退出码 1）。",
+        "Refuse to write a disclosure that has validation errors or anything that could not be read (exit 1).")))
   var strict = false
 
   @OptionGroup var templateOption: TemplateOption
 
-  @Flag(help: ArgumentHelp(L("在标准错误上打印读取、校验和写出各用的时间。", "Print how long reading, validating and writing took (on standard error).")))
+  @Flag(
+    help: ArgumentHelp(
+      L("在标准错误上打印读取、校验和写出各用的时间。", "Print how long reading, validating and writing took (on standard error).")))
   var timings = false
 
   @OptionGroup var common: CommonOptions
@@ -66,8 +92,9 @@ struct Convert: ParsableCommand {
     let targets: [(path: String, format: OutputFormat)] = try output.map { path in
       guard let format = to ?? OutputFormat.implied(by: path) else {
         throw CommandFailure(
-          message: lang == .zh ? "无法从输出文件名 \(path) 判断格式，请用 --to 指定 xlsx、csv 或 json" :
-            "cannot tell the format from \(path); use --to xlsx, csv or json", status: 2)
+          message: lang == .zh
+            ? "无法从输出文件名 \(path) 判断格式，请用 --to 指定 xlsx、csv 或 json"
+            : "cannot tell the format from \(path); use --to xlsx, csv or json", status: 2)
       }
       return (path, format)
     }
@@ -84,7 +111,7 @@ struct Convert: ParsableCommand {
         message: lang == .zh ? "-o - 只能出现一次" : "-o - can be given only once", status: 2)
     }
     let signalSources = SignalCleanup.install()
-    defer { signalSources.forEach { $0.cancel() } }
+    defer { for source in signalSources { source.cancel() } }
     var stopwatch = Stopwatch(language: lang)
     let configuration = try Yusuan.Configuration(common, templateOption, csvEncoding: inputEncoding)
     let reading: DisclosureReading
@@ -108,7 +135,8 @@ struct Convert: ParsableCommand {
     // workbooks (the heaviest outputs), a second one checks the rules and writes the rest. With
     // --strict the verdict comes first. Messages keep their order: summary, then "wrote" lines.
     let job = ConvertJob(
-      disclosure: reading.disclosure, csvLayout: csvLayout, encoding: encoding, inputs: inputs, configuration: configuration)
+      disclosure: reading.disclosure, csvLayout: csvLayout, encoding: encoding, inputs: inputs,
+      configuration: configuration)
     func report(_ verdict: Verdict) {
       stopwatch.record(lang == .zh ? "校验" : "validate", verdict.duration)
       Console.error(verdict.report.summaryLine(lang))
@@ -118,8 +146,9 @@ struct Convert: ParsableCommand {
       report(verdict)
       if verdict.report.count(.error) > 0 {
         throw CommandFailure(
-          message: lang == .zh ? "有校验错误，未写出（--strict）；用 yusuan validate 查看详情" :
-            "validation errors: nothing written (--strict); run yusuan validate for details", status: 1)
+          message: lang == .zh
+            ? "有校验错误，未写出（--strict）；用 yusuan validate 查看详情"
+            : "validation errors: nothing written (--strict); run yusuan validate for details", status: 1)
       }
     }
     let workbooks = targets.indices.filter { targets[$0].format == .xlsx }
@@ -187,7 +216,8 @@ private struct ConvertJob: Sendable {
       var line = wroteLine(files: outcome.written.count, to: target.path)
       if !outcome.foreign.isEmpty {
         let names = outcome.foreign.joined(separator: language == .zh ? "、" : ", ")
-        line += language == .zh
+        line +=
+          language == .zh
           ? "\n提示：\(target.path) 中另有 \(outcome.foreign.count) 个不是 Yusuan 写出的文件，未改动：\(names)（再读取该文件夹时会一并读到）"
           : "\nnote: \(target.path) also holds \(outcome.foreign.count) file(s) Yusuan did not write, left as they are: \(names) (reading the folder again would read them too)"
       }
@@ -206,7 +236,8 @@ private struct ConvertJob: Sendable {
     if !tables.isEmpty { content.append(zh ? "表 \(tables)" : "tables \(tables)") }
     if forms > 0 { content.append(zh ? "绩效目标申报表 \(forms) 张" : "\(forms) performance forms") }
     let shown = path == StandardOutput.path ? (zh ? "标准输出" : "standard output") : path
-    return zh ? "已写出 \(files) 个文件（\(content.joined(separator: "，"))）→ \(shown)" :
-      "wrote \(files) file(s) (\(content.joined(separator: ", "))) → \(shown)"
+    return zh
+      ? "已写出 \(files) 个文件（\(content.joined(separator: "，"))）→ \(shown)"
+      : "wrote \(files) file(s) (\(content.joined(separator: ", "))) → \(shown)"
   }
 }

@@ -4,7 +4,9 @@ import YusuanKit
 struct HTMLReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: L("写出一个部门的 HTML 报告：按公开格式排版的表，标出错误单元格，问题与单元格互相链接。", "Write one department's HTML report: its tables as printed, wrong cells marked, findings linked to cells."),
+    abstract: L(
+      "写出一个部门的 HTML 报告：按公开格式排版的表，标出错误单元格，问题与单元格互相链接。",
+      "Write one department's HTML report: its tables as printed, wrong cells marked, findings linked to cells."),
     discussion: L(
       """
       报告是一个独立的 .html 文件（不从别处加载网络资源、字体或脚本；可以从 U 盘打开，打印时每张表一页）。错误、警告和尾差用不同标记区分；鼠标停在标记的单元格上可看原因。
@@ -37,19 +39,31 @@ struct HTMLReportCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: ArgumentHelp(L("报告文件（.html）。", "The report file (.html).")))
   var output: String
 
-  @Option(help: ArgumentHelp(L("不超过此金额（万元）的差额视为相等，如 0.01。", "Differences up to this amount (万元) count as equal, e.g. 0.01.")))
+  @Option(
+    help: ArgumentHelp(L("不超过此金额（万元）的差额视为相等，如 0.01。", "Differences up to this amount (万元) count as equal, e.g. 0.01.")))
   var tolerance: String = "0.00"
 
   @Flag(help: ArgumentHelp(L("有任何问题即以 1 退出，而不只是有错误时。", "Exit 1 on any finding, not only on errors.")))
   var strict = false
 
-  @Option(help: ArgumentHelp(L("要与表核对的已公开情况说明（UTF-8 或 GB18030/GBK 文本）。", "A published narrative (情况说明, UTF-8 or GB18030/GBK text) to check against the tables.")))
+  @Option(
+    help: ArgumentHelp(
+      L(
+        "要与表核对的已公开情况说明（UTF-8 或 GB18030/GBK 文本）。",
+        "A published narrative (情况说明, UTF-8 or GB18030/GBK text) to check against the tables.")))
   var narrative: String?
 
-  @Option(help: ArgumentHelp(L("指定 CSV 输入的编码（默认自动识别 UTF-8 或 GB18030）。", "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")))
+  @Option(
+    help: ArgumentHelp(
+      L("指定 CSV 输入的编码（默认自动识别 UTF-8 或 GB18030）。", "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")
+    ))
   var encoding: TextEncoding?
 
-  @Flag(help: ArgumentHelp(L("在标准错误上打印读取、校验、生成和写出各用了多久。", "Print how long reading, validating, rendering and writing took (on standard error).")))
+  @Flag(
+    help: ArgumentHelp(
+      L(
+        "在标准错误上打印读取、校验、生成和写出各用了多久。",
+        "Print how long reading, validating, rendering and writing took (on standard error).")))
   var timings = false
 
   @OptionGroup var common: CommonOptions
@@ -86,7 +100,9 @@ struct HTMLReportCommand: ParsableCommand {
       Yusuan.htmlReport(reading, report: report, language: common.lang, narrative: checked)
     }
     do {
-      try stopwatch.measure(zh ? "写出" : "write") { try AtomicFile.write(bytes: Array(page.utf8), to: output, refusing: inputs) }
+      try stopwatch.measure(zh ? "写出" : "write") {
+        try AtomicFile.write(bytes: Array(page.utf8), to: output, refusing: inputs)
+      }
     } catch {
       throw CommandFailure(message: Console.message(error, common.lang), status: 2)
     }

@@ -6,7 +6,8 @@ import YusuanKit
 /// parser's help texts are static values): `--lang en` / `--lang=en` on the command line, else
 /// `YUSUAN_LANG=en`, else Chinese.
 enum UILanguage {
-  static let current: Language = choose(arguments: CommandLine.arguments, environment: getenv("YUSUAN_LANG").map { String(cString: $0) })
+  static let current: Language = choose(
+    arguments: CommandLine.arguments, environment: getenv("YUSUAN_LANG").map { String(cString: $0) })
 
   /// The language the arguments ask for (the last `--lang` wins), else the environment's, else zh.
   static func choose(arguments: [String], environment: String?) -> Language {
@@ -49,8 +50,10 @@ enum HelpLayout {
   /// The parser's unwrapped text, translated and wrapped to `width` columns.
   static func render(_ text: String, width: Int = terminalWidth, language: Language = UILanguage.current) -> String {
     let translated = language == .zh ? translate(text) : text
-    return translated.split(separator: "\n", omittingEmptySubsequences: false).map { wrap(String($0), width: max(width, 40)) }
-      .joined(separator: "\n")
+    return translated.split(separator: "\n", omittingEmptySubsequences: false).map {
+      wrap(String($0), width: max(width, 40))
+    }
+    .joined(separator: "\n")
   }
 
   /// The parser's English frame in Chinese (the texts of Yusuan's own options are already Chinese).
@@ -79,7 +82,9 @@ enum HelpLayout {
       ("for detailed help.", "查看详细帮助。"), ("for more information.", "查看说明。"),
       ("(default: ", "（默认："), ("(values: ", "（可选："), ("; default: ", "；默认："),
     ]
-    for (english, chinese) in phrases { out = out.split(separator: english, omittingEmptySubsequences: false).joined(separator: chinese) }
+    for (english, chinese) in phrases {
+      out = out.split(separator: english, omittingEmptySubsequences: false).joined(separator: chinese)
+    }
     // A parenthesis the translation opened full-width closes full-width, without a space before it.
     if out.contains("（"), out.hasSuffix(")") { out = String(out.dropLast()) + "）" }
     out = out.replacingEach(of: " （可选：", with: "（可选：").replacingEach(of: " （默认：", with: "（默认：")
@@ -104,7 +109,9 @@ enum HelpLayout {
       let option = rest.split(separator: "'", maxSplits: 1).first.map(String.init) ?? rest
       var message = "\(option) 的值 \(value) 无效"
       if let r = rest.firstRange(of: "Please provide one of ") {
-        let choices = rest[r.upperBound...].replacingEach(of: "' or '", with: "'、'").replacingEach(of: "' and '", with: "'、'").replacingEach(of: "', '", with: "'、'")
+        let choices = rest[r.upperBound...].replacingEach(of: "' or '", with: "'、'").replacingEach(
+          of: "' and '", with: "'、'"
+        ).replacingEach(of: "', '", with: "'、'")
         message += "，可选 " + String(choices.hasSuffix(".") ? choices.dropLast() : Substring(choices))
       }
       return lead + message
@@ -121,7 +128,9 @@ enum HelpLayout {
     let chars = Array(line)
     let leading = chars.prefix { $0 == " " }.count
     var indent = leading
-    if leading == 2 || leading == 4, chars.count > 27, chars[25] == " ", chars[26] != " ", chars[2] != " " { indent = 26 }
+    if leading == 2 || leading == 4, chars.count > 27, chars[25] == " ", chars[26] != " ", chars[2] != " " {
+      indent = 26
+    }
     for prefix in ["用法：", "USAGE: ", "Usage: "] where line.hasPrefix(prefix) { indent = displayWidth(prefix) }
     // An example command breaks only at its spaces (never inside 报告.csv), continued 2 deeper.
     let command = line.drop { $0 == " " }.hasPrefix("yusuan ")
@@ -154,7 +163,8 @@ enum HelpLayout {
         current = Array(repeating: " ", count: indent) + tail
         currentWidth = current.reduce(0) { $0 + charWidth($1) }
         breakAt = nil
-        for k in stride(from: current.count - 1, to: indent, by: -1) where !usage && canBreak(between: current[k - 1], and: current[k]) && (!command || current[k - 1] == " ") {
+        for k in stride(from: current.count - 1, to: indent, by: -1)
+        where !usage && canBreak(between: current[k - 1], and: current[k]) && (!command || current[k - 1] == " ") {
           breakAt = k
           break
         }
@@ -167,7 +177,9 @@ enum HelpLayout {
   /// Whether a line may break between two characters: at a space, or next to a CJK character,
   /// but never before closing punctuation or after opening punctuation.
   static func canBreak(between a: Character, and b: Character) -> Bool {
-    let closing: Set<Character> = ["，", "。", "、", "；", "：", "）", "」", "”", "！", "？", "%", ")", ",", ".", ";", ":", "…", "》"]
+    let closing: Set<Character> = [
+      "，", "。", "、", "；", "：", "）", "」", "”", "！", "？", "%", ")", ",", ".", ";", ":", "…", "》",
+    ]
     let opening: Set<Character> = ["（", "「", "“", "(", "《"]
     if closing.contains(b) || opening.contains(a) { return false }
     if a == " " { return b != " " }
@@ -178,7 +190,8 @@ enum HelpLayout {
   static func charWidth(_ c: Character) -> Int {
     guard let v = c.unicodeScalars.first?.value else { return 0 }
     switch v {
-    case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+    case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6,
       0x20000...0x3FFFD:
       return 2
     default:

@@ -1,11 +1,13 @@
 import ArgumentParser
-import YusuanKit
 import FoundationEssentials
+import YusuanKit
 
 struct Narrative: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "narrative",
-    abstract: L("根据表写出第三部分情况说明中的数字段落，或核对已公开的说明。", "Write the numbers paragraphs of 第三部分 情况说明 from the tables, or check a published one."),
+    abstract: L(
+      "根据表写出第三部分情况说明中的数字段落，或核对已公开的说明。",
+      "Write the numbers paragraphs of 第三部分 情况说明 from the tables, or check a published one."),
     discussion: L(
       """
       不带 --check 时，以 Markdown 打印各段：收支总计及与上年比较、各来源收入及占比、基本与项目支出占比、一般公共预算各类支出及占比、“三公”经费、机关运行经费、绩效项目。缺少所需表的部分写明无法生成，不会写出 0。上年数字来自 --previous（上年的输入）或 --previous-total。
@@ -33,7 +35,9 @@ struct Narrative: ParsableCommand {
   @Argument(help: ArgumentHelp(L("输入文件或文件夹（一个部门）。", "Input files or folders (one department).")))
   var inputs: [String]
 
-  @Option(help: ArgumentHelp(L("上年的输入（比较其收支总计、一般公共预算和机关运行经费）。", "Last year's input (its 收支总计, 一般公共预算 and 机关运行经费 are compared).")))
+  @Option(
+    help: ArgumentHelp(
+      L("上年的输入（比较其收支总计、一般公共预算和机关运行经费）。", "Last year's input (its 收支总计, 一般公共预算 and 机关运行经费 are compared).")))
   var previous: [String] = []
 
   @Option(help: ArgumentHelp(L("上年收支总计（万元），如 889.83。", "Last year's 收支总计 in 万元, e.g. 889.83.")))
@@ -45,7 +49,11 @@ struct Narrative: ParsableCommand {
   @Option(help: ArgumentHelp(L("上年机关运行经费（万元）。", "Last year's 机关运行经费 in 万元.")))
   var previousOperating: String?
 
-  @Option(help: ArgumentHelp(L("要核对数字的已公开说明（UTF-8 或 GB18030/GBK 文本）。", "A published narrative (UTF-8 or GB18030/GBK text) whose figures to check.")))
+  @Option(
+    help: ArgumentHelp(
+      L(
+        "要核对数字的已公开说明（UTF-8 或 GB18030/GBK 文本）。",
+        "A published narrative (UTF-8 or GB18030/GBK text) whose figures to check.")))
   var check: String?
 
   @OptionGroup var common: CommonOptions
@@ -61,26 +69,33 @@ struct Narrative: ParsableCommand {
     do {
       disclosure = try Yusuan.read(inputs, configuration).disclosure
       // Last year's department may be in another year's template: its set is detected.
-      if !previous.isEmpty { last = NarrativeFigures.Previous(try Yusuan.read(previous, configuration.readingBack).disclosure) }
+      if !previous.isEmpty {
+        last = NarrativeFigures.Previous(try Yusuan.read(previous, configuration.readingBack).disclosure)
+      }
     } catch {
       throw fail(Console.message(error, common.lang))
     }
     for (text, name, path) in [
       (previousTotal, "--previous-total", \NarrativeFigures.Previous.total),
-      (previousGeneralPublic, "--previous-general-public", \.generalPublic), (previousOperating, "--previous-operating", \.operating),
+      (previousGeneralPublic, "--previous-general-public", \.generalPublic),
+      (previousOperating, "--previous-operating", \.operating),
     ] {
       guard let text else { continue }
-      guard let a = Amount(parsing: text) else { throw fail(zh ? "\(name) 应为金额（万元），如 889.83" : "\(name) must be an amount in 万元 such as 889.83") }
+      guard let a = Amount(parsing: text) else {
+        throw fail(zh ? "\(name) 应为金额（万元），如 889.83" : "\(name) must be an amount in 万元 such as 889.83")
+      }
       last[keyPath: path] = a
     }
     let figures = NarrativeFigures(disclosure, previous: last)
     // Sections the tables cannot support, named on standard error (the text says so too).
     let missing = NarrativeSection.allCases.filter { $0.fromTables && !figures.missingTables($0).isEmpty }
     if !missing.isEmpty {
-      let tables = Array(Set(missing.flatMap(figures.missingTables))).sorted().map { "预算公开表\($0)" }.joined(separator: zh ? "、" : ", ")
+      let tables = Array(Set(missing.flatMap(figures.missingTables))).sorted().map { "预算公开表\($0)" }.joined(
+        separator: zh ? "、" : ", ")
       let sections = missing.map(\.heading).joined(separator: zh ? "；" : "; ")
       Console.error(
-        zh ? "提示：缺少\(tables)，以下部分无法\(check == nil ? "生成" : "核对")：\(sections)"
+        zh
+          ? "提示：缺少\(tables)，以下部分无法\(check == nil ? "生成" : "核对")：\(sections)"
           : "note: \(tables) missing, so these parts cannot be \(check == nil ? "written" : "checked"): \(sections)")
     }
     guard let check else {
@@ -92,27 +107,33 @@ struct Narrative: ParsableCommand {
     }
     let result: NarrativeCheckResult
     do {
-      result = try Yusuan.checkNarrative(file: check, against: disclosure, previous: last, limits: configuration.limits).result
+      result = try Yusuan.checkNarrative(file: check, against: disclosure, previous: last, limits: configuration.limits)
+        .result
     } catch {
       throw fail(error.message(common.lang))
     }
     for d in result.discrepancies {
       Console.out(
-        zh ? "\(check):\(d.line)：“…\(d.context)\(d.printed)” 与表不符，按表应为 \(d.expected)（\(d.title)）\n"
-          : "\(check):\(d.line): \"…\(d.context)\(d.printed)\" disagrees with the tables; the tables give \(d.expected) (\(d.title))\n")
+        zh
+          ? "\(check):\(d.line)：“…\(d.context)\(d.printed)” 与表不符，按表应为 \(d.expected)（\(d.title)）\n"
+          : "\(check):\(d.line): \"…\(d.context)\(d.printed)\" disagrees with the tables; the tables give \(d.expected) (\(d.title))\n"
+      )
     }
     guard result.checked > 0 else {
       // Nothing compared is not agreement: the text has no figures under headings the tables cover.
       let found = result.unchecked.count
       throw fail(
-        zh ? "\(check) 中没有可与表核对的数字" + (found > 0 ? "（\(found) 个数字无从核对）" : "")
-          + "：应为第三部分情况说明，各部分以“一、部门预算收支数据变动情况”这样的标题开头"
+        zh
+          ? "\(check) 中没有可与表核对的数字" + (found > 0 ? "（\(found) 个数字无从核对）" : "")
+            + "：应为第三部分情况说明，各部分以“一、部门预算收支数据变动情况”这样的标题开头"
           : "\(check) has no figure the tables can confirm" + (found > 0 ? " (\(found) not checkable)" : "")
-          + ": expected 第三部分 情况说明, its parts headed like 一、部门预算收支数据变动情况")
+            + ": expected 第三部分 情况说明, its parts headed like 一、部门预算收支数据变动情况")
     }
     Console.out(
-      zh ? "核对 \(result.checked) 个数字，\(result.discrepancies.count) 个与表不符，\(result.unchecked.count) 个无从核对\n"
-        : "\(result.checked) figures checked, \(result.discrepancies.count) disagree, \(result.unchecked.count) not checkable\n")
+      zh
+        ? "核对 \(result.checked) 个数字，\(result.discrepancies.count) 个与表不符，\(result.unchecked.count) 个无从核对\n"
+        : "\(result.checked) figures checked, \(result.discrepancies.count) disagree, \(result.unchecked.count) not checkable\n"
+    )
     if !result.discrepancies.isEmpty { throw ExitCode(1) }
   }
 }

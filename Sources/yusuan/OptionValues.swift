@@ -40,7 +40,8 @@ enum OptionValues {
       throw .negative(option: option, value: text)
     }
     let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
-    let plain = (1...2).contains(parts.count)
+    let plain =
+      (1...2).contains(parts.count)
       && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
     guard plain, let value = Amount(parsing: trimmed) else { throw .notAnAmount(option: option, value: text) }
     return value

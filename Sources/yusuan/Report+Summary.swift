@@ -8,7 +8,8 @@ extension Report {
       return "校验：\(ran) 条规则已运行，错误 \(count(.error))，警告 \(count(.warning))，尾差 \(count(.rounding))"
         + (findings.isEmpty ? "" : "（详情：yusuan validate）")
     }
-    return "validation: \(ran) rules ran, \(count(.error)) errors, \(count(.warning)) warnings, \(count(.rounding)) rounding"
+    return
+      "validation: \(ran) rules ran, \(count(.error)) errors, \(count(.warning)) warnings, \(count(.rounding)) rounding"
       + (findings.isEmpty ? "" : " (details: yusuan validate)")
   }
 }

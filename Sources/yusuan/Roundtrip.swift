@@ -1,6 +1,6 @@
 import ArgumentParser
-import YusuanKit
 import FoundationEssentials
+import YusuanKit
 
 struct Roundtrip: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -17,7 +17,10 @@ struct Roundtrip: ParsableCommand {
   @Argument(help: ArgumentHelp(L("输入文件或文件夹（一个部门）。", "Input files or folders (one department).")))
   var inputs: [String]
 
-  @Option(help: ArgumentHelp(L("指定 CSV 输入的编码（默认自动识别 UTF-8 或 GB18030）。", "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")))
+  @Option(
+    help: ArgumentHelp(
+      L("指定 CSV 输入的编码（默认自动识别 UTF-8 或 GB18030）。", "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")
+    ))
   var encoding: TextEncoding?
 
   @OptionGroup var common: CommonOptions
@@ -39,7 +42,8 @@ struct Roundtrip: ParsableCommand {
     // The trips compare against what was read; what was not read is lost before the first trip.
     for issue in unread { Console.out("✗ \(zh ? "未能读取" : "not read")：\(issue.message(common.lang))\n") }
     let work = Paths.join(
-      FileManager.default.temporaryDirectory.path, "yusuan-roundtrip-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+      FileManager.default.temporaryDirectory.path,
+      "yusuan-roundtrip-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
     try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: work) }
     var trips: [(String, OutputFormat, CSVLayout, TextEncoding, String)] = [
@@ -47,7 +51,8 @@ struct Roundtrip: ParsableCommand {
     ]
     for layout in CSVLayout.allCases {
       for enc in TextEncoding.allCases {
-        trips.append(("csv \(layout.rawValue) \(enc.rawValue)", .csv, layout, enc, "csv-\(layout.rawValue)-\(enc.rawValue)"))
+        trips.append(
+          ("csv \(layout.rawValue) \(enc.rawValue)", .csv, layout, enc, "csv-\(layout.rawValue)-\(enc.rawValue)"))
       }
     }
     var failures = 0
@@ -73,7 +78,8 @@ struct Roundtrip: ParsableCommand {
       Console.out(
         zh
           ? "\(trips.count) 种往返与读取到的内容一致，但源文件有 \(unread.count) 处未能读取（见上），不算无损。\n"
-          : "the \(trips.count) round trips match what was read, but \(unread.count) place(s) of the source could not be read (above): not lossless.\n")
+          : "the \(trips.count) round trips match what was read, but \(unread.count) place(s) of the source could not be read (above): not lossless.\n"
+      )
       throw ExitCode(1)
     }
     Console.out(zh ? "全部 \(trips.count) 种往返无损。\n" : "all \(trips.count) round trips lossless.\n")

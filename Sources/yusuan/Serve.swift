@@ -6,7 +6,9 @@ import YusuanServe
 struct Serve: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
-    abstract: L("打开本机网页：拖入一个部门的文件，查看报告，下载输出。", "Serve a local web page: drop a department's files, see its report, download the outputs."),
+    abstract: L(
+      "打开本机网页：拖入一个部门的文件，查看报告，下载输出。",
+      "Serve a local web page: drop a department's files, see its report, download the outputs."),
     discussion: L(
       """
       为不用终端的同事开一个网页：在浏览器里选择（或拖入）一个部门的文件（xlsx、xls、CSV、JSON、绩效目标申报表，可加情况说明 .txt），查看 yusuan report 的 HTML 报告，并把排版好的工作簿、JSON 和 CSV 文件打成一个 zip 下载。默认只监听 127.0.0.1（只有这台电脑能访问），除非用 --host 指定。上传的文件在私有临时文件夹中处理，每次请求后删除。Ctrl+C（SIGINT）或 SIGTERM 会在处理完进行中的请求后停止。
@@ -26,10 +28,16 @@ struct Serve: ParsableCommand {
   @Option(help: ArgumentHelp(L("TCP 端口（0：任一空闲端口，启动时打印）。", "The TCP port (0: any free port, printed on start).")))
   var port: Int = 8080
 
-  @Option(help: ArgumentHelp(L("监听的地址；127.0.0.1 只允许这台电脑连接。", "The address to listen on; 127.0.0.1 lets only this computer connect.")))
+  @Option(
+    help: ArgumentHelp(
+      L("监听的地址；127.0.0.1 只允许这台电脑连接。", "The address to listen on; 127.0.0.1 lets only this computer connect.")))
   var host: String = "127.0.0.1"
 
-  @Option(help: ArgumentHelp(L("一次上传（所有文件合计）的上限，单位 MB（默认：读取的文件大小上限）。", "Largest upload, all files together, in MB (default: the readers' file limit)."), valueName: "MB"))
+  @Option(
+    help: ArgumentHelp(
+      L(
+        "一次上传（所有文件合计）的上限，单位 MB（默认：读取的文件大小上限）。",
+        "Largest upload, all files together, in MB (default: the readers' file limit)."), valueName: "MB"))
   var maxUploadMb: Int?
 
   @Option(help: ArgumentHelp(L("一次上传的最多文件数。", "Most files in one upload.")))
@@ -47,11 +55,15 @@ struct Serve: ParsableCommand {
     options.port = port
     options.configuration.language = common.lang
     if let maxUploadMb {
-      guard maxUploadMb > 0 else { throw CommandFailure(message: zh ? "--max-upload-mb 应为正数" : "--max-upload-mb must be positive", status: 2) }
+      guard maxUploadMb > 0 else {
+        throw CommandFailure(message: zh ? "--max-upload-mb 应为正数" : "--max-upload-mb must be positive", status: 2)
+      }
       options.configuration.limits.maxFileBytes = maxUploadMb << 20
     }
     if let maxFiles {
-      guard maxFiles > 0 else { throw CommandFailure(message: zh ? "--max-files 应为正数" : "--max-files must be positive", status: 2) }
+      guard maxFiles > 0 else {
+        throw CommandFailure(message: zh ? "--max-files 应为正数" : "--max-files must be positive", status: 2)
+      }
       options.configuration.limits.maxUploadFiles = maxFiles
     }
     let server = YusuanServer(options: options)
@@ -64,7 +76,8 @@ struct Serve: ParsableCommand {
     }
     done.wait()
     if let error = outcome.error {
-      throw CommandFailure(message: (zh ? "无法启动服务：" : "cannot serve: ") + Console.message(error, common.lang), status: 2)
+      throw CommandFailure(
+        message: (zh ? "无法启动服务：" : "cannot serve: ") + Console.message(error, common.lang), status: 2)
     }
     Console.error(zh ? "yusuan serve 已停止。" : "yusuan serve stopped.")
   }

@@ -28,22 +28,26 @@ struct Templates: ParsableCommand {
 
   func run() throws {
     let zh = common.lang == .zh
-    let sets = try id.map { id -> [LayoutSet] in
-      guard let set = TemplateSets.set(id) else {
-        throw CommandFailure(message: zh ? "未知的模板“\(id)”" : "unknown template \(id)", status: 2)
-      }
-      return [set]
-    } ?? TemplateSets.all
+    let sets =
+      try id.map { id -> [LayoutSet] in
+        guard let set = TemplateSets.set(id) else {
+          throw CommandFailure(message: zh ? "未知的模板“\(id)”" : "unknown template \(id)", status: 2)
+        }
+        return [set]
+      } ?? TemplateSets.all
     var out = ""
     for set in sets {
       out += "\(set.name)  \(zh ? set.nameZh : set.nameEn)\n"
-      out += zh
+      out +=
+        zh
         ? "  \(set.stage.chineseName)，\(set.entity.chineseName)，金额单位 \(set.unit)，部门行“\(set.departmentLabel)”\n"
         : "  \(set.stage.rawValue), \(set.entity.rawValue), unit \(set.unit), department line \(set.departmentLabel)\n"
       for table in set.tables {
         let label = set.label(table.number).map { "\($0) " } ?? ""
-        let unit = set.unit(of: table) == set.unit ? "" : (zh ? "（\(set.unit(of: table))）" : " (\(set.unit(of: table)))")
-        out += "  \(table.number). \(label)\(table.titleStem)\(unit)  [\(table.kind.rawValue)\(zh ? "：" + table.kind.chineseName : "")]\n"
+        let unit =
+          set.unit(of: table) == set.unit ? "" : (zh ? "（\(set.unit(of: table))）" : " (\(set.unit(of: table)))")
+        out +=
+          "  \(table.number). \(label)\(table.titleStem)\(unit)  [\(table.kind.rawValue)\(zh ? "：" + table.kind.chineseName : "")]\n"
         for section in table.sections {
           let keys = section.amountKeys.map { zh ? "\($0)（\(ColumnKey.chineseName($0))）" : $0 }.joined(separator: ", ")
           let part = section.role == .main ? "" : "\(section.role.rawValue): "

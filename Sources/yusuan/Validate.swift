@@ -1,6 +1,6 @@
 import ArgumentParser
-import YusuanKit
 import FoundationEssentials
+import YusuanKit
 
 enum ReportFormat: String, NamedArgument {
   case text, json, junit
@@ -9,7 +9,9 @@ enum ReportFormat: String, NamedArgument {
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: L("校验表的每一个恒等关系：表内合计、表间一致、科目编码和目录。", "Check every identity of the tables: sums within tables, agreement across tables, codes and catalog."),
+    abstract: L(
+      "校验表的每一个恒等关系：表内合计、表间一致、科目编码和目录。",
+      "Check every identity of the tables: sums within tables, agreement across tables, codes and catalog."),
     discussion: L(
       """
       报告哪些规则运行了、哪些不适用（表缺失或为空）、哪些通过，“没有发现问题”决不掩盖“什么也没查”。每条结果写明表、行、列和单元格，以及应有与实有的金额。级别：错误、警告、尾差（分行四舍五入造成的几分钱差异）。
@@ -49,10 +51,17 @@ struct Validate: ParsableCommand {
 
   @OptionGroup var catalog: CatalogOptions
 
-  @Option(help: ArgumentHelp(L("指定 CSV 输入的编码（默认自动识别 UTF-8 或 GB18030）。", "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")))
+  @Option(
+    help: ArgumentHelp(
+      L("指定 CSV 输入的编码（默认自动识别 UTF-8 或 GB18030）。", "Force the encoding of CSV inputs (default: detect UTF-8 or GB18030).")
+    ))
   var encoding: TextEncoding?
 
-  @Flag(help: ArgumentHelp(L("打印读取和校验各用的时间（校验两次：含与不含加载目录）。", "Print how long reading and validating took (validation twice: with and without loading the catalog).")))
+  @Flag(
+    help: ArgumentHelp(
+      L(
+        "打印读取和校验各用的时间（校验两次：含与不含加载目录）。",
+        "Print how long reading and validating took (validation twice: with and without loading the catalog).")))
   var timings = false
 
   @OptionGroup var common: CommonOptions

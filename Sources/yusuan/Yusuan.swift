@@ -8,7 +8,9 @@ import YusuanKit
 struct YusuanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "yusuan",
-    abstract: L("预算 Yusuan：部门预算、部门决算公开表的转换与校验。", "预算 Yusuan: converts and validates department budget and final-accounts disclosure tables."),
+    abstract: L(
+      "预算 Yusuan：部门预算、部门决算公开表的转换与校验。",
+      "预算 Yusuan: converts and validates department budget and final-accounts disclosure tables."),
     // Paragraphs are single lines: the help is wrapped to the terminal when printed (HelpLayout).
     discussion: L(
       """
@@ -37,7 +39,8 @@ struct YusuanCommand: ParsableCommand {
       """),
     version: Yusuan.version,
     subcommands: [
-      Convert.self, Validate.self, Roundtrip.self, Inspect.self, Batch.self, Narrative.self, Schema.self, Templates.self,
+      Convert.self, Validate.self, Roundtrip.self, Inspect.self, Batch.self, Narrative.self, Schema.self,
+      Templates.self,
       HTMLReportCommand.self, Serve.self,
     ])
 
@@ -83,7 +86,10 @@ struct CommandFailure: Error {
 
 /// Options every command shares.
 struct CommonOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp(L("消息语言：zh（默认）或 en；也可用环境变量 YUSUAN_LANG。", "Language of messages: zh (default) or en; also YUSUAN_LANG.")))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      L("消息语言：zh（默认）或 en；也可用环境变量 YUSUAN_LANG。", "Language of messages: zh (default) or en; also YUSUAN_LANG.")))
   var lang: Language = .zh
 }
 

@@ -25,9 +25,14 @@ final class AmountSignificantDigitsTests: XCTestCase {
       XCTAssertTrue(String(describing: error).contains("金额 1038.42000000000001 有 18 位有效数字，超过 15 位"), "\(error)")
     }
     // Fifteen digits, trailing zeros and an exponent still read exactly.
-    for (text, expected) in [("1038.42000000000", "1038.42"), ("1038.42000000001", "1038.42000000001"), ("1.03842e3", "1038.42")] {
-      let read = try Disclosure(jsonBytes: Array(fixture.replacingOccurrences(of: "\"amounts\": [1038.42]", with: "\"amounts\": [\(text)]").utf8))
-      XCTAssertEqual(read.tables.first?.sections.first?.rows.first?.amounts.first??.text(minimumFractionDigits: 0), expected, text)
+    for (text, expected) in [
+      ("1038.42000000000", "1038.42"), ("1038.42000000001", "1038.42000000001"), ("1.03842e3", "1038.42"),
+    ] {
+      let read = try Disclosure(
+        jsonBytes: Array(
+          fixture.replacingOccurrences(of: "\"amounts\": [1038.42]", with: "\"amounts\": [\(text)]").utf8))
+      XCTAssertEqual(
+        read.tables.first?.sections.first?.rows.first?.amounts.first??.text(minimumFractionDigits: 0), expected, text)
     }
   }
 }

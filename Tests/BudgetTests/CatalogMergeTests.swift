@@ -109,7 +109,9 @@ final class CatalogMergeTests: XCTestCase {
 
   /// The generator's own check (mappings, 表1 lines and file freshness included).
   func testGeneratorCheckPasses() throws {
-    let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
     guard let python else { return XCTFail("python3 is needed to run scripts/gen-catalog.py --check") }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)

@@ -179,7 +179,9 @@ final class CatalogTests: XCTestCase {
 
   func testCodeShape() {
     for code in ["206", "20601", "2060101"] { XCTAssertTrue(Catalog.codeShape(code, kind: .functional), code) }
-    for code in ["103", "10301", "1030148", "103014801"] { XCTAssertTrue(Catalog.codeShape(code, kind: .revenue), code) }
+    for code in ["103", "10301", "1030148", "103014801"] {
+      XCTAssertTrue(Catalog.codeShape(code, kind: .revenue), code)
+    }
     XCTAssertTrue(Catalog.codeShape("30101", kind: .economicDepartment))
     XCTAssertTrue(Catalog.codeShape("50501", kind: .economicGovernment))
     let bad: [(String, ClassificationKind)] = [

@@ -15,7 +15,9 @@ final class DisclosureJSONErrorTests: XCTestCase {
     }
   }
 
-  private func disclosureError(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> DisclosureJSONError? {
+  private func disclosureError(_ text: String, file: StaticString = #filePath, line: UInt = #line)
+    -> DisclosureJSONError?
+  {
     do {
       _ = try Disclosure(jsonBytes: Array(text.utf8))
       XCTFail("expected a disclosure error", file: file, line: line)
@@ -29,7 +31,9 @@ final class DisclosureJSONErrorTests: XCTestCase {
   }
 
   /// A valid minimal document, with `extra` spliced into the one table's one row.
-  private func document(row: String = #"{"kind": "item", "code": null, "name": "x", "amounts": [1.00]}"#, version: String = "1") -> String {
+  private func document(
+    row: String = #"{"kind": "item", "code": null, "name": "x", "amounts": [1.00]}"#, version: String = "1"
+  ) -> String {
     """
     {
       "format": "yusuan-disclosure",
@@ -81,11 +85,15 @@ final class DisclosureJSONErrorTests: XCTestCase {
     XCTAssertNotNil(parseError(#"["\ud800x"]"#))
     XCTAssertNotNil(parseError(#"["\udc00"]"#))
     XCTAssertNotNil(parseError(#"["\ud800\u0041"]"#))
-    XCTAssertEqual(try JSONValue.parse(Array(#"["\ud83d\ude00"]"#.utf8)), .array([.string("😀")]), "a proper pair is fine")
+    XCTAssertEqual(
+      try JSONValue.parse(Array(#"["\ud83d\ude00"]"#.utf8)), .array([.string("😀")]), "a proper pair is fine")
   }
 
   func testOtherMalformedTextsGiveLineAndColumn() throws {
-    for text in ["", "{", "[1,]", "{\"a\" 1}", "[01]", "[1.]", "[.5]", "[1e]", "tru", "\"abc", "[\"\\x\"]", "[1] [2]", "{\"a\":1,}", "[\"a\u{1}\"]", "nul"] {
+    for text in [
+      "", "{", "[1,]", "{\"a\" 1}", "[01]", "[1.]", "[.5]", "[1e]", "tru", "\"abc", "[\"\\x\"]", "[1] [2]",
+      "{\"a\":1,}", "[\"a\u{1}\"]", "nul",
+    ] {
       XCTAssertNotNil(parseError(text), text)
     }
     let error = try XCTUnwrap(parseError("[\n1,\n2,,\n]"))
@@ -109,7 +117,8 @@ final class DisclosureJSONErrorTests: XCTestCase {
   }
 
   func testModelErrorsCarryAPathToTheValue() throws {
-    let count = try XCTUnwrap(disclosureError(document(row: #"{"kind": "item", "name": "x", "amounts": [1.00, 2.00]}"#)))
+    let count = try XCTUnwrap(
+      disclosureError(document(row: #"{"kind": "item", "name": "x", "amounts": [1.00, 2.00]}"#)))
     XCTAssertEqual(count.path, "$.tables[0].sections[0].rows[0].amounts")
     let kind = try XCTUnwrap(disclosureError(document(row: #"{"kind": "sum", "name": "x", "amounts": [1.00]}"#)))
     XCTAssertEqual(kind.path, "$.tables[0].sections[0].rows[0].kind")
@@ -119,7 +128,8 @@ final class DisclosureJSONErrorTests: XCTestCase {
     XCTAssertEqual(huge.path, "$.tables[0].sections[0].rows[0].amounts[0]")
     let missing = try XCTUnwrap(disclosureError(document(row: #"{"kind": "item", "amounts": [1.00]}"#)))
     XCTAssertEqual(missing.path, "$.tables[0].sections[0].rows[0].name")
-    let number = try XCTUnwrap(disclosureError(document().replacingOccurrences(of: "\"number\": 3", with: "\"number\": 14")))
+    let number = try XCTUnwrap(
+      disclosureError(document().replacingOccurrences(of: "\"number\": 3", with: "\"number\": 14")))
     XCTAssertEqual(number.path, "$.tables[0].number")
     XCTAssertTrue(number.description.contains("$.tables[0].number"))
   }

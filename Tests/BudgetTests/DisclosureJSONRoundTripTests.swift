@@ -39,7 +39,10 @@ final class DisclosureJSONRoundTripTests: XCTestCase {
       sections: [
         TableSection(
           role: .income, columns: [ColumnKey.total],
-          rows: [BudgetRow(kind: .total, name: "合计", amounts: [.zero]), BudgetRow(code: "2060101", name: "行政运行", amounts: [nil])])
+          rows: [
+            BudgetRow(kind: .total, name: "合计", amounts: [.zero]),
+            BudgetRow(code: "2060101", name: "行政运行", amounts: [nil]),
+          ])
       ])
     let original = Disclosure(department: "测试部门", year: 2023, tables: [table])
     let text = original.jsonText()
@@ -54,8 +57,14 @@ final class DisclosureJSONRoundTripTests: XCTestCase {
   }
 
   func testAmountsAreWrittenAsExactNumbersWithTwoDecimals() throws {
-    let row = BudgetRow(name: "x", amounts: [Amount(parsing: "293"), Amount(parsing: "0.1"), Amount(parsing: "0.005"), Amount(parsing: "-3.5")])
-    let d = Disclosure(department: "d", tables: [BudgetTable(number: 7, title: "t", sections: [TableSection(columns: ["a", "b", "c", "d"], rows: [row])])])
+    let row = BudgetRow(
+      name: "x",
+      amounts: [Amount(parsing: "293"), Amount(parsing: "0.1"), Amount(parsing: "0.005"), Amount(parsing: "-3.5")])
+    let d = Disclosure(
+      department: "d",
+      tables: [
+        BudgetTable(number: 7, title: "t", sections: [TableSection(columns: ["a", "b", "c", "d"], rows: [row])])
+      ])
     let text = d.jsonText()
     XCTAssertTrue(text.contains("[293.00, 0.10, 0.005, -3.50]"), text)
     XCTAssertEqual(try Disclosure(jsonBytes: Array(text.utf8)), d)
@@ -72,7 +81,12 @@ final class DisclosureJSONRoundTripTests: XCTestCase {
 
   func testTextsWithEscapesAndNonBMPCharactersSurvive() throws {
     let name = "引号\"反斜杠\\换行\n制表\t𠀀😀\u{1}"
-    let d = Disclosure(department: name, tables: [BudgetTable(number: 1, title: "t", sections: [TableSection(columns: [], rows: [BudgetRow(name: name, amounts: [])])])])
+    let d = Disclosure(
+      department: name,
+      tables: [
+        BudgetTable(
+          number: 1, title: "t", sections: [TableSection(columns: [], rows: [BudgetRow(name: name, amounts: [])])])
+      ])
     let back = try Disclosure(jsonBytes: Array(d.jsonText().utf8))
     XCTAssertEqual(back.department, name)
     XCTAssertEqual(back.tables[0].sections[0].rows[0].name, name)

@@ -17,7 +17,9 @@ final class CLIBasicsTests: XCTestCase {
 
   func testVersion() throws {
     let result = try E2E.expect(0, ["--version"])
-    XCTAssertNotNil(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression), result.stdout)
+    XCTAssertNotNil(
+      result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).range(
+        of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression), result.stdout)
   }
 
   func testSchemaPrintsTheSchemaFile() throws {

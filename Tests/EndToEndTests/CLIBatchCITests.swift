@@ -15,7 +15,9 @@ final class CLIBatchCITests: XCTestCase {
   func commands(_ relative: String) throws -> [String] {
     let text = try String(contentsOfFile: Fixtures.repoRoot.appendingPathComponent(relative).path, encoding: .utf8)
     let lines = text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-    guard let begin = lines.firstIndex(of: "# yusuan-ci-begin"), let end = lines.firstIndex(of: "# yusuan-ci-end"), begin < end else {
+    guard let begin = lines.firstIndex(of: "# yusuan-ci-begin"), let end = lines.firstIndex(of: "# yusuan-ci-end"),
+      begin < end
+    else {
       XCTFail("\(relative) has no yusuan-ci-begin/end markers")
       return []
     }
@@ -26,7 +28,8 @@ final class CLIBatchCITests: XCTestCase {
   func runCI(_ commands: [String], in repo: String) throws -> (status: Int32, output: String) {
     var env = ProcessInfo.processInfo.environment
     env["PATH"] = (try CLI.executable() as NSString).deletingLastPathComponent + ":" + (env["PATH"] ?? "/usr/bin:/bin")
-    let result = try Subprocess.run("/bin/bash", ["-eu", "-c", commands.joined(separator: "\n")], in: repo, environment: env)
+    let result = try Subprocess.run(
+      "/bin/bash", ["-eu", "-c", commands.joined(separator: "\n")], in: repo, environment: env)
     return (result.status, result.stdout + result.stderr)
   }
 
@@ -47,7 +50,9 @@ final class CLIBatchCITests: XCTestCase {
     let repo = dir + "/repo"
     try Fixtures.write(try Fixtures.bytes(Fixtures.sampleXLSX), to: repo + "/budgets/2023/科技局.xlsx")
     for n in 1...13 {
-      try Fixtures.write(try Fixtures.bytes(Fixtures.csvFile(n, folder: Fixtures.sampleGB18030Folder)), to: repo + "/budgets/2023/教育局/\(n).csv")
+      try Fixtures.write(
+        try Fixtures.bytes(Fixtures.csvFile(n, folder: Fixtures.sampleGB18030Folder)),
+        to: repo + "/budgets/2023/教育局/\(n).csv")
     }
     try Fixtures.write(try Fixtures.bytes(Fixtures.fixtureJSON), to: repo + "/budgets/2023/科技局-json.json")
     try Fixtures.write(Array("# budgets".utf8), to: repo + "/budgets/README.md")

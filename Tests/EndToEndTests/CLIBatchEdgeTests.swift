@@ -11,7 +11,9 @@ final class CLIBatchEdgeTests: XCTestCase {
   override func setUpWithError() throws { dir = try Fixtures.scratchFolder("yusuan-batch-edge") }
   override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
 
-  static var formsWorkbook: String { Fixtures.sampleInput.appendingPathComponent("datong-kejiju-2023-performance.xlsx").path }
+  static var formsWorkbook: String {
+    Fixtures.sampleInput.appendingPathComponent("datong-kejiju-2023-performance.xlsx").path
+  }
 
   func reportRows(_ path: String) throws -> [[String: Any]] {
     let json = try JSONSerialization.jsonObject(with: Data(try Fixtures.bytes(path))) as? [String: Any]
@@ -75,11 +77,14 @@ final class CLIBatchEdgeTests: XCTestCase {
 
   func testLimitSaysThatItStoppedAndHowManyRemain() throws {
     _ = try BatchTrees.copies(5, in: dir + "/in")
-    let first = try E2E.expect(0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--limit", "2", "--jobs", "1", "--lang", "en"])
+    let first = try E2E.expect(
+      0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--limit", "2", "--jobs", "1", "--lang", "en"])
     XCTAssertTrue(first.stderr.contains("Stopped at --limit 2; 3 department(s) left for the next run."), first.stderr)
-    let zh = try E2E.expect(0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--limit", "2", "--jobs", "1"])
+    let zh = try E2E.expect(
+      0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--limit", "2", "--jobs", "1"])
     XCTAssertTrue(zh.stderr.contains("已按 --limit 2 停止，还有 1 个部门留待下次运行"), zh.stderr)
-    let last = try E2E.expect(0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--limit", "2", "--jobs", "1", "--lang", "en"])
+    let last = try E2E.expect(
+      0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--limit", "2", "--jobs", "1", "--lang", "en"])
     XCTAssertTrue(last.stderr.contains("5/5 departments"), last.stderr)
     XCTAssertFalse(last.stderr.contains("Stopped at --limit"), "nothing is left: \(last.stderr)")
   }

@@ -66,15 +66,20 @@ final class CLIBatchInterruptTests: XCTestCase {
 
   func testLimitStopsAfterKAndTheRerunDoesTheRest() throws {
     let keys = try BatchTrees.copies(5, in: dir + "/in")
-    let first = try E2E.expect(0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--limit", "2", "--jobs", "1", "--lang", "en"])
+    let first = try E2E.expect(
+      0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--limit", "2", "--jobs", "1", "--lang", "en"])
     XCTAssertTrue(first.stderr.contains("2/5 departments"), first.stderr)
     XCTAssertEqual(manifestLines(), 2)
     // The same command again does the next two: what is up to date does not count.
     try E2E.expect(0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--limit", "2", "--jobs", "1"])
     XCTAssertEqual(manifestLines(), 4)
-    let second = try E2E.expect(0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--lang", "en", "--report", dir + "/r.csv"])
-    XCTAssertTrue(second.stderr.contains("5/5 departments: 5 ok") && second.stderr.contains("4 skipped as up to date"), second.stderr)
-    let csv = String(decoding: try Fixtures.bytes(dir + "/r.csv"), as: UTF8.self).components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+    let second = try E2E.expect(
+      0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--lang", "en", "--report", dir + "/r.csv"])
+    XCTAssertTrue(
+      second.stderr.contains("5/5 departments: 5 ok") && second.stderr.contains("4 skipped as up to date"),
+      second.stderr)
+    let csv = String(decoding: try Fixtures.bytes(dir + "/r.csv"), as: UTF8.self).components(separatedBy: "\r\n")
+      .dropFirst().filter { !$0.isEmpty }
     XCTAssertEqual(csv.map { $0.split(separator: ",")[6] }, ["yes", "yes", "yes", "yes", "no"])
     XCTAssertEqual(csv.map { String($0.split(separator: ",")[0]) }, keys)
   }

@@ -14,10 +14,13 @@ final class CLIBatchReportHTMLTests: XCTestCase {
     try E2E.expect(2, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--report-html", "--jobs", "2"])
     let index = try HTMLReportCheck.parse(dir + "/out/index.html")
     // Only relative links to the reports, and the sorting script inline.
-    XCTAssertTrue(index.external.allSatisfy { $0.hasPrefix("href=") && !$0.contains(":") && !$0.contains("//") }, "\(index.external)")
+    XCTAssertTrue(
+      index.external.allSatisfy { $0.hasPrefix("href=") && !$0.contains(":") && !$0.contains("//") },
+      "\(index.external)")
     XCTAssertEqual(index.scripts, 1)
     XCTAssertEqual(index.rows.map { $0[4] }, expected.map(\.key))
-    XCTAssertEqual(index.rows.map { $0[2] }, expected.map { ["ok": "通过", "findings": "有问题", "unreadable": "无法读取"][$0.status]! })
+    XCTAssertEqual(
+      index.rows.map { $0[2] }, expected.map { ["ok": "通过", "findings": "有问题", "unreadable": "无法读取"][$0.status]! })
     XCTAssertEqual(index.rows.map { Int($0[3]) }, expected.map(\.findings))
     let readable = expected.filter { $0.status != "unreadable" }
     XCTAssertEqual(index.relative, readable.map { Self.stem($0.key) + ".html" })
@@ -29,7 +32,8 @@ final class CLIBatchReportHTMLTests: XCTestCase {
     }
     // A second run skips every department and still links every report.
     try E2E.expect(2, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--report-html"])
-    XCTAssertEqual(try HTMLReportCheck.parse(dir + "/out/index.html").relative, readable.map { Self.stem($0.key) + ".html" })
+    XCTAssertEqual(
+      try HTMLReportCheck.parse(dir + "/out/index.html").relative, readable.map { Self.stem($0.key) + ".html" })
   }
 
   func testRegression_ADepartmentNamedIndexDoesNotLoseItsReportToTheIndexPage() throws {

@@ -19,7 +19,11 @@ final class CLIBatchTests: XCTestCase {
     let expected = try BatchTrees.mixed(in: dir + "/in")
     let before = BatchTrees.files(under: dir + "/in")
     let result = try E2E.expect(
-      2, ["batch", dir + "/in", "-o", dir + "/out", "--to", "xlsx,json,csv", "--report", dir + "/report.json", "--jobs", "2", "--lang", "en"])
+      2,
+      [
+        "batch", dir + "/in", "-o", dir + "/out", "--to", "xlsx,json,csv", "--report", dir + "/report.json", "--jobs",
+        "2", "--lang", "en",
+      ])
     let rows = try reportRows(dir + "/report.json")
     XCTAssertEqual(rows.compactMap { $0["file"] as? String }, expected.map(\.key))
     XCTAssertEqual(rows.compactMap { $0["status"] as? String }, expected.map(\.status))
@@ -31,12 +35,14 @@ final class CLIBatchTests: XCTestCase {
     // Not a terminal: one line per problem and a summary, no bar.
     XCTAssertTrue(result.stderr.contains("unreadable") && result.stderr.contains("broken.xlsx"), result.stderr)
     XCTAssertTrue(result.stderr.contains("findings a/b/invalid.json: 5 finding(s)"), result.stderr)
-    XCTAssertTrue(result.stderr.contains("5/5 departments: 2 ok, 1 with findings, 0 with differences, 2 unreadable"), result.stderr)
+    XCTAssertTrue(
+      result.stderr.contains("5/5 departments: 2 ok, 1 with findings, 0 with differences, 2 unreadable"), result.stderr)
     XCTAssertFalse(result.stderr.contains("\u{1B}["))
     // Outputs mirror the tree; nothing for the unreadable ones; the input tree is untouched.
     let out = BatchTrees.files(under: dir + "/out")
     for stem in ["a/good", "a/b/invalid", "dept-csv"] {
-      XCTAssertTrue(out.contains(stem + ".xlsx") && out.contains(stem + ".json") && out.contains(stem + "/预算公开表01.csv"), stem)
+      XCTAssertTrue(
+        out.contains(stem + ".xlsx") && out.contains(stem + ".json") && out.contains(stem + "/预算公开表01.csv"), stem)
     }
     XCTAssertEqual(out.filter { $0.hasPrefix("broken") || $0.hasPrefix("other") }, [])
     XCTAssertEqual(BatchTrees.temporaries(under: dir + "/out"), [])
@@ -45,7 +51,8 @@ final class CLIBatchTests: XCTestCase {
     XCTAssertEqual(try E2E.model(dir + "/out/a/good.json").withoutProvenance(), try E2E.reference())
 
     // CSV report: the documented columns, one row per department.
-    try E2E.expect(2, ["batch", dir + "/in", "-o", dir + "/out", "--to", "xlsx,json,csv", "--report", dir + "/report.csv"])
+    try E2E.expect(
+      2, ["batch", dir + "/in", "-o", dir + "/out", "--to", "xlsx,json,csv", "--report", dir + "/report.csv"])
     let csv = String(decoding: try Fixtures.bytes(dir + "/report.csv"), as: UTF8.self).components(separatedBy: "\r\n")
     XCTAssertEqual(csv.first, "\u{FEFF}file,department,year,status,findings,outputs,skipped,error")
     XCTAssertTrue(csv.contains("dept-csv/,大同市科学技术局[部门],2023,ok,2,dept-csv.xlsx;dept-csv.json;dept-csv,yes,"), "\(csv)")
@@ -63,7 +70,12 @@ final class CLIBatchTests: XCTestCase {
     let keys = try BatchTrees.copies(9, in: dir + "/in")
     var seen: [String] = []
     for i in 1...2 {
-      try E2E.expect(0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--shard", "\(i)/2", "--report", dir + "/r\(i).json", "--jobs", "1"])
+      try E2E.expect(
+        0,
+        [
+          "batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--shard", "\(i)/2", "--report",
+          dir + "/r\(i).json", "--jobs", "1",
+        ])
       let files = try reportRows(dir + "/r\(i).json").compactMap { $0["file"] as? String }
       XCTAssertFalse(files.isEmpty, "shard \(i) of 2 is empty: the split is too uneven for 9 departments")
       seen += files
@@ -82,12 +94,16 @@ final class CLIBatchTests: XCTestCase {
   func testTwoJobsWriteTheSameOutputsAsOne() throws {
     _ = try BatchTrees.mixed(in: dir + "/in")
     _ = try BatchTrees.copies(4, in: dir + "/in/more")
-    try E2E.expect(2, ["batch", dir + "/in", "-o", dir + "/o1", "--to", "json,csv", "--jobs", "1", "--report", dir + "/r1.csv"])
-    try E2E.expect(2, ["batch", dir + "/in", "-o", dir + "/o2", "--to", "json,csv", "--jobs", "2", "--report", dir + "/r2.csv"])
+    try E2E.expect(
+      2, ["batch", dir + "/in", "-o", dir + "/o1", "--to", "json,csv", "--jobs", "1", "--report", dir + "/r1.csv"])
+    try E2E.expect(
+      2, ["batch", dir + "/in", "-o", dir + "/o2", "--to", "json,csv", "--jobs", "2", "--report", dir + "/r2.csv"])
     let one = BatchTrees.files(under: dir + "/o1").filter { !$0.hasPrefix(".") }
     XCTAssertEqual(one, BatchTrees.files(under: dir + "/o2").filter { !$0.hasPrefix(".") })
     XCTAssertEqual(one.count, 7 * 14)
-    for file in one { XCTAssertEqual(try Fixtures.bytes(dir + "/o1/" + file), try Fixtures.bytes(dir + "/o2/" + file), file) }
+    for file in one {
+      XCTAssertEqual(try Fixtures.bytes(dir + "/o1/" + file), try Fixtures.bytes(dir + "/o2/" + file), file)
+    }
     XCTAssertEqual(try Fixtures.bytes(dir + "/r1.csv"), try Fixtures.bytes(dir + "/r2.csv"))
   }
 
@@ -113,7 +129,8 @@ final class CLIBatchTests: XCTestCase {
       return XCTFail("util-linux `script` is needed to give yusuan a terminal")
     }
     // `script` runs the command on a pseudo-terminal and copies what it shows.
-    let command = ([try CLI.executable(), "batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--jobs", "1", "--lang", "en"])
+    let command =
+      ([try CLI.executable(), "batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--jobs", "1", "--lang", "en"])
       .map { "'" + $0 + "'" }.joined(separator: " ")
     let result = try Subprocess.run("/usr/bin/script", ["-qec", command, "/dev/null"])
     let shown = result.stdout

@@ -82,7 +82,8 @@ final class CLIBatchTrustTests: XCTestCase {
 
   func testRegression_ReportPathOnADepartmentsOutputIsRefused() throws {
     _ = try BatchTrees.copies(2, in: dir + "/in")
-    let collide = try E2E.expect(2, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--report", dir + "/out/g0/d000.json"])
+    let collide = try E2E.expect(
+      2, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--report", dir + "/out/g0/d000.json"])
     XCTAssertTrue(collide.stderr.contains("g0/d000.json"), collide.stderr)
     XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/out/g0/d000.json"))
     // A report beside the outputs, on no output's path, is fine.
@@ -93,20 +94,26 @@ final class CLIBatchTrustTests: XCTestCase {
 
   func testRegression_JobsAreCappedWithAMessage() throws {
     _ = try BatchTrees.copies(1, in: dir + "/in")
-    let run = try E2E.expect(0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--jobs", "3000", "--lang", "en"])
+    let run = try E2E.expect(
+      0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--jobs", "3000", "--lang", "en"])
     XCTAssertTrue(run.stderr.contains("--jobs 3000 is too many; running 64 threads"), run.stderr)
   }
 
   func testRegression_FullDiskKeepsTheSummaryAndTheReportAndLeavesNoTemporary() throws {
     let out = dir + "/out"
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-    guard getuid() == 0, try Subprocess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", out]).status == 0 else {
+    guard getuid() == 0, try Subprocess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", out]).status == 0
+    else {
       throw XCTSkip("needs root to mount a small tmpfs")
     }
     defer { _ = try? Subprocess.run("/bin/umount", [out]) }
     let keys = try BatchTrees.copies(24, in: dir + "/in")
     let run = try E2E.expect(
-      2, ["batch", dir + "/in", "-o", out, "--to", "xlsx,json,csv", "--jobs", "1", "--report", dir + "/r.json", "--lang", "en"])
+      2,
+      [
+        "batch", dir + "/in", "-o", out, "--to", "xlsx,json,csv", "--jobs", "1", "--report", dir + "/r.json", "--lang",
+        "en",
+      ])
     XCTAssertTrue(run.stderr.contains("24/24 departments"), run.stderr)
     let rows = try reportRows(dir + "/r.json")
     XCTAssertEqual(rows.count, keys.count)
@@ -139,7 +146,7 @@ final class CLIBatchTrustTests: XCTestCase {
     let swapper = Thread {
       var flip = false
       while !stop.isSet {
-        FileManager.default.createFile(atPath: staged, contents: Data(flip ? versionA : versionB))
+        _ = FileManager.default.createFile(atPath: staged, contents: Data(flip ? versionA : versionB))
         rename(staged, input)
         flip.toggle()
         usleep(300)
@@ -153,7 +160,9 @@ final class CLIBatchTrustTests: XCTestCase {
     let expected = now == versionA ? "大同市科学技术局[部门]" : "大同市科学技术局（乙）[部门]"
     try E2E.expect(0, arguments + ["--report", dir + "/r.json"])
     let output = String(decoding: try Fixtures.bytes(dir + "/out/d.json"), as: UTF8.self)
-    XCTAssertTrue(output.contains("\"department\" : \"\(expected)\"") || output.contains("\"department\": \"\(expected)\""), output.prefix(200).description)
+    XCTAssertTrue(
+      output.contains("\"department\" : \"\(expected)\"") || output.contains("\"department\": \"\(expected)\""),
+      output.prefix(200).description)
   }
 
   func testRegression_DepartmentThatShrinksKeepsNoStaleCSV() throws {
@@ -198,7 +207,8 @@ final class CLIBatchTrustTests: XCTestCase {
       XCTAssertEqual(rows.count, 2)
       XCTAssertTrue(rows.allSatisfy { $0["status"] as? String == "ok" }, "\(rows)")
     }
-    XCTAssertEqual(BatchTrees.files(under: dir + "/out/dept").filter { !$0.contains("/") && $0.hasSuffix(".csv") }.count, 13)
+    XCTAssertEqual(
+      BatchTrees.files(under: dir + "/out/dept").filter { !$0.contains("/") && $0.hasSuffix(".csv") }.count, 13)
   }
 }
 

@@ -56,19 +56,26 @@ final class CLIConvertRoundTripTests: XCTestCase {
     for layout in ["tidy", "disclosure"] {
       for encoding in ["utf-8", "utf-8-bom", "gb18030"] {
         let out = folder + "/csv-\(layout)-\(encoding)"
-        try E2E.expect(0, ["convert", Fixtures.sampleXLSX, "-o", out, "--to", "csv", "--csv-layout", layout, "--encoding", encoding])
+        try E2E.expect(
+          0, ["convert", Fixtures.sampleXLSX, "-o", out, "--to", "csv", "--csv-layout", layout, "--encoding", encoding])
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         XCTAssertEqual(files, (1...13).map { String(format: "预算公开表%02d.csv", $0) })
         let bytes = try Fixtures.bytes(out + "/预算公开表03.csv")
-        XCTAssertEqual(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], encoding == "utf-8-bom", "\(layout) \(encoding) BOM")
+        XCTAssertEqual(
+          Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], encoding == "utf-8-bom", "\(layout) \(encoding) BOM")
         // Decoded by Python's codecs, independently of Yusuan's iconv use.
         let text = try Python3.run(
           "import sys; sys.stdout.write(open(sys.argv[1], encoding=sys.argv[2]).read())",
           arguments: [out + "/预算公开表03.csv", encoding == "gb18030" ? "gb18030" : "utf-8-sig"])
-        if encoding == "gb18030" { XCTAssertNil(String(validating: bytes, as: UTF8.self), "GB18030 bytes are not UTF-8") }
+        if encoding == "gb18030" {
+          XCTAssertNil(String(validating: bytes, as: UTF8.self), "GB18030 bytes are not UTF-8")
+        }
         XCTAssertTrue(text.contains("行政运行"), "\(layout) \(encoding) decodes")
         if layout == "tidy" {
-          XCTAssertTrue(text.contains("datong-shanxi,3,expenditure-summary,2023年预算支出总表,大同市科学技术局[部门],2023,万元,main,item,2060101,行政运行,,348.97,302.90,46.07"), text)
+          XCTAssertTrue(
+            text.contains(
+              "datong-shanxi,3,expenditure-summary,2023年预算支出总表,大同市科学技术局[部门],2023,万元,main,item,2060101,行政运行,,348.97,302.90,46.07"
+            ), text)
         } else {
           XCTAssertTrue(text.contains("2060101,行政运行,348.97,302.90,46.07"), text)
         }

@@ -52,7 +52,8 @@ final class CLIDepartmentAndInspectTests: XCTestCase {
   func testRegression_InspectShowsExactDecimalsNotRawDoubles() throws {
     let path = try scratch() + "/浮点.xlsx"
     // A spreadsheet stores 733.57 as the double it could not hold exactly.
-    let rows = #"<row r="1"><c r="A1" t="inlineStr"><is><t>科学技术支出</t></is></c><c r="B1"><v>733.5700000000001</v></c></row>"#
+    let rows =
+      #"<row r="1"><c r="A1" t="inlineStr"><is><t>科学技术支出</t></is></c><c r="B1"><v>733.5700000000001</v></c></row>"#
     try Fixtures.write(WorkbookBuilder.xlsx(rows: rows), to: path)
     let result = try E2E.expect(0, ["inspect", path])
     XCTAssertTrue(result.stdout.contains("B1=733.57 ") || result.stdout.contains("B1=733.57\n"), result.stdout)

@@ -14,10 +14,14 @@ final class CLIFailureTests: XCTestCase {
     try? FileManager.default.removeItem(atPath: folder)
   }
 
-  private func assertOneClearLine(_ result: CLI.Result, mentioning words: [String], file: StaticString = #filePath, line: UInt = #line) {
+  private func assertOneClearLine(
+    _ result: CLI.Result, mentioning words: [String], file: StaticString = #filePath, line: UInt = #line
+  ) {
     let lines = E2E.lines(result.stderr)
     XCTAssertEqual(lines.count, 1, "one line on stderr:\n\(result.stderr)", file: file, line: line)
-    for word in words { XCTAssertTrue(result.stderr.contains(word), "stderr mentions \(word): \(result.stderr)", file: file, line: line) }
+    for word in words {
+      XCTAssertTrue(result.stderr.contains(word), "stderr mentions \(word): \(result.stderr)", file: file, line: line)
+    }
     XCTAssertFalse(result.stderr.contains("Fatal error"), file: file, line: line)
     XCTAssertEqual(result.stdout, "", file: file, line: line)
   }
@@ -57,8 +61,12 @@ final class CLIFailureTests: XCTestCase {
     // rename (a missing folder is no longer a failure: it is created).
     let long = String(repeating: "长", count: 90)
     let result = try E2E.expect(
-      2, ["convert", Fixtures.sampleXLSX, "-o", folder + "/a.json", "-o", folder + "/\(long)b.xlsx", "-o", folder + "/c.xlsx",
-          "-o", folder + "/\(long)d.json"])
+      2,
+      [
+        "convert", Fixtures.sampleXLSX, "-o", folder + "/a.json", "-o", folder + "/\(long)b.xlsx", "-o",
+        folder + "/c.xlsx",
+        "-o", folder + "/\(long)d.json",
+      ])
     let lines = E2E.lines(result.stderr)
     XCTAssertTrue(lines[0].hasPrefix("校验："), result.stderr)
     // The written outputs and then the two failures, each once, in the order given.
@@ -136,6 +144,7 @@ final class CLIFailureTests: XCTestCase {
 
   func testEmptyFolderInput() throws {
     try FileManager.default.createDirectory(atPath: folder + "/nothing", withIntermediateDirectories: false)
-    assertOneClearLine(try E2E.expect(2, ["convert", folder + "/nothing", "-o", folder + "/out.json"]), mentioning: ["nothing"])
+    assertOneClearLine(
+      try E2E.expect(2, ["convert", folder + "/nothing", "-o", folder + "/out.json"]), mentioning: ["nothing"])
   }
 }

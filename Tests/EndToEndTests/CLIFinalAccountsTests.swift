@@ -6,7 +6,8 @@ import XCTest
 /// openpyxl read, validate and survive every format.
 final class CLIFinalAccountsTests: XCTestCase {
   static let real = Fixtures.repoRoot.appendingPathComponent(
-    "Tests/Fixtures/real/putuo-caizhengju-2024-final-accounts.pdf-pages.xlsx").path
+    "Tests/Fixtures/real/putuo-caizhengju-2024-final-accounts.pdf-pages.xlsx"
+  ).path
 
   func testRealAndMadeUpFinalAccountsRoundTripLosslessly() throws {
     let dir = try Fixtures.scratchFolder("yusuan-cli-final-accounts")
@@ -21,6 +22,7 @@ final class CLIFinalAccountsTests: XCTestCase {
     let clean = try E2E.expect(0, ["validate", madeUp, "--strict"])
     XCTAssertTrue(clean.stdout.contains("错误 0，警告 0，尾差 0"), clean.stdout)
     let published = try E2E.expect(1, ["validate", Self.real])
-    XCTAssertTrue(published.stdout.contains("[错误] FA.t3-t1.expenditure 支出决算表 208 社会保障和就业支出 合计：应为 326.71"), published.stdout)
+    XCTAssertTrue(
+      published.stdout.contains("[错误] FA.t3-t1.expenditure 支出决算表 208 社会保障和就业支出 合计：应为 326.71"), published.stdout)
   }
 }

@@ -36,11 +36,14 @@ final class CLIForeignInputTests: XCTestCase {
       let convert = try E2E.expect(2, ["convert", path, "-o", dir + "/out.json"])
       XCTAssertTrue(convert.stderr.contains(path + "：这是"), "\(name): \(convert.stderr)")
       XCTAssertTrue(convert.stderr.contains(zh), "\(name): \(convert.stderr)")
-      XCTAssertTrue(convert.stderr.contains("另存为 .xlsx") || convert.stderr.contains("请先解压"), "\(name): \(convert.stderr)")
+      XCTAssertTrue(
+        convert.stderr.contains("另存为 .xlsx") || convert.stderr.contains("请先解压"), "\(name): \(convert.stderr)")
       XCTAssertFalse(convert.stderr.contains("编码"), "not taken for a CSV: \(convert.stderr)")
       let english = try E2E.expect(2, ["validate", path, "--lang", "en"])
       XCTAssertTrue(english.stderr.contains(en), "\(name): \(english.stderr)")
-      XCTAssertTrue(english.stderr.contains("save it as .xlsx") || english.stderr.contains("extract it"), "\(name): \(english.stderr)")
+      XCTAssertTrue(
+        english.stderr.contains("save it as .xlsx") || english.stderr.contains("extract it"),
+        "\(name): \(english.stderr)")
       let inspect = try E2E.expect(2, ["inspect", path])
       XCTAssertTrue(inspect.stderr.contains(zh), "\(name): \(inspect.stderr)")
       XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/out.json"))

@@ -18,7 +18,8 @@ final class CLIHelpTests: XCTestCase {
   static func columns(_ c: Character) -> Int {
     guard let v = c.unicodeScalars.first?.value else { return 0 }
     switch v {
-    case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+    case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6,
       0x20000...0x3FFFD:
       return 2
     default:
@@ -32,7 +33,9 @@ final class CLIHelpTests: XCTestCase {
   /// character or one run of other characters, then closing punctuation.
   static func firstUnit(_ line: Substring) -> String {
     let opening: Set<Character> = ["（", "「", "“", "(", "《"]
-    let closing: Set<Character> = ["，", "。", "、", "；", "：", "）", "」", "”", "！", "？", "%", ")", ",", ".", ";", ":", "…", "》"]
+    let closing: Set<Character> = [
+      "，", "。", "、", "；", "：", "）", "」", "”", "！", "？", "%", ")", ",", ".", ";", ":", "…", "》",
+    ]
     var chars = Array(line.drop { $0 == " " })
     var unit = ""
     while let c = chars.first, opening.contains(c) { unit.append(chars.removeFirst()) }
@@ -47,7 +50,9 @@ final class CLIHelpTests: XCTestCase {
 
   /// Fails for a line wider than 80 columns, and for a line broken before it had to be: the
   /// first word of the line that continues it would have fitted after it.
-  func assertWrapped(_ text: String, _ what: String, paragraphs: Bool = true, file: StaticString = #filePath, line: UInt = #line) {
+  func assertWrapped(
+    _ text: String, _ what: String, paragraphs: Bool = true, file: StaticString = #filePath, line: UInt = #line
+  ) {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     for l in lines where Self.width(l) > 80 {
       XCTFail("\(what): wider than 80 columns: \(l)", file: file, line: line)
@@ -56,15 +61,17 @@ final class CLIHelpTests: XCTestCase {
     for (a, b) in zip(lines, lines.dropFirst()) where !a.isEmpty && !b.isEmpty {
       let chars = Array(a)
       let optionText = chars.count > 27 && chars[25] == " " && chars[26] != " "
+      // A discussion paragraph, or an option's help.
       let continues =
-        (paragraphs && indent(a) == 0 && indent(b) == 0 && !a.hasSuffix("：") && !a.hasSuffix(":"))  // a discussion paragraph
-        || (indent(b) == 26 && (optionText || indent(a) == 26))  // an option's help
+        (paragraphs && indent(a) == 0 && indent(b) == 0 && !a.hasSuffix("：") && !a.hasSuffix(":"))
+        || (indent(b) == 26 && (optionText || indent(a) == 26))
       guard continues, let last = a.last else { continue }
       let unit = Self.firstUnit(b)
       // A space is counted where either side is not CJK (Chinese text spaces off Latin words).
       let space = Self.columns(last) == 1 || unit.first.map { Self.columns($0) == 1 } == true ? 1 : 0
       XCTAssertGreaterThan(
-        Self.width(a) + space + Self.width(unit), 80, "\(what): broken early, «\(unit)» fits after «\(a)»", file: file, line: line)
+        Self.width(a) + space + Self.width(unit), 80, "\(what): broken early, «\(unit)» fits after «\(a)»", file: file,
+        line: line)
     }
   }
 
@@ -76,7 +83,10 @@ final class CLIHelpTests: XCTestCase {
     XCTAssertTrue(zh.stdout.contains("选项："), zh.stdout)
     XCTAssertTrue(zh.stdout.contains("-h, --help              显示帮助。"), zh.stdout)
     XCTAssertFalse(zh.stdout.contains("USAGE:") || zh.stdout.contains("Input files or folders"), zh.stdout)
-    for english in [try run(["convert", "--help", "--lang", "en"]), try run(["convert", "--help"], environment: ["YUSUAN_LANG": "en"])] {
+    for english in [
+      try run(["convert", "--help", "--lang", "en"]),
+      try run(["convert", "--help"], environment: ["YUSUAN_LANG": "en"]),
+    ] {
       XCTAssertEqual(english.status, 0)
       XCTAssertTrue(english.stdout.contains("OVERVIEW: Convert a department's tables"), english.stdout)
       XCTAssertTrue(english.stdout.contains("Input files or folders (one department)."), english.stdout)
@@ -100,7 +110,9 @@ final class CLIHelpTests: XCTestCase {
     let joined = en.split(separator: "\n").joined(separator: " ")
     XCTAssertTrue(joined.contains("a folder of CSV files, or Yusuan's JSON"), en)
     let convert = try run(["convert", "--help", "--lang", "en"]).stdout
-    XCTAssertTrue(convert.split(separator: "\n").joined(separator: " ").contains("a folder of .csv files (one department), or Yusuan JSON"))
+    XCTAssertTrue(
+      convert.split(separator: "\n").joined(separator: " ").contains(
+        "a folder of .csv files (one department), or Yusuan JSON"))
   }
 
   func testRegression_ReportServeAndTemplatesHelpWasEnglishOnly() throws {

@@ -29,7 +29,9 @@ final class CLIHostileAmountTests: XCTestCase {
     for cell in ["C8", "D8", "E8"] {
       XCTAssertTrue(result.stderr.contains("预算公开表03.csv!\(cell)：金额“9e17”过大"), result.stderr)
     }
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["in", "out.json"], "no .out.json.tmp-XXXXXX left")
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["in", "out.json"],
+      "no .out.json.tmp-XXXXXX left")
     let model = try E2E.model(folder + "/out.json")
     let row = try XCTUnwrap(model.table(3)?.sections.first?.rows.first { $0.code == "2060101" })
     XCTAssertEqual(row.amounts, [nil, nil, nil], "read as blank, never as a wrong number or 0")
@@ -58,7 +60,8 @@ final class CLIHostileAmountTests: XCTestCase {
 
   func testRegression_TinyAmountIsReportedNotReadAsZero() throws {
     let input = folder + "/in"
-    try HostileAmounts.sampleCSVFolder(at: input, table: 1, row: "一、一般公共预算", columns: [1], text: "0.0000000000000000001")
+    try HostileAmounts.sampleCSVFolder(
+      at: input, table: 1, row: "一、一般公共预算", columns: [1], text: "0.0000000000000000001")
     let result = try E2E.expect(0, ["convert", input, "-o", folder + "/out.json"])
     XCTAssertTrue(result.stderr.contains("预算公开表01.csv!B5：金额“0.0000000000000000001”的小数位超过 12 位"), result.stderr)
     let row = try XCTUnwrap(try E2E.model(folder + "/out.json").table(1)?.sections.first?.rows.first)
@@ -98,7 +101,9 @@ final class CLIHostileAmountTests: XCTestCase {
     try HostileAmounts.sampleCSVFolder(at: tree + "/dept", table: 3, row: "2060101", columns: [2, 3, 4], text: "9e17")
     let report = folder + "/report.json"
     for _ in 0..<2 {  // and again on a rerun
-      let result = try CLI.run(["batch", tree, "-o", folder + "/out", "--to", "json", "--report", report, "--jobs", "1"])
+      let result = try CLI.run([
+        "batch", tree, "-o", folder + "/out", "--to", "json", "--report", report, "--jobs", "1",
+      ])
       assertNoTrap(result)
       XCTAssertTrue(FileManager.default.fileExists(atPath: report), result.stderr)
     }

@@ -16,7 +16,9 @@ final class CLIHostileInputBudgetTests: XCTestCase {
     try? FileManager.default.removeItem(atPath: folder)
   }
 
-  private func expectRefused(_ arguments: [String], mentioning word: String, file: StaticString = #filePath, line: UInt = #line)
+  private func expectRefused(
+    _ arguments: [String], mentioning word: String, file: StaticString = #filePath, line: UInt = #line
+  )
     throws
   {
     let start = ContinuousClock.now

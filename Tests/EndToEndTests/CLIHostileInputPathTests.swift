@@ -77,7 +77,8 @@ final class CLIHostileInputPathTests: XCTestCase {
       XCTAssertFalse(bytes.contains(0x1B) || bytes.contains(0x07), "raw ESC or BEL in \(arguments[0])")
       XCTAssertFalse(result.stdout.unicodeScalars.contains("\u{9B}"), "raw CSI in \(arguments[0])")
       // (inspect shortens cells to 24 characters.)
-      XCTAssertTrue(result.stdout.contains("\\x1B]0;pwned\\x07\\x1B[31m大同\\u009B"), "\(arguments[0]):\n\(result.stdout)")
+      XCTAssertTrue(
+        result.stdout.contains("\\x1B]0;pwned\\x07\\x1B[31m大同\\u009B"), "\(arguments[0]):\n\(result.stdout)")
     }
   }
 }

@@ -31,8 +31,10 @@ final class CLINarrativeTests: XCTestCase {
     let result = try E2E.expect(1, ["narrative", tables, forms, "--check", published])
     let lines = E2E.lines(result.stdout)
     XCTAssertEqual(lines.count, 3, result.stdout)
-    XCTAssertTrue(lines[0].contains("narrative-2023.txt:91") && lines[0].contains("0.96个百分比") && lines[0].contains("0.97%"))
-    XCTAssertTrue(lines[1].contains("narrative-2023.txt:109") && lines[1].contains("879万元") && lines[1].contains("66.07万元"))
+    XCTAssertTrue(
+      lines[0].contains("narrative-2023.txt:91") && lines[0].contains("0.96个百分比") && lines[0].contains("0.97%"))
+    XCTAssertTrue(
+      lines[1].contains("narrative-2023.txt:109") && lines[1].contains("879万元") && lines[1].contains("66.07万元"))
   }
 
   func testCheckAgreeingTextExitsZero() throws {
@@ -105,7 +107,9 @@ final class CLINarrativeHonestyTests: XCTestCase {
 
   func testRegression_SectionNumbersDoNotJumpFromEightToTen() throws {
     let result = try E2E.expect(0, ["narrative", tables, forms])
-    let numerals = result.stdout.split(separator: "\n").filter { $0.hasPrefix("### ") }.compactMap { $0.dropFirst(4).first }
+    let numerals = result.stdout.split(separator: "\n").filter { $0.hasPrefix("### ") }.compactMap {
+      $0.dropFirst(4).first
+    }
     XCTAssertEqual(String(numerals), "一二三四五六七八九十", result.stdout)
     XCTAssertTrue(result.stdout.contains("### 九、政府采购情况\n\n> 无法生成：预算公开表1–13 不含政府采购预算"), result.stdout)
   }
@@ -139,7 +143,8 @@ final class CLINarrativeHonestyTests: XCTestCase {
     let path = try scratch() + "/情况说明-gbk.txt"
     let iconv = try Subprocess.run("/bin/sh", ["-c", "iconv -f UTF-8 -t GBK \"$0\" > \"$1\"", published, path])
     XCTAssertEqual(iconv.status, 0, iconv.stderr)
-    XCTAssertNil(String(data: try Data(contentsOf: URL(fileURLWithPath: path)), encoding: .utf8), "the text is not UTF-8")
+    XCTAssertNil(
+      String(data: try Data(contentsOf: URL(fileURLWithPath: path)), encoding: .utf8), "the text is not UTF-8")
     let result = try E2E.expect(1, ["narrative", tables, forms, "--check", path])
     XCTAssertTrue(result.stdout.contains("核对 61 个数字，2 个与表不符"), result.stdout)
     let missing = try E2E.expect(2, ["narrative", tables, "--check", "/nonexistent/情况说明.txt"])

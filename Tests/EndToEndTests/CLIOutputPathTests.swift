@@ -129,7 +129,8 @@ final class CLIOutputPathTests: XCTestCase {
   func testCSVOutputIntoTheCurrentFolderOrWithATrailingSlash() throws {
     for (target, expected) in [(".", "."), ("./", "."), ("sub/", "sub")] {
       let result = try E2E.expect(0, ["convert", json, "-o", target, "--to", "csv"], in: folder)
-      XCTAssertFalse(result.stderr.contains("不是 Yusuan 写出的文件"), "the temporary folder is no foreign file:\n\(result.stderr)")
+      XCTAssertFalse(
+        result.stderr.contains("不是 Yusuan 写出的文件"), "the temporary folder is no foreign file:\n\(result.stderr)")
       XCTAssertEqual(try entries(folder + "/" + expected).filter { $0.hasSuffix(".csv") }.count, 13)
     }
     XCTAssertEqual(try entries().filter { $0.contains(".tmp-") }, [])

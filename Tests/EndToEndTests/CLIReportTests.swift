@@ -42,7 +42,8 @@ final class CLIReportTests: XCTestCase {
       XCTAssertEqual(cell.section, "t6")
       XCTAssertTrue(cell.classes.contains("cell-rounding"), "\(id): \(cell.classes)")
       XCTAssertFalse(cell.classes.contains("cell-error"), "\(id): \(cell.classes)")
-      XCTAssertTrue(cell.title?.contains("T6.total-row 预算公开表6 合计 \(column)：应为 \(expected)") ?? false, "\(id): \(cell.title ?? "")")
+      XCTAssertTrue(
+        cell.title?.contains("T6.total-row 预算公开表6 合计 \(column)：应为 \(expected)") ?? false, "\(id): \(cell.title ?? "")")
       let finding = try XCTUnwrap(cell.links.first, "\(id) links to no finding")
       let item = try XCTUnwrap(page.ids[String(finding.dropFirst())], "\(finding) is not on the page")
       XCTAssertEqual(item.tag, "li")
@@ -72,11 +73,14 @@ final class CLIReportTests: XCTestCase {
     XCTAssertFalse(html.contains(">1331.42</td>"))
     // 表5 20602 基础研究 has no 项目支出: that cell is printed, with its border, and empty.
     let blankRow = try NSRegularExpression(
-      pattern: #"<td class="x\d+">20602</td><td class="x\d+">基础研究</td><td class="x\d+">139\.13</td><td class="x\d+">139\.13</td><td class="x\d+"></td></tr>"#)
+      pattern:
+        #"<td class="x\d+">20602</td><td class="x\d+">基础研究</td><td class="x\d+">139\.13</td><td class="x\d+">139\.13</td><td class="x\d+"></td></tr>"#
+    )
     let start = try XCTUnwrap(html.range(of: "<section class=\"page\" id=\"t5\">"))
     let end = try XCTUnwrap(html.range(of: "</section>", range: start.upperBound..<html.endIndex))
     let table5 = String(html[start.upperBound..<end.lowerBound])
-    XCTAssertEqual(blankRow.numberOfMatches(in: table5, range: NSRange(table5.startIndex..., in: table5)), 1, "表5 row 20602")
+    XCTAssertEqual(
+      blankRow.numberOfMatches(in: table5, range: NSRange(table5.startIndex..., in: table5)), 1, "表5 row 20602")
     // Merged headers: 表5's 2023年预算数 spans three columns.
     XCTAssertTrue(html.contains("colspan=\"3\""))
     XCTAssertTrue(html.contains("rowspan=\"2\""))
@@ -120,7 +124,8 @@ final class CLIReportTests: XCTestCase {
     let page = try HTMLReportCheck.parse(out)
     XCTAssertEqual(page.lang, "en")
     XCTAssertEqual(page.ids["summary-findings"]?.text, "0 errors, 0 warnings, 2 rounding")
-    XCTAssertTrue(page.ids["t6-C5"]?.title?.contains("[rounding] T6.total-row") ?? false, page.ids["t6-C5"]?.title ?? "")
+    XCTAssertTrue(
+      page.ids["t6-C5"]?.title?.contains("[rounding] T6.total-row") ?? false, page.ids["t6-C5"]?.title ?? "")
   }
 
   func testStrictReportExitsOneOnRoundingButStillWritesThePage() throws {
@@ -165,7 +170,8 @@ final class CLIReportTests: XCTestCase {
     try "本部门无需说明。\n".write(toFile: empty, atomically: true, encoding: .utf8)
     let unchecked = try E2E.expect(0, ["report", Fixtures.sampleXLSX, "--narrative", empty, "-o", out])
     XCTAssertTrue(unchecked.stderr.contains("情况说明：未核对：说明中没有可与表核对的数字"), unchecked.stderr)
-    try E2E.expect(1, ["report", Fixtures.sampleXLSX, "--narrative", empty, "-o", out, "--strict", "--tolerance", "0.01"])
+    try E2E.expect(
+      1, ["report", Fixtures.sampleXLSX, "--narrative", empty, "-o", out, "--strict", "--tolerance", "0.01"])
     // A narrative that cannot be read is misuse, and no report is written.
     try? FileManager.default.removeItem(atPath: out)
     let missing = try E2E.expect(2, ["report", Fixtures.sampleXLSX, "--narrative", scratch + "/没有.txt", "-o", out])
@@ -177,7 +183,8 @@ final class CLIReportTests: XCTestCase {
     let out = scratch + "/report.html"
     // Relative input names, as a user types them: the page names no folder of this machine.
     try E2E.expect(
-      0, ["report", "datong-kejiju-2023.xlsx", "datong-kejiju-2023-performance.xlsx", "-o", out], in: Fixtures.sampleInput.path)
+      0, ["report", "datong-kejiju-2023.xlsx", "datong-kejiju-2023-performance.xlsx", "-o", out],
+      in: Fixtures.sampleInput.path)
     let actual = try String(contentsOfFile: out, encoding: .utf8)
     let golden = GoldenOutputTests.output.appendingPathComponent("report.html").path
     if ProcessInfo.processInfo.environment["YUSUAN_RECORD"] == "1" {

@@ -8,9 +8,13 @@ import XCTest
 final class CLIRoundtripTests: XCTestCase {
   func testEverySampleInputIsLossless() throws {
     let forms = Fixtures.sampleInput.appendingPathComponent("datong-kejiju-2023-performance.xlsx").path
-    for input in [[Fixtures.sampleXLSX, forms], [Fixtures.sampleCSVFolder], [Fixtures.sampleGB18030Folder], [Fixtures.fixtureJSON]] {
+    for input in [
+      [Fixtures.sampleXLSX, forms], [Fixtures.sampleCSVFolder], [Fixtures.sampleGB18030Folder], [Fixtures.fixtureJSON],
+    ] {
       let result = try E2E.expect(0, ["roundtrip"] + input)
-      for trip in ["json", "xlsx", "csv tidy utf-8-bom", "csv tidy gb18030", "csv disclosure utf-8", "csv disclosure gb18030"] {
+      for trip in [
+        "json", "xlsx", "csv tidy utf-8-bom", "csv tidy gb18030", "csv disclosure utf-8", "csv disclosure gb18030",
+      ] {
         XCTAssertTrue(result.stdout.contains("✓ \(trip)\n"), "\(input): \(trip)\n\(result.stdout)")
       }
       XCTAssertTrue(result.stdout.contains("全部 8 种往返无损"), result.stdout)

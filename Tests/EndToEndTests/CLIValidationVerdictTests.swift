@@ -24,7 +24,8 @@ final class CLIValidationVerdictTests: XCTestCase {
       failed = [c.name for c in cases if any(isinstance(r, (junitparser.Failure, junitparser.Error)) for r in c.result)]
       print('tests=%d failures=%d skipped=%d failed=%s' % (len(cases), sum(s.failures for s in suites), sum(s.skipped for s in suites), ','.join(failed)))
       """
-    return try Python3.run(script, arguments: [path], modules: ["junitparser"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    return try Python3.run(script, arguments: [path], modules: ["junitparser"]).trimmingCharacters(
+      in: .whitespacesAndNewlines)
   }
 
   func write(_ text: String, _ name: String) throws -> String {
@@ -51,7 +52,8 @@ final class CLIValidationVerdictTests: XCTestCase {
     XCTAssertTrue(result.stdout.contains(#"<property name="rounding" value="2"/>"#), result.stdout)
     // With --strict they make the exit status 1, and the JUnit says so.
     let strict = try E2E.expect(1, ["validate", Fixtures.sampleXLSX, "--format", "junit", "--strict"])
-    XCTAssertEqual(try junitparser(try write(strict.stdout, "strict.xml")), "tests=80 failures=1 skipped=23 failed=T6.total-row")
+    XCTAssertEqual(
+      try junitparser(try write(strict.stdout, "strict.xml")), "tests=80 failures=1 skipped=23 failed=T6.total-row")
   }
 
   func testJUnitOfAnInvalidDisclosureFailsExactlyItsErrors() throws {
@@ -59,7 +61,10 @@ final class CLIValidationVerdictTests: XCTestCase {
     try Fixtures.write(try BatchTrees.invalidJSON(), to: invalid)
     let json = try E2E.expect(1, ["validate", invalid, "--format", "json"])
     let value = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
-    let errorRules = Set(((value["findings"] as! [[String: Any]]).filter { $0["severity"] as? String == "error" }).map { $0["ruleId"] as! String })
+    let errorRules = Set(
+      ((value["findings"] as! [[String: Any]]).filter { $0["severity"] as? String == "error" }).map {
+        $0["ruleId"] as! String
+      })
     XCTAssertFalse(errorRules.isEmpty)
     let result = try E2E.expect(1, ["validate", invalid, "--format", "junit"])
     let counts = try junitparser(try write(result.stdout, "invalid.xml"))
@@ -141,7 +146,8 @@ final class CLIValidationVerdictTests: XCTestCase {
     let json = try E2E.expect(1, ["validate", Self.forms, "--format", "json"]).stdout
     XCTAssertTrue(json.contains(#""ruleId": "run.nothing-checked""#), json)
     let junit = try E2E.expect(1, ["validate", Self.forms, "--format", "junit"]).stdout
-    XCTAssertEqual(try junitparser(try write(junit, "forms.xml")), "tests=81 failures=1 skipped=80 failed=run.nothing-checked")
+    XCTAssertEqual(
+      try junitparser(try write(junit, "forms.xml")), "tests=81 failures=1 skipped=80 failed=run.nothing-checked")
   }
 
   func testRegression_BatchOnAnEmptyTreeIsNotAPass() throws {
@@ -169,9 +175,11 @@ final class CLIValidationVerdictTests: XCTestCase {
 
   func testRegression_AnAmountThatIsNotANumberIsAFindingWithItsCell() throws {
     // 表3 2060101 行政运行 项目支出 (E8) holds 46.07; as 一百 it is read as blank.
-    let folder = try csvFolder(table: 3, replacing: "2060101,行政运行,348.97,302.90,46.07", with: "2060101,行政运行,348.97,302.90,一百")
+    let folder = try csvFolder(
+      table: 3, replacing: "2060101,行政运行,348.97,302.90,46.07", with: "2060101,行政运行,348.97,302.90,一百")
     let text = try E2E.expect(1, ["validate", folder]).stdout
-    XCTAssertTrue(text.contains("[警告] read.amount-not-a-number 预算公开表03.csv!E8：金额“一百”不是数字，按空白读取\n    单元格：预算公开表03.csv!E8\n"), text)
+    XCTAssertTrue(
+      text.contains("[警告] read.amount-not-a-number 预算公开表03.csv!E8：金额“一百”不是数字，按空白读取\n    单元格：预算公开表03.csv!E8\n"), text)
     let json = try E2E.expect(1, ["validate", folder, "--format", "json", "--lang", "en"]).stdout
     let value = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
     let read = (value["findings"] as! [[String: Any]]).filter { $0["ruleId"] as? String == "read.amount-not-a-number" }
@@ -181,20 +189,23 @@ final class CLIValidationVerdictTests: XCTestCase {
     XCTAssertEqual(read.first?["message"] as? String, "预算公开表03.csv!E8：amount \"一百\" is not a number; read as blank")
     XCTAssertEqual((value["summary"] as? [String: Any])?["warnings"] as? Int, 1)
     let junit = try E2E.expect(1, ["validate", folder, "--format", "junit"]).stdout
-    XCTAssertTrue(junit.contains(#"<testcase classname="yusuan.read" name="read.amount-not-a-number" time="0">"#), junit)
+    XCTAssertTrue(
+      junit.contains(#"<testcase classname="yusuan.read" name="read.amount-not-a-number" time="0">"#), junit)
     XCTAssertTrue(junit.contains("<system-out>[警告] read.amount-not-a-number 预算公开表03.csv!E8"), junit)
   }
 
   func testReadWarningsCountInTheExitStatusOnlyWithStrict() throws {
     // Text in a cell that is blank in the sample (表2 2060101 上年结转, column I) changes no sum:
     // only the read warning remains.
-    let folder = try csvFolder(table: 2, replacing: "2060101,行政运行,348.97,348.97,,,,,", with: "2060101,行政运行,348.97,348.97,,,,,一百")
+    let folder = try csvFolder(
+      table: 2, replacing: "2060101,行政运行,348.97,348.97,,,,,", with: "2060101,行政运行,348.97,348.97,,,,,一百")
     let report = try E2E.expect(0, ["validate", folder, "--tolerance", "0.01"])
     XCTAssertTrue(report.stdout.contains("错误 0，警告 1，尾差 0，提示 0"), report.stdout)
     XCTAssertTrue(report.stdout.contains("[警告] read.amount-not-a-number 预算公开表02.csv!I8："), report.stdout)
     try E2E.expect(1, ["validate", folder, "--tolerance", "0.01", "--strict"])
     let junit = try E2E.expect(1, ["validate", folder, "--tolerance", "0.01", "--strict", "--format", "junit"]).stdout
-    XCTAssertEqual(try junitparser(try write(junit, "strict.xml")), "tests=81 failures=1 skipped=23 failed=read.amount-not-a-number")
+    XCTAssertEqual(
+      try junitparser(try write(junit, "strict.xml")), "tests=81 failures=1 skipped=23 failed=read.amount-not-a-number")
   }
 
   // MARK: Catalog
@@ -203,7 +214,8 @@ final class CLIValidationVerdictTests: XCTestCase {
     // 2060101 renamed 2060198 everywhere: a valid code under 20601 that the catalog lacks.
     let input = try sampleJSON(replacing: "\"2060101\"", with: "\"2060198\"", name: "unknown-code.json")
     let shipped = try E2E.expect(0, ["validate", input, "--tolerance", "0.01", "--strict"])
-    XCTAssertTrue(shipped.stdout.contains("[提示] catalog.known 预算公开表2 2060198 行政运行：科目编码 2060198 不在政府收支分类科目中"), shipped.stdout)
+    XCTAssertTrue(
+      shipped.stdout.contains("[提示] catalog.known 预算公开表2 2060198 行政运行：科目编码 2060198 不在政府收支分类科目中"), shipped.stdout)
     XCTAssertTrue(shipped.stdout.contains("错误 0，警告 0，尾差 0，提示 5"), shipped.stdout)
     // A complete functional catalog (here the shipped list itself): the same code is a warning.
     let complete = Fixtures.repoRoot.appendingPathComponent("catalog/2023/functional.csv").path
@@ -213,7 +225,8 @@ final class CLIValidationVerdictTests: XCTestCase {
     try E2E.expect(0, ["validate", input, "--tolerance", "0.01", "--catalog", complete, "--catalog-complete"])
     // An office's catalog as a workbook (title row, 科目编码 as numbers) that lists the code extends the shipped one.
     let xlsx = dir + "/科目.xlsx"
-    try OpenpyxlWriter.write([SheetSpec("科目", [["2023年政府收支分类科目", ""], ["科目编码", "科目名称"], ["=2060198", "行政运行"]])], to: xlsx)
+    try OpenpyxlWriter.write(
+      [SheetSpec("科目", [["2023年政府收支分类科目", ""], ["科目编码", "科目名称"], ["=2060198", "行政运行"]])], to: xlsx)
     let extended = try E2E.expect(0, ["validate", input, "--tolerance", "0.01", "--strict", "--catalog", xlsx]).stdout
     XCTAssertFalse(extended.contains("catalog.known 预算公开表"), extended)
     XCTAssertTrue(extended.contains("错误 0，警告 0，尾差 0，提示 0"), extended)
@@ -231,7 +244,8 @@ final class CLIValidationVerdictTests: XCTestCase {
     // A catalog that names the two codes so: the department is valid, and the changed catalog
     // (part of the manifest key) makes the batch redo it rather than skip it.
     let catalog = try write("科目编码,科目名称\n2060201,机构运作\n2060501,机构运作\n", "ours.csv")
-    try E2E.expect(0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--catalog", catalog, "--report", dir + "/r.csv"])
+    try E2E.expect(
+      0, ["batch", dir + "/in", "-o", dir + "/out", "--to", "json", "--catalog", catalog, "--report", dir + "/r.csv"])
     let report = String(decoding: try Fixtures.bytes(dir + "/r.csv"), as: UTF8.self)
     XCTAssertTrue(report.contains("m.json,大同市科学技术局[部门],2023,ok,2,m.json,no,"), report)
   }

@@ -18,10 +18,12 @@ enum E2E {
   /// Runs `yusuan`, failing the test with the full output when the status differs.
   @discardableResult
   static func expect(
-    _ status: Int32, _ arguments: [String], in directory: String? = nil, file: StaticString = #filePath, line: UInt = #line
+    _ status: Int32, _ arguments: [String], in directory: String? = nil, file: StaticString = #filePath,
+    line: UInt = #line
   ) throws -> CLI.Result {
     let result = try CLI.run(arguments, in: directory)
-    XCTAssertEqual(result.status, status, "yusuan \(arguments.joined(separator: " "))\n\(result)", file: file, line: line)
+    XCTAssertEqual(
+      result.status, status, "yusuan \(arguments.joined(separator: " "))\n\(result)", file: file, line: line)
     return result
   }
 

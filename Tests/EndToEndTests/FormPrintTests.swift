@@ -28,7 +28,11 @@ final class FormPrintTests: XCTestCase {
     let converted = try CLI.run(["convert", forms, "-o", "\(folder)/forms.xlsx"])
     XCTAssertEqual(converted.status, 0, converted.stderr)
     let pdf = try Subprocess.run(
-      soffice, ["--headless", "-env:UserInstallation=file://\(folder)/profile", "--convert-to", "pdf", "--outdir", folder, "\(folder)/forms.xlsx"])
+      soffice,
+      [
+        "--headless", "-env:UserInstallation=file://\(folder)/profile", "--convert-to", "pdf", "--outdir", folder,
+        "\(folder)/forms.xlsx",
+      ])
     XCTAssertEqual(pdf.status, 0, pdf.stderr)
     let text = try Subprocess.run(pdftotext, ["-layout", "\(folder)/forms.pdf", "-"])
     XCTAssertEqual(text.status, 0, text.stderr)
@@ -66,7 +70,11 @@ final class TablePrintTests: XCTestCase {
     let converted = try CLI.run(["convert", Fixtures.sampleXLSX, "-o", "\(folder)/公开表.xlsx"])
     XCTAssertEqual(converted.status, 0, converted.stderr)
     let pdf = try Subprocess.run(
-      soffice, ["--headless", "-env:UserInstallation=file://\(folder)/profile", "--convert-to", "pdf", "--outdir", folder, "\(folder)/公开表.xlsx"])
+      soffice,
+      [
+        "--headless", "-env:UserInstallation=file://\(folder)/profile", "--convert-to", "pdf", "--outdir", folder,
+        "\(folder)/公开表.xlsx",
+      ])
     XCTAssertEqual(pdf.status, 0, pdf.stderr)
     let text = try Subprocess.run(pdftotext, ["\(folder)/公开表.pdf", "-"])
     var pages = text.stdout.components(separatedBy: "\u{0C}")

@@ -41,6 +41,7 @@ final class GoldenOutputTests: XCTestCase {
       return
     }
     let expected = try String(contentsOfFile: path, encoding: .utf8)
-    XCTAssertEqual(actual, expected, "\(name) differs from the golden file; YUSUAN_RECORD=1 re-records it", file: file, line: line)
+    XCTAssertEqual(
+      actual, expected, "\(name) differs from the golden file; YUSUAN_RECORD=1 re-records it", file: file, line: line)
   }
 }

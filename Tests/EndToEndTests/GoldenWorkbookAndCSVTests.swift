@@ -43,14 +43,16 @@ final class GoldenWorkbookAndCSVTests: XCTestCase {
         let name = "csv-\(layout)-\(encoding)"
         let inputs = encoding == "utf-8-bom" ? [Fixtures.sampleXLSX, GoldenOutputTests.forms] : [Fixtures.sampleXLSX]
         let written = dir + "/" + name
-        try E2E.expect(0, ["convert"] + inputs + ["-o", written, "--to", "csv", "--csv-layout", layout, "--encoding", encoding])
+        try E2E.expect(
+          0, ["convert"] + inputs + ["-o", written, "--to", "csv", "--csv-layout", layout, "--encoding", encoding])
         try assertGoldenFolder(written, GoldenOutputTests.output.appendingPathComponent(name).path)
       }
     }
   }
 
   /// Compares every file of `folder` with the file of the same name in `golden` (or records them).
-  func assertGoldenFolder(_ folder: String, _ golden: String, file: StaticString = #filePath, line: UInt = #line) throws {
+  func assertGoldenFolder(_ folder: String, _ golden: String, file: StaticString = #filePath, line: UInt = #line) throws
+  {
     let fm = FileManager.default
     let names = try fm.contentsOfDirectory(atPath: folder).sorted()
     if Self.recording {
@@ -65,7 +67,9 @@ final class GoldenWorkbookAndCSVTests: XCTestCase {
       let actual = try Fixtures.bytes(folder + "/" + name)
       let expected = try Fixtures.bytes(golden + "/" + name)
       if actual != expected {
-        XCTFail(Self.describeDifference(part: golden + "/" + name, actual: actual, expected: expected), file: file, line: line)
+        XCTFail(
+          Self.describeDifference(part: golden + "/" + name, actual: actual, expected: expected), file: file, line: line
+        )
       }
     }
   }

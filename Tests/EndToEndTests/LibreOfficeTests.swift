@@ -16,7 +16,9 @@ final class LibreOfficeTests: XCTestCase {
   }
 
   override class func tearDown() {
-    if !workbook.isEmpty { try? FileManager.default.removeItem(at: URL(fileURLWithPath: workbook).deletingLastPathComponent()) }
+    if !workbook.isEmpty {
+      try? FileManager.default.removeItem(at: URL(fileURLWithPath: workbook).deletingLastPathComponent())
+    }
     super.tearDown()
   }
 
@@ -35,14 +37,19 @@ final class LibreOfficeTests: XCTestCase {
 
   /// Runs `soffice --headless --convert-to FILTER` on the workbook into a fresh folder, with a
   /// private profile so parallel or user instances do not interfere; returns the folder and stderr.
-  func convert(_ filter: String, file: StaticString = #filePath, line: UInt = #line) throws -> (folder: String, stderr: String) {
+  func convert(_ filter: String, file: StaticString = #filePath, line: UInt = #line) throws -> (
+    folder: String, stderr: String
+  ) {
     let soffice = try soffice()
     XCTAssertFalse(Self.workbook.isEmpty, "yusuan convert failed to write the workbook", file: file, line: line)
     let out = try Fixtures.scratchFolder("yusuan-e2e-libreoffice-out")
     addTeardownBlock { try? FileManager.default.removeItem(atPath: out) }
     let result = try Subprocess.run(
       soffice,
-      ["--headless", "-env:UserInstallation=file://\(out)/profile", "--convert-to", filter, "--outdir", out, Self.workbook])
+      [
+        "--headless", "-env:UserInstallation=file://\(out)/profile", "--convert-to", filter, "--outdir", out,
+        Self.workbook,
+      ])
     let stderr = result.stderr
     XCTAssertEqual(result.status, 0, "soffice exit status; stderr:\n\(stderr)", file: file, line: line)
     // LibreOffice reports an unloadable file on stderr ("Error: source file could not be loaded")

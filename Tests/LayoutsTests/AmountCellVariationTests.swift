@@ -36,7 +36,8 @@ final class AmountCellVariationTests: XCTestCase {
     GridFixtures.assertTable3(try GridFixtures.read(Sheet.grid("S", rows)))
     rows[7][3] = "0.00"
     let zero = try GridFixtures.read(Sheet.grid("S", rows))
-    XCTAssertEqual(zero.table.section(.main)?.row(code: "212")?.amounts, amts("293", "0.00", "293"), "0.00 is kept as zero")
+    XCTAssertEqual(
+      zero.table.section(.main)?.row(code: "212")?.amounts, amts("293", "0.00", "293"), "0.00 is kept as zero")
   }
 
   func testNonNumericAmountIsReportedWithItsCell() throws {

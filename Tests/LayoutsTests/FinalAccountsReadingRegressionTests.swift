@@ -10,7 +10,9 @@ final class FinalAccountsReadingRegressionTests: XCTestCase {
   let recognizer = TableRecognizer(layouts: .finalAccountsDepartment)
 
   private func read(_ sheets: [[[String]]]) -> DisclosureReading {
-    let grids = sheets.enumerated().map { i, rows in recognizer.read(Sheet.grid("p\(i + 1)", rows), file: "t.xlsx", sheet: "p\(i + 1)") }
+    let grids = sheets.enumerated().map { i, rows in
+      recognizer.read(Sheet.grid("p\(i + 1)", rows), file: "t.xlsx", sheet: "p\(i + 1)")
+    }
     let (set, settled) = recognizer.settle(grids)
     return DisclosureAssembler.assemble(settled, set: set)
   }
@@ -21,22 +23,29 @@ final class FinalAccountsReadingRegressionTests: XCTestCase {
   ]
 
   func testRegression_HeaderRowMergedIntoTheFirstDataRowKeepsTheCodeColumns() throws {
-    let d = read([Self.incomeHead + [
-      ["类", "款", "项", "合计", "=10", "=9"], ["201", "", "", "一般公共服务支出", "=10", "=9"], ["201", "06", "01", "行政运行", "=10", "=9"],
-    ]]).disclosure
+    let d = read([
+      Self.incomeHead + [
+        ["类", "款", "项", "合计", "=10", "=9"], ["201", "", "", "一般公共服务支出", "=10", "=9"],
+        ["201", "06", "01", "行政运行", "=10", "=9"],
+      ]
+    ]).disclosure
     let s = try d.section(2)
     XCTAssertEqual(try s.only("合计").amounts, amts("10", "9", "", "", "", "", ""))
     XCTAssertEqual(try s.coded("2010601").name, "行政运行", "款 and 项 come from columns B and C")
   }
 
   func testRegression_FiguresRepeatedAtAPageFootAreNotJoinedToTheNameAbove() throws {
-    let reading = read([Self.incomeHead + [
-      ["类", "款", "项", "合计", "=10", "=9"], ["201", "06", "01", "行政运行", "=10", "=9"], ["201 06 01 10.00 9.00", "", "", "", "", ""],
-      ["201", "06", "02", "一般行政管理事务", "", ""], ["3.00 4.00", "", "", "", "", ""],
-    ]])
+    let reading = read([
+      Self.incomeHead + [
+        ["类", "款", "项", "合计", "=10", "=9"], ["201", "06", "01", "行政运行", "=10", "=9"],
+        ["201 06 01 10.00 9.00", "", "", "", "", ""],
+        ["201", "06", "02", "一般行政管理事务", "", ""], ["3.00 4.00", "", "", "", "", ""],
+      ]
+    ])
     let s = try reading.disclosure.section(2)
     XCTAssertEqual(s.rows.map(\.name), ["合计", "行政运行", "一般行政管理事务"])
-    XCTAssertEqual(reading.issues.filter { $0.ruleId == "read.figures-unplaced" }.map(\.location), ["t.xlsx p1!A10"],
+    XCTAssertEqual(
+      reading.issues.filter { $0.ruleId == "read.figures-unplaced" }.map(\.location), ["t.xlsx p1!A10"],
       "figures that do not repeat the row above are reported with their cell")
   }
 
@@ -62,7 +71,8 @@ final class FinalAccountsReadingRegressionTests: XCTestCase {
   func testRegression_AHeaderDoesNotSpreadPastTheEndOfItsParent() throws {
     // 公务接待费's columns K, L lie right of 公务用车运行费 (I, J) but under another parent: their
     // header path must not take 公务用车运行费 (inspect showed `公务接待费 / 公务用车运行费 / 预算数`).
-    let table = try XCTUnwrap(recognizer.read(Sheet.grid("p1", Self.threePublic), file: "t.xlsx", sheet: "p1").tables.first)
+    let table = try XCTUnwrap(
+      recognizer.read(Sheet.grid("p1", Self.threePublic), file: "t.xlsx", sheet: "p1").tables.first)
     let k = try XCTUnwrap(table.columnMap.first { $0.column == "K" })
     XCTAssertEqual(k.header, "财政拨款“三公”经费 / 公务接待费 / 预算数")
     XCTAssertEqual(k.field, ColumnKey.budgeted(ColumnKey.reception))
@@ -95,12 +105,14 @@ final class FinalAccountsReadingRegressionTests: XCTestCase {
   }
 
   func testRegression_SidePartsWithTheSameHeadersAreTwoParts() throws {
-    let d = read([[
-      ["一般公共预算财政拨款基本支出决算表", "", "", "", "", ""], ["单位：万元", "", "", "", "", ""],
-      ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"],
-      ["301", "工资福利支出", "=5", "302", "商品和服务支出", "=2"], ["30101", "基本工资", "=5", "30201", "办公费", "=2"],
-      ["人员经费合计", "", "=5", "公用经费合计", "", "=2"],
-    ]]).disclosure
+    let d = read([
+      [
+        ["一般公共预算财政拨款基本支出决算表", "", "", "", "", ""], ["单位：万元", "", "", "", "", ""],
+        ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"],
+        ["301", "工资福利支出", "=5", "302", "商品和服务支出", "=2"], ["30101", "基本工资", "=5", "30201", "办公费", "=2"],
+        ["人员经费合计", "", "=5", "公用经费合计", "", "=2"],
+      ]
+    ]).disclosure
     XCTAssertEqual(try d.section(6, .personnel).coded("30101").amounts, amts("5"))
     XCTAssertEqual(try d.section(6, .publicUse).coded("30201").amounts, amts("2"))
     XCTAssertEqual(try d.section(6, .publicUse).only("公用经费合计").amounts, amts("2"))

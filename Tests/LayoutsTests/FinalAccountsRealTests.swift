@@ -10,7 +10,8 @@ import XCTest
 /// (its text: `final-accounts-2024.txt`), page by page.
 final class FinalAccountsRealTests: XCTestCase {
   static let path = Fixtures.repoRoot.appendingPathComponent(
-    "Tests/Fixtures/real/putuo-caizhengju-2024-final-accounts.pdf-pages.xlsx").path
+    "Tests/Fixtures/real/putuo-caizhengju-2024-final-accounts.pdf-pages.xlsx"
+  ).path
 
   nonisolated(unsafe) static var cached: DisclosureReading?
 
@@ -28,8 +29,10 @@ final class FinalAccountsRealTests: XCTestCase {
     XCTAssertEqual(d.tables.map(\.number), Array(1...9))
     XCTAssertEqual(
       d.tables.map(\.kind),
-      [.budgetSummary, .revenueSummary, .expenditureSummary, .fiscalSummary, .generalPublicExpenditure,
-       .generalPublicBasicEconomic, .threePublic, .governmentFundBalance, .stateCapitalBalance])
+      [
+        .budgetSummary, .revenueSummary, .expenditureSummary, .fiscalSummary, .generalPublicExpenditure,
+        .generalPublicBasicEconomic, .threePublic, .governmentFundBalance, .stateCapitalBalance,
+      ])
     XCTAssertTrue(d.tables.allSatisfy { $0.sourceUnit == "万元" })
     // Nothing printed is left unread: no unmapped header, no amount that is not a number.
     let issues = try read().issues.filter { $0.severity != .info }
@@ -42,7 +45,8 @@ final class FinalAccountsRealTests: XCTestCase {
 
   func testSummaryTableRunsOntoTheNextPage() throws {
     let d = try read().disclosure
-    let income = try d.section(1, .income), spent = try d.section(1, .expenditure)
+    let income = try d.section(1, .income)
+    let spent = try d.section(1, .expenditure)
     XCTAssertEqual(try income.only("一般公共预算财政拨款收入").amounts, amts("2940.05"))
     XCTAssertEqual(try income.only("政府性基金预算财政拨款收入").amounts, amts(""))
     XCTAssertEqual(try income.only("其他收入").amounts, amts("6.20"))
@@ -60,31 +64,42 @@ final class FinalAccountsRealTests: XCTestCase {
   func testIncomeAndExpenditureTablesByCode() throws {
     let d = try read().disclosure
     let t2 = try d.section(2)
-    XCTAssertEqual(t2.columns, ["total", "fiscal", "superior_subsidy", "business_income", "operating_income", "affiliated_remittance", "other_income"])
+    XCTAssertEqual(
+      t2.columns,
+      [
+        "total", "fiscal", "superior_subsidy", "business_income", "operating_income", "affiliated_remittance",
+        "other_income",
+      ])
     XCTAssertEqual(try t2.only("合计").amounts, amts("2946.25", "2940.05", "", "", "", "", "6.20"))
     XCTAssertEqual(try t2.coded("2010601").amounts, amts("1511.90", "1511.89", "", "", "", "", "0.01"))
     XCTAssertEqual(try t2.coded("2010602").amounts, amts("16.19", "10.00", "", "", "", "", "6.19"))
-    XCTAssertEqual(try t2.coded("2210203").amounts, amts("258.50", "258.50", "", "", "", "", ""), "p9, after the page break")
+    XCTAssertEqual(
+      try t2.coded("2210203").amounts, amts("258.50", "258.50", "", "", "", "", ""), "p9, after the page break")
     XCTAssertEqual(try t2.coded("2080599").name, "其他行政事业单位养老支出")
-    XCTAssertEqual(t2.rows.filter { $0.code != nil }.count, 19, "the figures repeated at the foot of p8 and p9 are not rows")
+    XCTAssertEqual(
+      t2.rows.filter { $0.code != nil }.count, 19, "the figures repeated at the foot of p8 and p9 are not rows")
     let t3 = try d.section(3)
     XCTAssertEqual(try t3.only("合计").amounts, amts("2940.05", "2336.91", "603.14", "", "", ""))
     XCTAssertEqual(try t3.coded("2010601").amounts, amts("1511.89", "1503.52", "8.37", "", "", ""))
     XCTAssertEqual(try t3.coded("2010607").amounts, amts("135.25", "", "135.25", "", "", ""))
-    XCTAssertEqual(try t3.coded("2080599").amounts, amts("0.94", "0.94", "", "", "", ""), "p11, read from 0.9399999999999999")
+    XCTAssertEqual(
+      try t3.coded("2080599").amounts, amts("0.94", "0.94", "", "", "", ""), "p11, read from 0.9399999999999999")
     XCTAssertEqual(try t3.coded("22102").amounts, amts("445.69", "445.69", "", "", "", ""))
   }
 
   func testFiscalSummaryAndGeneralPublicTable() throws {
     let d = try read().disclosure
-    let income = try d.section(4, .income), spent = try d.section(4, .expenditure)
+    let income = try d.section(4, .income)
+    let spent = try d.section(4, .expenditure)
     XCTAssertEqual(spent.columns, ["total", "general_public", "government_fund", "state_capital"])
     XCTAssertEqual(try spent.only("一般公共服务支出").amounts, amts("2106.66", "2106.66", "", ""))
     XCTAssertEqual(try spent.only("住房保障支出").amounts, amts("445.69", "445.69", "", ""), "p13, after the page break")
     XCTAssertEqual(try spent.only("年末财政拨款结转和结余").amounts, amts("21.63", "21.63", "", ""))
     XCTAssertEqual(try spent.only("总计").amounts, amts("2961.68", "2961.68", "", ""))
     XCTAssertEqual(try income.only("年初财政拨款结转和结余").amounts, amts("21.63"))
-    XCTAssertEqual(income.rows.filter { BudgetRow.normalizedName($0.name) == "一般公共预算财政拨款" }.map(\.amounts), [amts("2940.05"), amts("21.63")])
+    XCTAssertEqual(
+      income.rows.filter { BudgetRow.normalizedName($0.name) == "一般公共预算财政拨款" }.map(\.amounts),
+      [amts("2940.05"), amts("21.63")])
     XCTAssertEqual(try income.only("总计").amounts, amts("2961.68"))
     let t5 = try d.section(5)
     XCTAssertEqual(try t5.only("合计").amounts, amts("2940.05", "2336.91", "603.14"))
@@ -96,7 +111,8 @@ final class FinalAccountsRealTests: XCTestCase {
 
   func testBasicExpenditureTableSideBySideParts() throws {
     let d = try read().disclosure
-    let personnel = try d.section(6, .personnel), publicUse = try d.section(6, .publicUse)
+    let personnel = try d.section(6, .personnel)
+    let publicUse = try d.section(6, .publicUse)
     XCTAssertEqual(personnel.columns, ["final"])
     XCTAssertEqual(try personnel.coded("301").amounts, amts("2082.85"))
     XCTAssertEqual(try personnel.coded("30102").amounts, amts("1238.58"))
@@ -118,13 +134,16 @@ final class FinalAccountsRealTests: XCTestCase {
     let row = t7.rows[0]
     XCTAssertEqual(t7.amount(row, ColumnKey.budgeted(ColumnKey.threePublicTotal)), amt("0.95"))
     XCTAssertEqual(t7.amount(row, ColumnKey.final(ColumnKey.threePublicTotal)), nil)
-    XCTAssertEqual(t7.amount(row, ColumnKey.budgeted(ColumnKey.reception)), amt("0.95"), "the last column but one: 公务接待费 预算数")
+    XCTAssertEqual(
+      t7.amount(row, ColumnKey.budgeted(ColumnKey.reception)), amt("0.95"), "the last column but one: 公务接待费 预算数")
     XCTAssertEqual(t7.amount(row, ColumnKey.final(ColumnKey.reception)), nil)
     XCTAssertEqual(t7.amount(row, ColumnKey.budgeted(ColumnKey.vehicleRunning)), nil)
     for t in [8, 9] {
       let table = try XCTUnwrap(d.table(t))
       XCTAssertTrue(table.hasNoData)
-      XCTAssertEqual(table.sections[0].columns, ["opening_balance", "income_of_year", "expenditure_of_year", "basic", "project", "closing_balance"])
+      XCTAssertEqual(
+        table.sections[0].columns,
+        ["opening_balance", "income_of_year", "expenditure_of_year", "basic", "project", "closing_balance"])
       XCTAssertTrue(table.note?.contains("故本表无数据") == true)
     }
   }

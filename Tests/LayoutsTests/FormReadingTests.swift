@@ -8,7 +8,8 @@ import XCTest
 /// The 11 绩效目标申报表 of the sample, read from the performance workbook and checked against the
 /// values printed in the seed report (phone numbers as masked in the fixture).
 final class FormReadingTests: XCTestCase {
-  static let formsPath = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/datong-kejiju-2023-performance.xlsx").path
+  static let formsPath = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/datong-kejiju-2023-performance.xlsx")
+    .path
   static let tablesPath = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/datong-kejiju-2023.xlsx").path
 
   func forms() throws -> [PerformanceForm] { try DisclosureReader().read([Self.formsPath]).disclosure.forms }
@@ -26,8 +27,14 @@ final class FormReadingTests: XCTestCase {
     XCTAssertEqual(f.implementingUnit, "大同市科学技术局")
     XCTAssertEqual(f.attribute, "经常性项目（长期开展）")
     XCTAssertEqual(f.period, "3年")
-    XCTAssertEqual(f.implementationFunding, FormFunding(total: Amount(50700), central: .zero, provincial: .zero, local: Amount(50700), selfRaised: .zero, other: nil))
-    XCTAssertEqual(f.annualFunding, FormFunding(total: Amount(16900), central: .zero, provincial: .zero, local: Amount(16900), selfRaised: .zero, other: nil))
+    XCTAssertEqual(
+      f.implementationFunding,
+      FormFunding(
+        total: Amount(50700), central: .zero, provincial: .zero, local: Amount(50700), selfRaised: .zero, other: nil))
+    XCTAssertEqual(
+      f.annualFunding,
+      FormFunding(
+        total: Amount(16900), central: .zero, provincial: .zero, local: Amount(16900), selfRaised: .zero, other: nil))
     XCTAssertEqual(f.overview, "保障科技局机关用电")
     XCTAssertEqual(f.basis, "财政部门预算")
     XCTAssertEqual(f.necessity, "保障科技局机关用电")
@@ -48,7 +55,8 @@ final class FormReadingTests: XCTestCase {
     ]
     for period in IndicatorPeriod.allCases {
       XCTAssertEqual(
-        f.indicators(period), expected.map { PerformanceIndicator(period: period, level1: $0.0, level2: $0.1, level3: $0.2, value: $0.3) })
+        f.indicators(period),
+        expected.map { PerformanceIndicator(period: period, level1: $0.0, level2: $0.1, level3: $0.2, value: $0.3) })
     }
   }
 
@@ -65,7 +73,7 @@ final class FormReadingTests: XCTestCase {
       ("XM遗属补助经费", "经常性项目（长期开展）", "3年", 90000, 30000, "杨麒玉", "20230118185202"),
       ("Z科技活动周活动经费", "一次性项目（1年结束）", "1年", 100000, 100000, "杨麒玉", "20230308121836"),
       ("Z召开高速飞车论坛经费", "一次性项目（1年结束）", "1年", 200000, 200000, "杨麒玉", "20230308120213"),
-      ("大同市企业孵化基地(北京站)2022年度场地租金", "经常性项目（长期开展）", "3年", 8790000, 2930000, "杨麒玉", "20230203182027"),
+      ("大同市企业孵化基地(北京站)2022年度场地租金", "经常性项目（长期开展）", "3年", 8_790_000, 2_930_000, "杨麒玉", "20230203182027"),
     ]
     let forms = try forms()
     XCTAssertEqual(forms.map(\.projectName), rows.map(\.0))
@@ -83,7 +91,9 @@ final class FormReadingTests: XCTestCase {
     }
     let rent = forms[10]
     XCTAssertEqual(rent.basis, "《关于调整大同企业离岸创新孵化基地工作领导组成员单位及成员的通知》同政办函【2022】108号")
-    XCTAssertEqual(rent.indicators(.annual)[3], PerformanceIndicator(period: .annual, level1: "产出指标", level2: "成本指标", level3: "预算控制额", value: "≤293万元"))
+    XCTAssertEqual(
+      rent.indicators(.annual)[3],
+      PerformanceIndicator(period: .annual, level1: "产出指标", level2: "成本指标", level3: "预算控制额", value: "≤293万元"))
     XCTAssertEqual(forms[3].indicators(.implementation)[8].value, "≥80100%", "printed as is, even when odd")
     XCTAssertEqual(forms[2].annualGoal, "保障市科技局机关缴纳物业费")
     XCTAssertEqual(forms[2].implementationGoal, "保障市科技局局机关缴纳物业费", "the two goals differ in this form")
@@ -115,10 +125,16 @@ final class FormReadingTests: XCTestCase {
       let path = (folder as NSString).appendingPathComponent(name)
       try writer.write(original, as: format, to: path, csvLayout: layout)
       let back = try DisclosureReader().read([path]).disclosure
-      XCTAssertEqual(back.forms.map { var f = $0; f.source = nil; return f }, original.withoutProvenance().forms, name)
+      XCTAssertEqual(
+        back.forms.map {
+          var f = $0
+          f.source = nil
+          return f
+        }, original.withoutProvenance().forms, name)
       XCTAssertEqual(back.departmentCode, "055", name)
     }
-    let tidy = try String(contentsOfFile: (folder as NSString).appendingPathComponent("tidy/绩效目标申报表.csv"), encoding: .utf8)
+    let tidy = try String(
+      contentsOfFile: (folder as NSString).appendingPathComponent("tidy/绩效目标申报表.csv"), encoding: .utf8)
     XCTAssertEqual(tidy.split(whereSeparator: \.isNewline).count, 1 + 11 * 18, "one record per indicator row")
   }
 
@@ -126,7 +142,9 @@ final class FormReadingTests: XCTestCase {
     let form = try forms()[0]
     let sheet = FormRenderer.sheet(form, number: 1)
     XCTAssertEqual(sheet.name, "绩效01 J局机关电费")
-    XCTAssertEqual(sheet.merges.first { $0.range.first == CellAddress(row: 5, column: 0) }?.range.last, CellAddress(row: 10, column: 1))
+    XCTAssertEqual(
+      sheet.merges.first { $0.range.first == CellAddress(row: 5, column: 0) }?.range.last,
+      CellAddress(row: 10, column: 1))
     XCTAssertEqual(sheet.cells[CellAddress(row: 5, column: 3)]?.value, .number("50700"))
     let long = PerformanceForm(projectName: String(repeating: "项目/名称", count: 10))
     let name = FormRenderer.sheetName(long, number: 12)

@@ -26,7 +26,9 @@ final class UnwritableAmountTests: XCTestCase {
     disclosure.tables[table].sections[0].rows[0].amounts[0] = Amount(units: 787_580_630_843_544, scale: 7)
     try DisclosureWriter().write(disclosure, as: .xlsx, to: folder + "/ok.xlsx")
     let back = try DisclosureReader().read([folder + "/ok.xlsx"]).disclosure
-    XCTAssertEqual(back.tables.first { $0.number == 8 }?.sections[0].rows[0].amounts[0]?.text(minimumFractionDigits: 0), "78758063.0843544")
+    XCTAssertEqual(
+      back.tables.first { $0.number == 8 }?.sections[0].rows[0].amounts[0]?.text(minimumFractionDigits: 0),
+      "78758063.0843544")
   }
 }
 
@@ -46,7 +48,8 @@ final class TidyCSVEmptyTableTests: XCTestCase {
     XCTAssertEqual(table.sections.flatMap(\.rows).count, 0)
     XCTAssertNil(table.note)
     XCTAssertEqual(table.title, disclosure.tables[index].title)
-    XCTAssertEqual(disclosure.differences(from: back).filter { !$0.description.contains("source") }.map(\.description), [])
+    XCTAssertEqual(
+      disclosure.differences(from: back).filter { !$0.description.contains("source") }.map(\.description), [])
   }
 }
 
@@ -66,7 +69,9 @@ final class CSVFolderOwnNamesTests: XCTestCase {
     disclosure.tables = Array(disclosure.tables.prefix(2))
     let second = try DisclosureWriter().writeReporting(disclosure, as: .csv, to: folder + "/csv")
     XCTAssertEqual(second.foreign, [], "Yusuan's own files of the first run were taken for foreign ones")
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder + "/csv").sorted(), second.written.map(Paths.lastComponent).sorted())
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: folder + "/csv").sorted(),
+      second.written.map(Paths.lastComponent).sorted())
     XCTAssertEqual(try DisclosureReader().read([folder + "/csv"]).disclosure.tables.map(\.number), [1, 2])
   }
 }

@@ -29,7 +29,8 @@ enum GridFixtures {
 
   /// Reads a grid and returns its only table, failing the test otherwise.
   static func read(
-    _ grid: Grid, file: String = "test.xlsx", sheet: String? = "Sheet1", fileName: StaticString = #filePath, line: UInt = #line
+    _ grid: Grid, file: String = "test.xlsx", sheet: String? = "Sheet1", fileName: StaticString = #filePath,
+    line: UInt = #line
   ) throws -> TableReading {
     let reading = TableRecognizer().read(grid, file: file, sheet: sheet)
     XCTAssertNil(reading.unrecognized, "\(reading.unrecognized?.description ?? "")", file: fileName, line: line)
@@ -53,6 +54,10 @@ enum GridFixtures {
 
   /// The rows with an empty column inserted before column `index`.
   static func insertingColumn(_ rows: [[String]], at index: Int) -> [[String]] {
-    rows.map { var r = $0; r.insert("", at: index); return r }
+    rows.map {
+      var r = $0
+      r.insert("", at: index)
+      return r
+    }
   }
 }

@@ -86,7 +86,8 @@ final class HeaderVariationTests: XCTestCase {
     // Parts may also repeat the parent digits (206 / 20601 / 2060101).
     var full = rows
     full[6] = ["206", "20601", "2060101", "行政运行", "=348.97", "=302.9", "=46.07"]
-    GridFixtures.assertTable3(try GridFixtures.read(Sheet.grid("S", full, merges: ["A1:G1", "A3:C3", "D3:D4", "E3:G3"])))
+    GridFixtures.assertTable3(
+      try GridFixtures.read(Sheet.grid("S", full, merges: ["A1:G1", "A3:C3", "D3:D4", "E3:G3"])))
   }
 
   func testHalfWidthColonInUnitAndDepartmentLines() throws {
@@ -104,7 +105,9 @@ final class HeaderVariationTests: XCTestCase {
     // Converted here, explicitly and exactly, they are the 万元 figures of the fixture.
     for s in reading.table.sections.indices {
       for r in reading.table.sections[s].rows.indices {
-        reading.table.sections[s].rows[r].amounts = reading.table.sections[s].rows[r].amounts.map { $0?.dividedByPowerOfTen(4) }
+        reading.table.sections[s].rows[r].amounts = reading.table.sections[s].rows[r].amounts.map {
+          $0?.dividedByPowerOfTen(4)
+        }
       }
     }
     GridFixtures.assertTable3(reading)

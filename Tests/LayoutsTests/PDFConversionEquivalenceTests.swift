@@ -76,7 +76,8 @@ final class PDFConversionEquivalenceTests: XCTestCase {
       XCTAssertEqual(fromWorkbook.disclosure.templateSet, fromPages.disclosure.templateSet, name)
       XCTAssertEqual(fromWorkbook.issues.map(\.description), [], name)
       XCTAssertEqual(
-        fromPages.disclosure.withoutProvenance().differences(from: fromWorkbook.disclosure.withoutProvenance()).map(\.description),
+        fromPages.disclosure.withoutProvenance().differences(from: fromWorkbook.disclosure.withoutProvenance()).map(
+          \.description),
         [], name)
       XCTAssertEqual(fromWorkbook.disclosure.tables.count, 9, name)
     }

@@ -1,9 +1,10 @@
 import Budget
 import Foundation
-@testable import Layouts
 import Sheets
 import TestSupport
 import XCTest
+
+@testable import Layouts
 
 /// The printed details of the formatted tables, as the official report prints them (issue 19, item 5).
 final class PrintedTableTests: XCTestCase {
@@ -21,14 +22,17 @@ final class PrintedTableTests: XCTestCase {
   /// The row whose cell in `column` (or the merge starting there) shows `text`.
   func row(_ sheet: StyledSheet, showing text: String, column: Int = 0) throws -> Int {
     let rows = sheet.cells.keys.map(\.row) + sheet.merges.map(\.range.first.row)
-    return try XCTUnwrap(Set(rows).sorted().first { self.text(sheet, CellAddress(row: $0, column: column)) == text }, "no row shows \(text)")
+    return try XCTUnwrap(
+      Set(rows).sorted().first { self.text(sheet, CellAddress(row: $0, column: column)) == text },
+      "no row shows \(text)")
   }
 
   func testRegression_EveryTablePrintsItsLabelAboveTheTitle() throws {
     for n in [1, 3, 9, 13] {
       let s = try sheet(n)
       XCTAssertEqual(s.print.header, "&L&\"宋体\"&10预算公开表\(n)", "表\(n) page header")
-      XCTAssertEqual(text(s, CellAddress(row: 0, column: 0))?.hasPrefix("2023年"), true, "the title stays the first cell")
+      XCTAssertEqual(
+        text(s, CellAddress(row: 0, column: 0))?.hasPrefix("2023年"), true, "the title stays the first cell")
     }
     // A label the source printed is printed as it was.
     var disclosure = try SampleReadings.xlsx()
@@ -64,7 +68,8 @@ final class PrintedTableTests: XCTestCase {
       XCTAssertFalse(headers.isEmpty, "表\(n) has a 国有资本经营预算 header")
       for (address, cell) in headers {
         let width = try XCTUnwrap(s.columnWidths[address.column])
-        XCTAssertEqual(RenderedSizing.lines(cell.value?.text ?? "", width: width), 1, "表\(n) \(address.a1) wraps (width \(width))")
+        XCTAssertEqual(
+          RenderedSizing.lines(cell.value?.text ?? "", width: width), 1, "表\(n) \(address.a1) wraps (width \(width))")
       }
     }
   }
@@ -81,10 +86,13 @@ final class PrintedTableTests: XCTestCase {
       let s = try XCTUnwrap(TableRenderer().sheet(table, in: disclosure))
       let first = try XCTUnwrap(s.freezePanes?.row)
       for (address, cell) in s.cells where address.row >= first && cell.style.wrap {
-        guard let text = cell.value?.text, let height = s.rowHeights[address.row], height > RenderedSizing.height(lines: 1) else { continue }
+        guard let text = cell.value?.text, let height = s.rowHeights[address.row],
+          height > RenderedSizing.height(lines: 1)
+        else { continue }
         let width = try XCTUnwrap(s.columnWidths[address.column]) - Double(cell.style.indent)
         if RenderedSizing.lines(text, width: width) > 1 {
-          XCTAssertGreaterThan(RenderedSizing.lines(text, width: width + 2), 1, "表\(table.number) \(address.a1) \(text) fits one line")
+          XCTAssertGreaterThan(
+            RenderedSizing.lines(text, width: width + 2), 1, "表\(table.number) \(address.a1) \(text) fits one line")
         }
       }
     }

@@ -9,7 +9,9 @@ import XCTest
 /// with its set and kind, and amounts equal to the PDF's, copied here by hand from the PDFs' text.
 /// "" is a cell the PDF leaves blank.
 final class RealDisclosureTests: XCTestCase {
-  static func real(_ path: String) -> String { Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/real/" + path).path }
+  static func real(_ path: String) -> String {
+    Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/real/" + path).path
+  }
 
   nonisolated(unsafe) private static var cache: [String: DisclosureReading] = [:]
   private static let lock = NSLock()
@@ -25,7 +27,8 @@ final class RealDisclosureTests: XCTestCase {
 
   /// The amount of a row (by code, else by name) in a column of a table's section.
   func value(
-    _ d: Disclosure, _ table: Int, _ row: String, _ key: String, role: SectionRole? = nil, file: StaticString = #filePath,
+    _ d: Disclosure, _ table: Int, _ row: String, _ key: String, role: SectionRole? = nil,
+    file: StaticString = #filePath,
     line: UInt = #line
   ) throws -> Amount? {
     let t = try XCTUnwrap(d.table(table), "table \(table)", file: file, line: line)
@@ -41,7 +44,9 @@ final class RealDisclosureTests: XCTestCase {
     _ d: Disclosure, _ table: Int, _ row: String, _ key: String, _ printed: String, role: SectionRole? = nil,
     file: StaticString = #filePath, line: UInt = #line
   ) throws {
-    XCTAssertEqual(try value(d, table, row, key, role: role, file: file, line: line), amt(printed), "表\(table) \(row) \(key)", file: file, line: line)
+    XCTAssertEqual(
+      try value(d, table, row, key, role: role, file: file, line: line), amt(printed), "表\(table) \(row) \(key)",
+      file: file, line: line)
   }
 
   // MARK: Shanghai 部门预算 (上海市普陀区司法局 2026), PDF-to-Excel conversion
@@ -167,7 +172,8 @@ final class RealDisclosureTests: XCTestCase {
       // Placeholder lines (`…`) are not rows; numbered lines are not joined as wrapped names.
       let incomes = try XCTUnwrap(d.table(1)?.section(.income)).rows.map(\.name)
       XCTAssertTrue(incomes.contains("1. 一般公共预算") || incomes.contains("1、一般公共预算"), "\(incomes)")
-      XCTAssertFalse(d.tables.flatMap { $0.sections.flatMap(\.rows) }.contains { $0.name.allSatisfy { $0 == "…" } }, file)
+      XCTAssertFalse(
+        d.tables.flatMap { $0.sections.flatMap(\.rows) }.contains { $0.name.allSatisfy { $0 == "…" } }, file)
       XCTAssertEqual(d.table(2)?.sections[0].rows.compactMap(\.code).prefix(3), ["205", "20502", "2050205"])
     }
   }
@@ -242,7 +248,8 @@ final class RealDisclosureTests: XCTestCase {
     XCTAssertEqual(income[13].secondName, "其中：动用上年结转和结余资金")
     // What is not read is said: the 政府采购 table the set does not declare.
     XCTAssertEqual(
-      Set(reading.issues.map(\.ruleId)), ["read.title-unrecognized"], reading.issues.map(\.description).joined(separator: "\n"))
+      Set(reading.issues.map(\.ruleId)), ["read.title-unrecognized"],
+      reading.issues.map(\.description).joined(separator: "\n"))
     // The code rules read tables by kind, so they run for this set too.
     let report = RuleSet.standard.validate(d, catalog: Catalog.builtin2023)
     for id in ["codes.shape", "codes.parent", "codes.same-name", "catalog.known"] {
@@ -255,9 +262,15 @@ final class RealDisclosureTests: XCTestCase {
 final class LegacyWorkbookSetTests: XCTestCase {
   func testXLSWorkbooksReadAsTheirXLSXSiblings() throws {
     let pairs = [
-      (RealDisclosureTests.real("shanghai/unit_budget_template.xls"), RealDisclosureTests.real("shanghai/unit_budget_template.xlsx"), "shanghai-district-unit"),
-      (Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/shanghai-sifaju-2026.xls").path,
-        Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/shanghai-sifaju-2026.xlsx").path, "shanghai-district-department"),
+      (
+        RealDisclosureTests.real("shanghai/unit_budget_template.xls"),
+        RealDisclosureTests.real("shanghai/unit_budget_template.xlsx"), "shanghai-district-unit"
+      ),
+      (
+        Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/shanghai-sifaju-2026.xls").path,
+        Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/shanghai-sifaju-2026.xlsx").path,
+        "shanghai-district-department"
+      ),
     ]
     for (xls, xlsx, set) in pairs {
       let a = try DisclosureReader().read([xls]).disclosure

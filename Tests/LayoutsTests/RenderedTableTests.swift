@@ -18,7 +18,8 @@ final class RenderedTableTests: XCTestCase {
         for (i, row) in section.rows.enumerated() {
           XCTAssertNotNil(rendered.rowCells[s][i], "表\(table.number) \(row.displayName)")
           for (k, amount) in row.amounts.enumerated() {
-            let address = try XCTUnwrap(rendered.amountCells[s][i][k], "表\(table.number) \(row.displayName) column \(k)")
+            let address = try XCTUnwrap(
+              rendered.amountCells[s][i][k], "表\(table.number) \(row.displayName) column \(k)")
             XCTAssertEqual(rendered.sheet.cell(at: address)?.value, amount.map { .number($0.text()) })
             placed += 1
           }

@@ -54,7 +54,9 @@ final class RowLayoutVariationTests: XCTestCase {
     let reading = try GridFixtures.read(Sheet.grid("S", rows, merges: ["A3:A4", "B3:B4", "C3:E3", "F3:F4", "G3:G4"]))
     XCTAssertEqual(reading.table.number, 12)
     XCTAssertEqual(reading.table.sections[0].rows.map(\.name), ["J局机关电费", "Z科技活动周活动经费"])
-    XCTAssertEqual(reading.table.sections[0].rows.map(\.amounts), [amts("1.69", "1.69", "", "", "", ""), amts("10", "10", "", "", "", "")])
+    XCTAssertEqual(
+      reading.table.sections[0].rows.map(\.amounts),
+      [amts("1.69", "1.69", "", "", "", ""), amts("10", "10", "", "", "", "")])
   }
 
   func testRemarkBelowTheTableIsANoteNotPartOfAName() throws {

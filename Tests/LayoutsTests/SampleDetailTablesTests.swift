@@ -86,7 +86,8 @@ final class SampleDetailTablesTests: XCTestCase {
   func testTable12ProjectsWithoutTheirIndent() throws {
     let d = try SampleReadings.xlsx()
     let t12 = try d.section(12)
-    XCTAssertEqual(t12.columns, ["total", "general_public", "government_fund", "state_capital", "special_account", "unit_funds"])
+    XCTAssertEqual(
+      t12.columns, ["total", "general_public", "government_fund", "state_capital", "special_account", "unit_funds"])
     let expected: [(String, String, String, String)] = [
       ("大同市企业孵化基地(北京站)2022年度场地租金", "293.00", "", "293.00"),
       ("J离休老干支部活动费", "0.80", "0.80", ""),

@@ -21,7 +21,8 @@ final class SampleInputsAgreementTests: XCTestCase {
   func testTheFixtureJSONIsTheCSVReading() throws {
     let fixture = try Disclosure(jsonBytes: try Fixtures.bytes(Fixtures.fixtureJSON))
     XCTAssertEqual(try SampleReadings.csv(), fixture, "with provenance")
-    XCTAssertEqual(try SampleReadings.csv().jsonText(), try String(contentsOfFile: Fixtures.fixtureJSON, encoding: .utf8))
+    XCTAssertEqual(
+      try SampleReadings.csv().jsonText(), try String(contentsOfFile: Fixtures.fixtureJSON, encoding: .utf8))
   }
 
   func testXLSXJSONRoundTripsByteForByte() throws {
@@ -62,7 +63,9 @@ final class SampleInputsAgreementTests: XCTestCase {
           for (i, amount) in row.amounts.enumerated() {
             let cell = grid[a1: "\(letters[i])\(row.line!)"]
             if let amount {
-              XCTAssertEqual(cell.flatMap { Amount(parsing: $0.text) }, amount, "表\(table.number) \(row.displayName) \(letters[i])\(row.line!)")
+              XCTAssertEqual(
+                cell.flatMap { Amount(parsing: $0.text) }, amount,
+                "表\(table.number) \(row.displayName) \(letters[i])\(row.line!)")
             } else {
               XCTAssertNil(cell, "表\(table.number) \(row.displayName) \(letters[i])\(row.line!) is blank")
             }

@@ -48,7 +48,9 @@ extension TableSection {
 
 extension Disclosure {
   /// A table's section, failing the test when absent.
-  func section(_ number: Int, _ role: SectionRole = .main, file: StaticString = #filePath, line: UInt = #line) throws -> TableSection {
+  func section(_ number: Int, _ role: SectionRole = .main, file: StaticString = #filePath, line: UInt = #line) throws
+    -> TableSection
+  {
     try XCTUnwrap(table(number)?.section(role), "table \(number) \(role)", file: file, line: line)
   }
 }

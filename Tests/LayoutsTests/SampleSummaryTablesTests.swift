@@ -39,7 +39,9 @@ final class SampleSummaryTablesTests: XCTestCase {
 
   func testTable2IncomeByClassification() throws {
     let t2 = try SampleReadings.xlsx().section(2)
-    XCTAssertEqual(t2.columns, ["total", "general_public", "government_fund", "state_capital", "special_account", "unit_funds", "carryover"])
+    XCTAssertEqual(
+      t2.columns,
+      ["total", "general_public", "government_fund", "state_capital", "special_account", "unit_funds", "carryover"])
     let total = try t2.only("合计")
     XCTAssertEqual(total.kind, .total)
     XCTAssertNil(total.code)
@@ -70,13 +72,18 @@ final class SampleSummaryTablesTests: XCTestCase {
     let d = try SampleReadings.xlsx()
     let income = try d.section(4, .income)
     // 一、二、三 appear twice: the year's income, then the carry-over (上年财政拨款结转) by fund.
-    XCTAssertEqual(income.rows.map(\.name), [
-      "一、一般公共预算", "二、政府性基金预算", "三、国有资本经营预算", "本年收入合计", "上年财政拨款结转",
-      "一、一般公共预算", "二、政府性基金预算", "三、国有资本经营预算", "收入总计",
-    ])
-    XCTAssertEqual(income.rows.map(\.amounts), [
-      amts("1038.42"), amts("293.00"), amts(""), amts("1331.42"), amts(""), amts(""), amts(""), amts(""), amts("1331.42"),
-    ])
+    XCTAssertEqual(
+      income.rows.map(\.name),
+      [
+        "一、一般公共预算", "二、政府性基金预算", "三、国有资本经营预算", "本年收入合计", "上年财政拨款结转",
+        "一、一般公共预算", "二、政府性基金预算", "三、国有资本经营预算", "收入总计",
+      ])
+    XCTAssertEqual(
+      income.rows.map(\.amounts),
+      [
+        amts("1038.42"), amts("293.00"), amts(""), amts("1331.42"), amts(""), amts(""), amts(""), amts(""),
+        amts("1331.42"),
+      ])
     XCTAssertEqual(income.rows.map(\.kind), [.item, .item, .item, .total, .item, .item, .item, .item, .total])
     let expenditure = try d.section(4, .expenditure)
     XCTAssertEqual(expenditure.columns, ["total", "general_public", "government_fund", "state_capital"])

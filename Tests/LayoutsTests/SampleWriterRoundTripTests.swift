@@ -59,7 +59,8 @@ final class SampleWriterRoundTripTests: XCTestCase {
     let input = folder + "/in.json"
     try FileManager.default.copyItem(atPath: Fixtures.fixtureJSON, toPath: input)
     let before = try Fixtures.bytes(input)
-    XCTAssertThrowsError(try DisclosureWriter().write(try SampleReadings.xlsx(), as: .json, to: input, refusing: [input]))
+    XCTAssertThrowsError(
+      try DisclosureWriter().write(try SampleReadings.xlsx(), as: .json, to: input, refusing: [input]))
     XCTAssertEqual(try Fixtures.bytes(input), before)
   }
 }

@@ -56,7 +56,9 @@ final class SecondDepartmentTests: XCTestCase {
     ["1030601", "利润收入", "=100", "20502", "普通教育", "=100", "", "=100"],
     ["", "", "", "2050202", "小学教育", "=100", "", "=100"],
   ]
-  static let table9Merges = ["A1:H1", "A2:G2", "A3:C3", "D3:H3", "A4:B4", "C4:C5", "D4:D5", "E4:E5", "F4:F5", "G4:G5", "H4:H5", "A6:B6"]
+  static let table9Merges = [
+    "A1:H1", "A2:G2", "A3:C3", "D3:H3", "A4:B4", "C4:C5", "D4:D5", "E4:E5", "F4:F5", "G4:G5", "H4:H5", "A6:B6",
+  ]
 
   static let table12: [[String]] = [
     ["2024年项目支出预算表（本年预算）", "", "", "", "", "", ""],
@@ -116,7 +118,10 @@ final class SecondDepartmentTests: XCTestCase {
     let reading = try read()
     XCTAssertEqual(reading.issues.filter { $0.ruleId != "read.table-missing" }, [])
     XCTAssertEqual(
-      reading.issues.filter { $0.ruleId == "read.table-missing" }.map(\.en), ["8 table(s) of the template Datong/Shanxi department budget (tables 1–13) missing: 1, 4, 5, 6, 7, 8, 10, 11; a table without data is still published, with a note"],
+      reading.issues.filter { $0.ruleId == "read.table-missing" }.map(\.en),
+      [
+        "8 table(s) of the template Datong/Shanxi department budget (tables 1–13) missing: 1, 4, 5, 6, 7, 8, 10, 11; a table without data is still published, with a note"
+      ],
       "the eight tables of the set the workbook lacks are named")
     XCTAssertEqual(reading.disclosure.department, Self.department)
     XCTAssertEqual(reading.disclosure.year, 2024)
@@ -140,7 +145,9 @@ final class SecondDepartmentTests: XCTestCase {
     for column in t3.columns.indices {
       let classes = t3.rows.filter { $0.level == 1 }.compactMap { $0.amounts[column] }.reduce(Amount.zero, +)
       XCTAssertEqual(classes, try t3.only("合计").amounts[column])
-      let items = t3.rows.filter { $0.code?.hasPrefix("20502") == true && $0.level == 3 }.compactMap { $0.amounts[column] }.reduce(Amount.zero, +)
+      let items = t3.rows.filter { $0.code?.hasPrefix("20502") == true && $0.level == 3 }.compactMap {
+        $0.amounts[column]
+      }.reduce(Amount.zero, +)
       XCTAssertEqual(items, try t3.coded("20502").amounts[column] ?? .zero)
     }
   }
@@ -168,7 +175,8 @@ final class SecondDepartmentTests: XCTestCase {
     let t13 = try XCTUnwrap(d.table(13))
     XCTAssertNil(t13.note)
     XCTAssertEqual(t13.sections[0].rows.map(\.name), ["K校舍维修结转", "K教材采购结转"])
-    XCTAssertEqual(t13.sections[0].rows.map(\.amounts), [amts("50.00", "50.00", "", ""), amts("25.50", "25.50", "", "")])
+    XCTAssertEqual(
+      t13.sections[0].rows.map(\.amounts), [amts("50.00", "50.00", "", ""), amts("25.50", "25.50", "", "")])
   }
 
   func testYusuanWritersCarryTheSecondDepartmentLosslessly() throws {
@@ -181,7 +189,8 @@ final class SecondDepartmentTests: XCTestCase {
       let out = Self.folder + "/csv-\(layout.rawValue)"
       let written = try writer.write(original, as: .csv, to: out, csvLayout: layout, encoding: .gb18030)
       XCTAssertEqual(written.count, 5)
-      XCTAssertEqual(try DisclosureReader().read([out]).disclosure.withoutProvenance(), original.withoutProvenance(), "\(layout)")
+      XCTAssertEqual(
+        try DisclosureReader().read([out]).disclosure.withoutProvenance(), original.withoutProvenance(), "\(layout)")
     }
     let json = Self.folder + "/d.json"
     try writer.write(original, as: .json, to: json)

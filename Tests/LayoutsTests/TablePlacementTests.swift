@@ -66,7 +66,8 @@ final class TablePlacementTests: XCTestCase {
       ["1030148", "国有土地使用权出让收入", "=293"],
     ]
     let rows = GridFixtures.table3 + [["", "", "", "", ""]] + t7.map { $0 + ["", ""] }
-    let reading = TableRecognizer().read(Sheet.grid("S", rows, merges: GridFixtures.table3Merges + ["C12:C13"]), file: "f.xlsx", sheet: "S")
+    let reading = TableRecognizer().read(
+      Sheet.grid("S", rows, merges: GridFixtures.table3Merges + ["C12:C13"]), file: "f.xlsx", sheet: "S")
     XCTAssertEqual(reading.tables.map(\.table.number), [3, 7])
     GridFixtures.assertTable3(reading.tables[0])
     XCTAssertEqual(reading.tables[1].table.section(.main)?.row(code: "1030148")?.amounts, amts("293.00"))

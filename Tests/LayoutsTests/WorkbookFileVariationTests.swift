@@ -102,7 +102,9 @@ final class WorkbookFileVariationTests: XCTestCase {
     }
     for m in GridFixtures.table3Merges {
       let range = try XCTUnwrap(CellRange(a1: m))
-      let shifted = CellRange(firstRow: range.first.row + 2, firstColumn: range.first.column + 1, lastRow: range.last.row + 2, lastColumn: range.last.column + 1)
+      let shifted = CellRange(
+        firstRow: range.first.row + 2, firstColumn: range.first.column + 1, lastRow: range.last.row + 2,
+        lastColumn: range.last.column + 1)
       // A merge carries the value of its top-left cell; covered cells hold none.
       let value = sheet.cells[shifted.first]?.value
       for r in shifted.first.row...shifted.last.row {

@@ -19,7 +19,8 @@ final class NarrativeTests: XCTestCase {
     contentsOfFile: Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/narrative-2023.txt").path, encoding: .utf8)
 
   func testGeneratedTextReproducesTheSeedFigures() {
-    let figures = NarrativeFigures(Self.disclosure, previous: .init(total: Amount(parsing: "889.83"), generalPublic: Amount(parsing: "889.83")))
+    let figures = NarrativeFigures(
+      Self.disclosure, previous: .init(total: Amount(parsing: "889.83"), generalPublic: Amount(parsing: "889.83")))
     let text = NarrativeWriter.markdown(figures)
     for phrase in [
       "预算收入总计1,331.42万元", "比上年增加441.59万元，增加49.63%", "一般公共预算拨款收入1,038.42万元，占77.99%",
@@ -32,11 +33,14 @@ final class NarrativeTests: XCTestCase {
     ] {
       XCTAssertTrue(text.contains(phrase), phrase)
     }
-    XCTAssertFalse(NarrativeWriter.markdown(NarrativeFigures(Self.disclosure, previous: .init())).contains("比上年"), "no change without last year")
+    XCTAssertFalse(
+      NarrativeWriter.markdown(NarrativeFigures(Self.disclosure, previous: .init())).contains("比上年"),
+      "no change without last year")
   }
 
   func testCheckOfTheSeedTextFindsExactlyItsTwoErrors() {
-    let result = NarrativeCheck.check(Self.published, against: NarrativeFigures(Self.disclosure, previous: .init(total: Amount(parsing: "889.83"))))
+    let result = NarrativeCheck.check(
+      Self.published, against: NarrativeFigures(Self.disclosure, previous: .init(total: Amount(parsing: "889.83"))))
     XCTAssertEqual(result.discrepancies.map(\.id), ["operating.change%", "performance.general_public"])
     XCTAssertEqual(result.discrepancies.map(\.printed), ["0.96个百分比", "879万元"])
     XCTAssertEqual(result.discrepancies.map(\.expected), ["0.97%", "66.07万元"])
@@ -48,14 +52,19 @@ final class NarrativeTests: XCTestCase {
     var text = Self.published.replacingOccurrences(of: "占77.99%", with: "占77.98%")
     text = text.replacingOccurrences(of: "住房保障支出95.79万元，占9.22%", with: "住房保障支出95.97万元，占9.22%")
     text = text.replacingOccurrences(of: "增加49.63%，主要原因", with: "增加49.36%，主要原因")
-    let result = NarrativeCheck.check(text, against: NarrativeFigures(Self.disclosure, previous: .init(total: Amount(parsing: "889.83"))))
+    let result = NarrativeCheck.check(
+      text, against: NarrativeFigures(Self.disclosure, previous: .init(total: Amount(parsing: "889.83"))))
     XCTAssertEqual(
       Set(result.discrepancies.map(\.id)),
-      ["income.一般公共预算拨款收入%", "general_public.住房保障支出", "change.total%", "operating.change%", "performance.general_public"])
+      [
+        "income.一般公共预算拨款收入%", "general_public.住房保障支出", "change.total%", "operating.change%",
+        "performance.general_public",
+      ])
   }
 
   func testWrongPreviousTotalMakesTheChangeDisagree() {
-    let result = NarrativeCheck.check(Self.published, against: NarrativeFigures(Self.disclosure, previous: .init(total: Amount(900))))
+    let result = NarrativeCheck.check(
+      Self.published, against: NarrativeFigures(Self.disclosure, previous: .init(total: Amount(900))))
     XCTAssertTrue(result.discrepancies.contains { $0.id == "change.total" && $0.expected == "431.42万元" })
   }
 }

@@ -36,7 +36,8 @@ final class AtomicFolderTests: XCTestCase {
 
   func testNewFolderAppearsWholeWithTheUsualMode() throws {
     let folder = dir + "/out"
-    let outcome = try AtomicFolder.write(files: [("t1.csv", Array("a".utf8)), ("t2.csv", Array("b".utf8))], to: folder, owns: own)
+    let outcome = try AtomicFolder.write(
+      files: [("t1.csv", Array("a".utf8)), ("t2.csv", Array("b".utf8))], to: folder, owns: own)
     XCTAssertEqual(outcome.written, [folder + "/t1.csv", folder + "/t2.csv"])
     XCTAssertEqual(SheetsFixtures.entries(folder), ["t1.csv", "t2.csv"])
     XCTAssertEqual(SheetsFixtures.entries(dir), ["out"], "no temporary folder left")
@@ -67,14 +68,17 @@ final class AtomicFolderTests: XCTestCase {
 
   func testFolderHoldingAnInputKeepsIt() throws {
     let folder = dir + "/in"
-    try AtomicFolder.write(files: [("t1.csv", Array("input".utf8)), ("t2.csv", Array("input".utf8))], to: folder, owns: own)
+    try AtomicFolder.write(
+      files: [("t1.csv", Array("input".utf8)), ("t2.csv", Array("input".utf8))], to: folder, owns: own)
     XCTAssertThrowsError(
-      try AtomicFolder.write(files: [("t1.csv", Array("out".utf8))], to: folder, owns: own, refusing: [folder + "/t1.csv"])
+      try AtomicFolder.write(
+        files: [("t1.csv", Array("out".utf8))], to: folder, owns: own, refusing: [folder + "/t1.csv"])
     ) { error in
       guard case .wouldOverwriteInput? = error as? WriteError else { return XCTFail("\(error)") }
     }
     // An input that the new set does not name is not removed as stale either.
-    try AtomicFolder.write(files: [("t3.csv", Array("out".utf8))], to: folder, owns: own, refusing: [folder + "/t1.csv"])
+    try AtomicFolder.write(
+      files: [("t3.csv", Array("out".utf8))], to: folder, owns: own, refusing: [folder + "/t1.csv"])
     XCTAssertEqual(SheetsFixtures.entries(folder), ["t1.csv", "t3.csv"])
     XCTAssertEqual(text(folder + "/t1.csv"), "input")
   }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Sheets
 import TestSupport
 import XCTest
+
+@testable import Sheets
 
 /// Formats are told by content: signatures, zip entry names, compound-file stream names.
 final class FileFormatTests: XCTestCase {
@@ -10,7 +11,8 @@ final class FileFormatTests: XCTestCase {
     XCTAssertEqual(FileFormat(head: try Fixtures.bytes(XLSReaderTests.sampleXLS)), .xls)
     XCTAssertEqual(FileFormat(head: try Fixtures.bytes(Fixtures.fixtureJSON)), .json)
     XCTAssertEqual(FileFormat(head: try Fixtures.bytes(Fixtures.csvFile(1))), .text)
-    XCTAssertEqual(FileFormat(head: try Fixtures.bytes(Fixtures.csvFile(1, folder: Fixtures.sampleGB18030Folder))), .text)
+    XCTAssertEqual(
+      FileFormat(head: try Fixtures.bytes(Fixtures.csvFile(1, folder: Fixtures.sampleGB18030Folder))), .text)
     XCTAssertEqual(FileFormat(head: Array("\u{FEFF}\n  {\"format\":1}".utf8)), .json)
     XCTAssertEqual(FileFormat(head: []), .empty)
   }
@@ -54,7 +56,8 @@ final class FileFormatTests: XCTestCase {
     let xlsx = try Fixtures.bytes(Fixtures.sampleXLSX)
     XCTAssertEqual(FileFormat(head: Array(xlsx.prefix(40)), tail: Array(xlsx.suffix(4096))), .xlsx)
     let other = ForeignFiles.zipOfOtherFiles()
-    XCTAssertEqual(FileFormat(head: Array(other.prefix(40)), tail: Array(other.suffix(other.count - 40))), .archive(.zip))
+    XCTAssertEqual(
+      FileFormat(head: Array(other.prefix(40)), tail: Array(other.suffix(other.count - 40))), .archive(.zip))
   }
 
   /// Found by fuzzing (a 1 s timeout): a directory sector whose chain points back at itself was
@@ -91,7 +94,8 @@ final class FileFormatTests: XCTestCase {
       XCTAssertTrue(error.message(.zh).contains(zh), error.message(.zh))
       XCTAssertTrue(error.message(.zh).contains(".xlsx 后再试") || error.message(.zh).contains("解压"), error.message(.zh))
       XCTAssertTrue(error.message(.en).contains(en), error.message(.en))
-      XCTAssertTrue(error.message(.en).contains("save it as .xlsx") || error.message(.en).contains("extract"), error.message(.en))
+      XCTAssertTrue(
+        error.message(.en).contains("save it as .xlsx") || error.message(.en).contains("extract"), error.message(.en))
     }
   }
 }

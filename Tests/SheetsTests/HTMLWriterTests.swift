@@ -23,14 +23,17 @@ final class HTMLWriterTests: XCTestCase {
       ("0.5", "0%", "0.5"),  // a format the writer does not know: as stored
     ]
     for (stored, format, shown) in cases {
-      XCTAssertEqual(HTMLWriter.displayed(.number(stored), format: format), shown, "\(stored) in \(format ?? "General")")
+      XCTAssertEqual(
+        HTMLWriter.displayed(.number(stored), format: format), shown, "\(stored) in \(format ?? "General")")
     }
     XCTAssertEqual(HTMLWriter.displayed(.text("1,331.42"), format: "#,##0.00"), "1,331.42")
   }
 
   func testMergesBecomeSpansAndCoveredCellsAreNotWritten() {
     var sheet = StyledSheet(name: "S")
-    sheet.merge(CellRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: 2), value: .text("标题"), style: CellStyle(bold: true))
+    sheet.merge(
+      CellRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: 2), value: .text("标题"),
+      style: CellStyle(bold: true))
     sheet.merge(CellRange(firstRow: 1, firstColumn: 0, lastRow: 2, lastColumn: 0), value: .text("项目"))
     sheet.set(.text("a"), row: 1, column: 1)
     sheet.set(.number("1"), row: 1, column: 2)
@@ -47,12 +50,15 @@ final class HTMLWriterTests: XCTestCase {
 
   func testStylesBecomeCSS() {
     let style = CellStyle(
-      fontName: "宋体", fontSize: 10, bold: true, horizontal: .right, vertical: .center, border: .thin, numberFormat: "#,##0.00",
+      fontName: "宋体", fontSize: 10, bold: true, horizontal: .right, vertical: .center, border: .thin,
+      numberFormat: "#,##0.00",
       indent: 1)
     let css = HTMLWriter.declarations(style)
-    for part in ["font-family:'SimSun'", "serif", "font-size:10pt", "font-weight:bold", "text-align:right", "vertical-align:middle",
-      "border:1px solid #000", "padding-right:12px", "white-space:pre"]
-    {
+    for part in [
+      "font-family:'SimSun'", "serif", "font-size:10pt", "font-weight:bold", "text-align:right",
+      "vertical-align:middle",
+      "border:1px solid #000", "padding-right:12px", "white-space:pre",
+    ] {
       XCTAssertTrue(css.contains(part), "\(part) missing from \(css)")
     }
     XCTAssertTrue(HTMLWriter.declarations(CellStyle(wrap: true)).contains("white-space:pre-wrap"))
@@ -62,9 +68,11 @@ final class HTMLWriterTests: XCTestCase {
     var sheet = StyledSheet(name: "S")
     sheet.set(.text("<b>&\"x\"\n第二行\u{1}"), row: 0, column: 0)
     var writer = HTMLWriter()
-    let mark = HTMLCellMark(classes: ["bad"], title: "a \"b\" <c>\nd", id: "s-A1", links: [HTMLLink(href: "#n-1", text: "1")])
+    let mark = HTMLCellMark(
+      classes: ["bad"], title: "a \"b\" <c>\nd", id: "s-A1", links: [HTMLLink(href: "#n-1", text: "1")])
     let html = writer.table(sheet, marks: [CellAddress(row: 0, column: 0): mark])
-    XCTAssertTrue(html.contains(">&lt;b&gt;&amp;\"x\"<br>第二行<span class=\"links\"><a href=\"#n-1\">1</a></span></td>"), html)
+    XCTAssertTrue(
+      html.contains(">&lt;b&gt;&amp;\"x\"<br>第二行<span class=\"links\"><a href=\"#n-1\">1</a></span></td>"), html)
     XCTAssertTrue(html.contains("title=\"a &quot;b&quot; &lt;c&gt;&#10;d\""), html)
     XCTAssertTrue(html.contains("class=\"bad\" id=\"s-A1\""), html)
   }
@@ -79,7 +87,8 @@ final class HTMLWriterTests: XCTestCase {
         CellAddress(row: 0, column: 1): HTMLCellMark(classes: ["one"], title: "first"),
         CellAddress(row: 0, column: 0): HTMLCellMark(classes: ["two"], title: "second", id: "m"),
       ])
-    XCTAssertTrue(html.contains("<td colspan=\"2\" class=\"num two one\" id=\"m\" title=\"second&#10;first\">5</td>"), html)
+    XCTAssertTrue(
+      html.contains("<td colspan=\"2\" class=\"num two one\" id=\"m\" title=\"second&#10;first\">5</td>"), html)
   }
 
   func testRepeatedRowsAreTheHeadAndFitToWidthScalesThePrint() {
@@ -89,7 +98,8 @@ final class HTMLWriterTests: XCTestCase {
     sheet.print = PrintSetup(orientation: .landscape, fitToPagesWide: 1, repeatRows: 0...1)
     var writer = HTMLWriter()
     let html = writer.table(sheet)
-    XCTAssertTrue(html.contains("<thead>\n<tr><td>r0</td></tr>\n<tr><td>r1</td></tr>\n</thead>\n<tbody>\n<tr><td>r2</td>"), html)
+    XCTAssertTrue(
+      html.contains("<thead>\n<tr><td>r0</td></tr>\n<tr><td>r1</td></tr>\n</thead>\n<tbody>\n<tr><td>r2</td>"), html)
     XCTAssertTrue(html.contains("print-landscape"))
     XCTAssertTrue(html.contains("style=\"width:2105px;--fit:0.497\""), html)
   }

@@ -34,7 +34,8 @@ final class OOXMLTextTests: XCTestCase {
   func testReaderDecodesSharedAndInlineStrings() throws {
     let sheet = WorkbookBuilder.sheet(
       #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>x_x0001_y</t></is></c></row>"#)
-    let bytes = WorkbookBuilder.xlsx(sheets: [("S", sheet)], sharedStrings: WorkbookBuilder.sharedStrings(["<si><t>a_x0000_b_x005F_x0041_</t></si>"]))
+    let bytes = WorkbookBuilder.xlsx(
+      sheets: [("S", sheet)], sharedStrings: WorkbookBuilder.sharedStrings(["<si><t>a_x0000_b_x005F_x0041_</t></si>"]))
     let path = SheetsFixtures.scratchDirectory(for: self) + "/b.xlsx"
     XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
     let row = try XCTUnwrap(try XLSXReader(path: path).grids().first?.rows.first)

@@ -36,7 +36,8 @@ final class ThreadsTests: XCTestCase {
       let started = results.compactMap { $0 }
       XCTAssertEqual(Array(started.prefix(11)), Array(0...10))
       XCTAssertLessThan(started.count, 50)
-      XCTAssertEqual(results.prefix(started.count).compactMap { $0 }.count, started.count, "no gap before the last started")
+      XCTAssertEqual(
+        results.prefix(started.count).compactMap { $0 }.count, started.count, "no gap before the last started")
     }
   }
 

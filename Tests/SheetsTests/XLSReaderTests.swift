@@ -1,11 +1,16 @@
 import Foundation
-@testable import Sheets
 import TestSupport
 import XCTest
 
+@testable import Sheets
+
 final class XLSReaderTests: XCTestCase {
-  static let templateXLS = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/real/shanghai/unit_budget_template.xls").path
-  static let templateXLSX = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/real/shanghai/unit_budget_template.xlsx").path
+  static let templateXLS = Fixtures.repoRoot.appendingPathComponent(
+    "Tests/Fixtures/real/shanghai/unit_budget_template.xls"
+  ).path
+  static let templateXLSX = Fixtures.repoRoot.appendingPathComponent(
+    "Tests/Fixtures/real/shanghai/unit_budget_template.xlsx"
+  ).path
   /// The Datong sample saved as .xls by LibreOffice (`soffice --headless --convert-to xls`).
   static let sampleXLS = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/datong-kejiju-2023.xls").path
 

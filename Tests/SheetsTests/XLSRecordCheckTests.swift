@@ -1,6 +1,7 @@
-@testable import Sheets
 import TestSupport
 import XCTest
+
+@testable import Sheets
 
 /// FreeXL 1.0.6 trusts the lengths a workbook declares; these lies are refused before it reads.
 final class XLSRecordCheckTests: XCTestCase {
@@ -36,7 +37,7 @@ final class XLSRecordCheckTests: XCTestCase {
   /// the real sample file, for each sheet's WINDOW2: always a typed error naming the file (where
   /// the lying length happens to land on plausible records, FreeXL's own checks then refuse it).
   func testRegression_TheSampleWithALyingWindowRecordIsATypedError() throws {
-    var bytes = try Fixtures.bytes(XLSReaderTests.sampleXLS)
+    let bytes = try Fixtures.bytes(XLSReaderTests.sampleXLS)
     let window2: [UInt8] = [0x3E, 0x02, 0x12, 0x00]
     let found = (0..<(bytes.count - 4)).filter { bytes[$0..<($0 + 4)].elementsEqual(window2) }
     XCTAssertEqual(found.count, 13, "one WINDOW2 record per sheet")
@@ -48,18 +49,58 @@ final class XLSRecordCheckTests: XCTestCase {
         XCTAssertEqual(($0 as? XLSReadError)?.file, "lying.xls", "\($0)")
       }
     }
-    XCTAssertThrowsError(try XLSReader(bytes: { var b = bytes; b[found[5] + 3] = 0x0E; return b }(), name: "lying.xls")) {
+    XCTAssertThrowsError(
+      try XLSReader(
+        bytes: {
+          var b = bytes
+          b[found[5] + 3] = 0x0E
+          return b
+        }(), name: "lying.xls")
+    ) {
       guard case .corruptWorkbook(_, nil, let detail) = $0 as? XLSReadError else { return XCTFail("\($0)") }
       XCTAssertTrue(detail.hasPrefix("record 0x"), "refused by the record check: \(detail)")
     }
     XCTAssertEqual(try XLSReader(bytes: bytes, name: "fine.xls").grids().count, 13)
   }
 
+  /// The bad free inside freexl_open that fuzzing found: a sheet with a second DIMENSION record
+  /// whose size FreeXL refuses to allocate; FreeXL then frees the sheet by the refused size.
+  func testRegression_ASecondDimensionRecordInOneSheetIsRefusedBeforeFreeXLFreesBeyondTheCells() throws {
+    func dimension(rows: UInt32, columns: UInt16) -> [UInt8] {
+      record(
+        0x200,
+        [0, 0, 0, 0, UInt8(rows & 0xFF), UInt8(rows >> 8 & 0xFF), UInt8(rows >> 16 & 0xFF), UInt8(rows >> 24), 0, 0]
+          + [UInt8(columns & 0xFF), UInt8(columns >> 8), 0, 0])
+    }
+    let eof = record(0x0A, [])
+    let twoSheets = bof + dimension(rows: 3, columns: 2) + eof + bof + dimension(rows: 5, columns: 4) + eof
+    XCTAssertNil(damage(twoSheets), "one DIMENSION per sheet is how every writer does it")
+    let second = bof + dimension(rows: 3, columns: 2) + dimension(rows: 0x00FF_FFFF, columns: 256) + eof
+    XCTAssertEqual(damage(second)?.detail, "record 0x200 at offset 38 is a second DIMENSION record in one sheet")
+
+    // The same in a real workbook: one sheet's WINDOW2 (18 bytes) turned into a second,
+    // unallocatable DIMENSION.
+    let bytes = try Fixtures.bytes(XLSReaderTests.sampleXLS)
+    let window2: [UInt8] = [0x3E, 0x02, 0x12, 0x00]
+    let at = try XCTUnwrap((0..<(bytes.count - 4)).first { bytes[$0..<($0 + 4)].elementsEqual(window2) })
+    var copy = bytes
+    copy.replaceSubrange(at..<(at + 2), with: [0x00, 0x02])
+    copy.replaceSubrange((at + 8)..<(at + 12), with: [0xFF, 0xFF, 0xFF, 0x00])
+    copy.replaceSubrange((at + 14)..<(at + 16), with: [0x00, 0x01])
+    XCTAssertThrowsError(try XLSReader(bytes: copy, name: "twice.xls").grids()) {
+      guard case .corruptWorkbook(let file, nil, let detail) = $0 as? XLSReadError else { return XCTFail("\($0)") }
+      XCTAssertEqual(file, "twice.xls")
+      XCTAssertTrue(detail.hasSuffix("is a second DIMENSION record in one sheet"), detail)
+    }
+  }
+
   func testAStringLongerThanItsRecordIsRefused() {
     let label = record(0x204, [0, 0, 0, 0, 15, 0] + unicode("abc"))
     XCTAssertNil(damage(bof + label))
     let lying = record(0x204, [0, 0, 0, 0, 15, 0] + unicode("abc", count: 300))
-    XCTAssertEqual(damage(bof + lying)?.detail, "record 0x204 at offset 20 holds a string of 300 characters that runs past the record")
+    XCTAssertEqual(
+      damage(bof + lying)?.detail,
+      "record 0x204 at offset 20 holds a string of 300 characters that runs past the record")
     let sheet = record(0x85, [0, 0, 0, 0, 0, 0, 40, 0] + Array("Sheet1".utf8))
     XCTAssertNotNil(damage(bof + sheet), "BOUNDSHEET points beyond the stream and its name is longer than the record")
   }
@@ -122,7 +163,8 @@ final class XLSCleanContainerTests: XCTestCase {
     let stream = try CompoundFileStream(file: try Fixtures.bytes(XLSReaderTests.sampleXLS)).bytes
     let bofEnd = 4 + (Int(stream[2]) | Int(stream[3]) << 8)
     let filepass: [UInt8] = [0x2F, 0x00, 0x06, 0x00, 0x01, 0x00, 0x01, 0x00, 0x01, 0x00]
-    let locked = CleanContainer.bytes(holding: Array(stream[..<bofEnd]) + filepass + Array(stream[bofEnd...]), biff5: false)
+    let locked = CleanContainer.bytes(
+      holding: Array(stream[..<bofEnd]) + filepass + Array(stream[bofEnd...]), biff5: false)
     XCTAssertThrowsError(try XLSReader(bytes: locked, name: "locked.xls")) {
       XCTAssertEqual($0 as? XLSReadError, .encrypted(file: "locked.xls"))
       XCTAssertTrue(($0 as? XLSReadError)?.message(.zh).contains("加密（设置了打开密码）") == true)

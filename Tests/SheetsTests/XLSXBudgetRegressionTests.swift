@@ -11,7 +11,9 @@ final class XLSXBudgetRegressionTests: XCTestCase {
   }
 
   @discardableResult
-  private func assertFast<T>(_ seconds: Double = 1, file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> T)
+  private func assertFast<T>(
+    _ seconds: Double = 1, file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> T
+  )
     rethrows -> T
   {
     let start = ContinuousClock.now
@@ -28,7 +30,8 @@ final class XLSXBudgetRegressionTests: XCTestCase {
       XCTAssertThrowsError(try read(bytes)) {
         XCTAssertEqual(
           $0 as? XLSXReadError,
-          .tooManyAttributes(file: "hostile.xlsx", part: "xl/worksheets/sheet1.xml", limit: Limits.default.maxAttributesPerElement))
+          .tooManyAttributes(
+            file: "hostile.xlsx", part: "xl/worksheets/sheet1.xml", limit: Limits.default.maxAttributesPerElement))
       }
     }
   }
@@ -59,7 +62,8 @@ final class XLSXBudgetRegressionTests: XCTestCase {
   }
 
   func testRegression_LaterCopyOfARowStillWinsAfterLinearMerge() throws {
-    let rows = #"<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row><row r="1"><c r="A1"><v>3</v></c></row>"#
+    let rows =
+      #"<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row><row r="1"><c r="A1"><v>3</v></c></row>"#
       + #"<row r="2"><c r="B2"><v>9</v></c></row>"#
     let grid = try read(WorkbookBuilder.xlsx(rows: rows))[0]
     XCTAssertEqual(grid.rows.map(\.index), [0, 1])
@@ -69,7 +73,8 @@ final class XLSXBudgetRegressionTests: XCTestCase {
 
   func testRegression_SheetsAliasingOnePartAreRefused() {
     XCTAssertThrowsError(try XLSXReader(bytes: HostileFiles.aliasedSheets(3, cells: 10), name: "hostile.xlsx")) {
-      XCTAssertEqual($0 as? XLSXReadError, .aliasedSheetPart(file: "hostile.xlsx", sheet: "S2", part: "xl/worksheets/sheet1.xml"))
+      XCTAssertEqual(
+        $0 as? XLSXReadError, .aliasedSheetPart(file: "hostile.xlsx", sheet: "S2", part: "xl/worksheets/sheet1.xml"))
     }
   }
 
@@ -77,7 +82,9 @@ final class XLSXBudgetRegressionTests: XCTestCase {
     var limits = Limits.default
     limits.maxSheets = 5
     let bytes = WorkbookBuilder.xlsx(sheets: (1...6).map { ("S\($0)", WorkbookBuilder.sheet("")) })
-    XCTAssertNoThrow(try XLSXReader(bytes: WorkbookBuilder.xlsx(sheets: (1...5).map { ("S\($0)", WorkbookBuilder.sheet("")) }), limits: limits))
+    XCTAssertNoThrow(
+      try XLSXReader(
+        bytes: WorkbookBuilder.xlsx(sheets: (1...5).map { ("S\($0)", WorkbookBuilder.sheet("")) }), limits: limits))
     XCTAssertThrowsError(try XLSXReader(bytes: bytes, name: "hostile.xlsx", limits: limits)) {
       XCTAssertEqual($0 as? XLSXReadError, .tooManySheets(file: "hostile.xlsx", limit: 5))
     }
@@ -90,14 +97,16 @@ final class XLSXBudgetRegressionTests: XCTestCase {
     XCTAssertNoThrow(try reader.grid(sheet: 0))
     XCTAssertNoThrow(try reader.grid(sheet: 0))
     XCTAssertThrowsError(try reader.grid(sheet: 0)) {
-      XCTAssertEqual($0 as? XLSXReadError, .archiveTooLarge(file: "hostile.xlsx", part: "xl/worksheets/sheet1.xml", limit: 5 << 20))
+      XCTAssertEqual(
+        $0 as? XLSXReadError, .archiveTooLarge(file: "hostile.xlsx", part: "xl/worksheets/sheet1.xml", limit: 5 << 20))
     }
   }
 
   func testRegression_EntryCountIsCheckedFromTheEndRecordBeforeLibzipParsesTheDirectory() {
     // The record claims 60,000 entries: refused from the record itself, not after libzip parsed them.
     XCTAssertThrowsError(try XLSXReader(bytes: HostileFiles.claimedEntryCount(60_000), name: "hostile.xlsx")) {
-      XCTAssertEqual($0 as? XLSXReadError, .tooManyEntries(file: "hostile.xlsx", count: 60_000, limit: Limits.default.maxZipEntries))
+      XCTAssertEqual(
+        $0 as? XLSXReadError, .tooManyEntries(file: "hostile.xlsx", count: 60_000, limit: Limits.default.maxZipEntries))
     }
     // Just over the limit is refused too; the count is not a guess from the directory size.
     XCTAssertThrowsError(try XLSXReader(bytes: HostileFiles.claimedEntryCount(10_001), name: "hostile.xlsx"))
@@ -110,7 +119,8 @@ final class XLSXBudgetRegressionTests: XCTestCase {
     let path = dir.appendingPathComponent("many.xlsx").path
     try Data(HostileFiles.claimedEntryCount(50_000)).write(to: URL(fileURLWithPath: path))
     XCTAssertThrowsError(try XLSXReader(path: path)) {
-      XCTAssertEqual($0 as? XLSXReadError, .tooManyEntries(file: path, count: 50_000, limit: Limits.default.maxZipEntries))
+      XCTAssertEqual(
+        $0 as? XLSXReadError, .tooManyEntries(file: path, count: 50_000, limit: Limits.default.maxZipEntries))
     }
   }
 
@@ -135,7 +145,8 @@ final class XLSXBudgetRegressionTests: XCTestCase {
     var limits = Limits.default
     limits.maxCellsPerWorkbook = 40_000
     XCTAssertThrowsError(try read(HostileFiles.manyCellsOnSheets(100_000, sheets: 1), limits: limits)) {
-      XCTAssertEqual($0 as? XLSXReadError, .tooManyCellsInWorkbook(file: "hostile.xlsx", sheet: "Sheet1", limit: 40_000))
+      XCTAssertEqual(
+        $0 as? XLSXReadError, .tooManyCellsInWorkbook(file: "hostile.xlsx", sheet: "Sheet1", limit: 40_000))
     }
   }
 
@@ -146,7 +157,9 @@ final class XLSXBudgetRegressionTests: XCTestCase {
     let path = dir.appendingPathComponent("预算.csv").path
     try HostileFiles.fifo(at: path)
     try assertFast {
-      XCTAssertThrowsError(try CSVReader.read(path: path)) { XCTAssertEqual($0 as? CSVError, .notARegularFile(file: "预算.csv", kind: .fifo)) }
+      XCTAssertThrowsError(try CSVReader.read(path: path)) {
+        XCTAssertEqual($0 as? CSVError, .notARegularFile(file: "预算.csv", kind: .fifo))
+      }
     }
   }
 
@@ -159,7 +172,8 @@ final class XLSXBudgetRegressionTests: XCTestCase {
     try assertFast {
       XCTAssertThrowsError(try CSVReader.read(path: path)) {
         XCTAssertEqual(
-          $0 as? CSVError, .fileTooLarge(file: "big.csv", bytes: Limits.default.maxCSVBytes + 1, limit: Limits.default.maxCSVBytes))
+          $0 as? CSVError,
+          .fileTooLarge(file: "big.csv", bytes: Limits.default.maxCSVBytes + 1, limit: Limits.default.maxCSVBytes))
       }
     }
   }

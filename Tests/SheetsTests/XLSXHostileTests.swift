@@ -50,7 +50,9 @@ final class XLSXHostileTests: XCTestCase {
 
   func testSheetDeclaringGigabytesIsRefusedBeforeInflating() {
     assertRejects(HostileFiles.declaredHugeSheet()) {
-      $0 == .partTooLarge(file: "hostile.xlsx", part: "xl/worksheets/sheet1.xml", limit: Limits.default.maxSheetPartBytes)
+      $0
+        == .partTooLarge(
+          file: "hostile.xlsx", part: "xl/worksheets/sheet1.xml", limit: Limits.default.maxSheetPartBytes)
     }
   }
 
@@ -126,7 +128,9 @@ final class XLSXHostileTests: XCTestCase {
     var limits = Limits.default
     let bytes = HostileFiles.truncated()
     limits.maxFileBytes = bytes.count - 1
-    assertRejects(bytes, limits: limits) { $0 == .fileTooLarge(file: "hostile.xlsx", bytes: bytes.count, limit: bytes.count - 1) }
+    assertRejects(bytes, limits: limits) {
+      $0 == .fileTooLarge(file: "hostile.xlsx", bytes: bytes.count, limit: bytes.count - 1)
+    }
   }
 
   func testLegacyOrEncryptedWorkbook() {
@@ -134,11 +138,15 @@ final class XLSXHostileTests: XCTestCase {
   }
 
   func testCellBelowLastRow() {
-    assertRejects(HostileFiles.cellBelowLastRow()) { $0 == .cellOutOfGrid(file: "hostile.xlsx", sheet: "Sheet1", ref: "XFD1048577") }
+    assertRejects(HostileFiles.cellBelowLastRow()) {
+      $0 == .cellOutOfGrid(file: "hostile.xlsx", sheet: "Sheet1", ref: "XFD1048577")
+    }
   }
 
   func testCellRightOfLastColumn() {
-    assertRejects(HostileFiles.cellRightOfLastColumn()) { $0 == .cellOutOfGrid(file: "hostile.xlsx", sheet: "Sheet1", ref: "XFE1") }
+    assertRejects(HostileFiles.cellRightOfLastColumn()) {
+      $0 == .cellOutOfGrid(file: "hostile.xlsx", sheet: "Sheet1", ref: "XFE1")
+    }
   }
 
   func testRowNumberBeyondGrid() {
@@ -150,21 +158,27 @@ final class XLSXHostileTests: XCTestCase {
   }
 
   func testLastCellOfTheGridIsAccepted() throws {
-    let grid = try XLSXReader(bytes: WorkbookBuilder.xlsx(rows: #"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#)).grid(sheet: 0)
+    let grid = try XLSXReader(
+      bytes: WorkbookBuilder.xlsx(rows: #"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#)
+    ).grid(sheet: 0)
     XCTAssertEqual(grid.cellCount, 1)
     XCTAssertEqual(grid[a1: "XFD1048576"], .number("1"))
   }
 
   func testMergeCoveringTheWholeSheet() {
     assertRejects(HostileFiles.hugeMerge()) {
-      $0 == .mergeTooLarge(file: "hostile.xlsx", sheet: "Sheet1", range: "A1:XFD1048576", limit: Limits.default.maxMergeArea)
+      $0
+        == .mergeTooLarge(
+          file: "hostile.xlsx", sheet: "Sheet1", range: "A1:XFD1048576", limit: Limits.default.maxMergeArea)
     }
   }
 
   func testTooManyMerges() {
     var limits = Limits.default
     limits.maxMergesPerSheet = 10
-    assertRejects(HostileFiles.manyMerges(11), limits: limits) { $0 == .tooManyMerges(file: "hostile.xlsx", sheet: "Sheet1", limit: 10) }
+    assertRejects(HostileFiles.manyMerges(11), limits: limits) {
+      $0 == .tooManyMerges(file: "hostile.xlsx", sheet: "Sheet1", limit: 10)
+    }
     XCTAssertNoThrow(try XLSXReader(bytes: HostileFiles.manyMerges(10), limits: limits).grids())
   }
 
@@ -178,7 +192,9 @@ final class XLSXHostileTests: XCTestCase {
 
   func testUnsupportedCompressionMethod() {
     assertRejects(HostileFiles.unsupportedCompression()) {
-      $0 == .encryptedOrUnsupportedCompression(file: "hostile.xlsx", part: "xl/worksheets/sheet1.xml", method: 12, encrypted: false)
+      $0
+        == .encryptedOrUnsupportedCompression(
+          file: "hostile.xlsx", part: "xl/worksheets/sheet1.xml", method: 12, encrypted: false)
     }
   }
 
@@ -219,7 +235,9 @@ final class XLSXHostileTests: XCTestCase {
   func testTooManyCells() {
     var limits = Limits.default
     limits.maxCellsPerSheet = 100
-    assertRejects(HostileFiles.manyCells(101), limits: limits) { $0 == .tooManyCells(file: "hostile.xlsx", sheet: "Sheet1", limit: 100) }
+    assertRejects(HostileFiles.manyCells(101), limits: limits) {
+      $0 == .tooManyCells(file: "hostile.xlsx", sheet: "Sheet1", limit: 100)
+    }
     XCTAssertEqual(try XLSXReader(bytes: HostileFiles.manyCells(100), limits: limits).grid(sheet: 0).cellCount, 100)
   }
 

@@ -89,7 +89,9 @@ final class XLSXReaderTests: XCTestCase {
           case ("s", .text(let ours)?):
             XCTAssertEqual(ours, text, "\(grid.name) \(CellAddress(row: r, column: c))")
           default:
-            XCTFail("\(grid.name) \(CellAddress(row: r, column: c)): openpyxl \(type) \(text), ours \(String(describing: value))")
+            XCTFail(
+              "\(grid.name) \(CellAddress(row: r, column: c)): openpyxl \(type) \(text), ours \(String(describing: value))"
+            )
           }
         }
         XCTAssertEqual(grid.merges.map(\.a1).sorted(), sheet["merges"] as! [String], grid.name)
@@ -104,7 +106,8 @@ final class XLSXReaderTests: XCTestCase {
       <x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>科目编码</x:t></x:is></x:c><x:c><x:v>1331.4200000000001</x:v></x:c><x:c t="n"><x:v>-3E-2</x:v></x:c></x:row>
       <x:row><x:c><x:v>7</x:v></x:c><x:c r="D3" t="inlineStr"><x:is><x:r><x:t>大同</x:t></x:r><x:r><x:rPr/><x:t xml:space="preserve"> 科技局 </x:t></x:r></x:is></x:c><x:c><x:v>0.00</x:v></x:c></x:row>
       """
-    let sheet = WorkbookBuilder.sheet(rows, after: #"<x:mergeCells><x:mergeCell ref="B2:C2"/></x:mergeCells>"#, strict: true, prefix: "x")
+    let sheet = WorkbookBuilder.sheet(
+      rows, after: #"<x:mergeCells><x:mergeCell ref="B2:C2"/></x:mergeCells>"#, strict: true, prefix: "x")
     let bytes = WorkbookBuilder.xlsx(sheets: [("严格", sheet)], strict: true, date1904: true)
     let reader = try XLSXReader(bytes: bytes, name: "strict.xlsx")
     XCTAssertTrue(reader.date1904)
@@ -128,7 +131,8 @@ final class XLSXReaderTests: XCTestCase {
     ]
     let sst = WorkbookBuilder.sharedStrings(items, uniqueCount: "99")
     let sheet = WorkbookBuilder.sheet(
-      #"<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v> 3 </v></c></row>"#)
+      #"<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v> 3 </v></c></row>"#
+    )
     let grid = try XLSXReader(bytes: WorkbookBuilder.xlsx(sheets: [("S", sheet)], sharedStrings: sst)).grid(sheet: 0)
     XCTAssertEqual(grid[a1: "A1"], .text("大同市 "))
     XCTAssertEqual(grid[a1: "B1"], .text("合计"))
@@ -139,9 +143,17 @@ final class XLSXReaderTests: XCTestCase {
   func testSiblingReaderReadsTheSameSheetsOnAnotherThread() throws {
     let sst = WorkbookBuilder.sharedStrings(["<si><t>合计</t></si>", "<si><t>科目名称</t></si>"])
     let sheets = (1...4).map { n in
-      ("S\(n)", WorkbookBuilder.sheet(#"<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B\#(n)" t="s"><v>0</v></c><c r="C1"><v>\#(n).50</v></c></row>"#))
+      (
+        "S\(n)",
+        WorkbookBuilder.sheet(
+          #"<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B\#(n)" t="s"><v>0</v></c><c r="C1"><v>\#(n).50</v></c></row>"#
+        )
+      )
     }
-    for reader in [try XLSXReader(bytes: WorkbookBuilder.xlsx(sheets: sheets, sharedStrings: sst)), try XLSXReader(path: Self.budget)] {
+    for reader in [
+      try XLSXReader(bytes: WorkbookBuilder.xlsx(sheets: sheets, sharedStrings: sst)),
+      try XLSXReader(path: Self.budget),
+    ] {
       let expected = try reader.grids()
       nonisolated(unsafe) let sibling = try reader.sibling()
       XCTAssertEqual(sibling.sheets, reader.sheets)
@@ -202,24 +214,40 @@ final class XLSXReaderTests: XCTestCase {
 
   func testBadValuesAreTypedErrors() {
     let cases: [(String, (XLSXReadError) -> Bool)] = [
-      (#"<row r="1"><c r="A1" t="s"><v>5</v></c></row>"#, {
-        if case .sharedStringIndexOutOfRange(_, "Sheet1", "A1", "5") = $0 { true } else { false }
-      }),
-      (#"<row r="1"><c r="B1"><v>12abc</v></c></row>"#, {
-        if case .invalidCellValue(_, "Sheet1", "B1", "12abc") = $0 { true } else { false }
-      }),
-      (#"<row r="1"><c r="C1" t="b"><v>yes</v></c></row>"#, {
-        if case .invalidCellValue(_, _, "C1", "yes") = $0 { true } else { false }
-      }),
-      (#"<row r="1"><c r="1A"><v>1</v></c></row>"#, {
-        if case .invalidCellReference(_, _, "1A") = $0 { true } else { false }
-      }),
-      (#"<row r="0"><c><v>1</v></c></row>"#, {
-        if case .invalidCellReference(_, _, "0") = $0 { true } else { false }
-      }),
+      (
+        #"<row r="1"><c r="A1" t="s"><v>5</v></c></row>"#,
+        {
+          if case .sharedStringIndexOutOfRange(_, "Sheet1", "A1", "5") = $0 { true } else { false }
+        }
+      ),
+      (
+        #"<row r="1"><c r="B1"><v>12abc</v></c></row>"#,
+        {
+          if case .invalidCellValue(_, "Sheet1", "B1", "12abc") = $0 { true } else { false }
+        }
+      ),
+      (
+        #"<row r="1"><c r="C1" t="b"><v>yes</v></c></row>"#,
+        {
+          if case .invalidCellValue(_, _, "C1", "yes") = $0 { true } else { false }
+        }
+      ),
+      (
+        #"<row r="1"><c r="1A"><v>1</v></c></row>"#,
+        {
+          if case .invalidCellReference(_, _, "1A") = $0 { true } else { false }
+        }
+      ),
+      (
+        #"<row r="0"><c><v>1</v></c></row>"#,
+        {
+          if case .invalidCellReference(_, _, "0") = $0 { true } else { false }
+        }
+      ),
     ]
     for (rows, matches) in cases {
-      XCTAssertThrowsError(try XLSXReader(bytes: WorkbookBuilder.xlsx(rows: rows, sharedStrings: ["x"])).grid(sheet: 0)) {
+      XCTAssertThrowsError(try XLSXReader(bytes: WorkbookBuilder.xlsx(rows: rows, sharedStrings: ["x"])).grid(sheet: 0))
+      {
         XCTAssertTrue(matches($0 as! XLSXReadError), "\(rows): \($0)")
       }
     }

@@ -18,7 +18,10 @@ final class XLSXWriterFlatTests: XCTestCase {
   func testFlatExportWritesRowsInOrderWithStyles() throws {
     let path = dir + "/flat.xlsx"
     let rows = (0..<2_000).lazy.map { i -> [CellValue?] in
-      [.text(String(2_060_101 + i)), i % 7 == 0 ? nil : .text("项目\(i)"), .number("\(i).\(String(format: "%02d", i % 100))")]
+      [
+        .text(String(2_060_101 + i)), i % 7 == 0 ? nil : .text("项目\(i)"),
+        .number("\(i).\(String(format: "%02d", i % 100))"),
+      ]
     }
     try XLSXWriter.writeFlat(to: path, sheetName: "明细", columns: columns, rows: rows)
     XCTAssertEqual(SheetsFixtures.entries(dir), ["flat.xlsx"])
@@ -48,10 +51,12 @@ final class XLSXWriterFlatTests: XCTestCase {
         try writer.append([.text("2"), .text("b"), .number("1,000.00")])
       }
     ) { error in
-      XCTAssertEqual(error as? WriteError, .invalidNumber(sheet: "Sheet1", cell: CellAddress(a1: "C3")!, text: "1,000.00"))
+      XCTAssertEqual(
+        error as? WriteError, .invalidNumber(sheet: "Sheet1", cell: CellAddress(a1: "C3")!, text: "1,000.00"))
     }
     XCTAssertEqual(SheetsFixtures.entries(dir), [])
-    XCTAssertThrowsError(try XLSXWriter.writeFlat(to: path, sheetName: "a:b", columns: columns, rows: [[CellValue?]]())) {
+    XCTAssertThrowsError(try XLSXWriter.writeFlat(to: path, sheetName: "a:b", columns: columns, rows: [[CellValue?]]()))
+    {
       XCTAssertEqual($0 as? WriteError, .invalidSheetName(name: "a:b"))
     }
     var count = 0
@@ -67,8 +72,11 @@ final class XLSXWriterFlatTests: XCTestCase {
     let whole = dir + "/whole.xlsx"
     let cells = dir + "/cells.xlsx"
     let rows: [[CellValue?]] = (0..<300).map { i in
-      [.text(String(2_060_101 + i)), i % 5 == 0 ? nil : .text("项目\(i)"), i % 7 == 0 ? nil : .number("\(i).\(i % 100 < 10 ? "0" : "")\(i % 100)"),
-       .bool(i % 2 == 0), .error("#N/A")]
+      [
+        .text(String(2_060_101 + i)), i % 5 == 0 ? nil : .text("项目\(i)"),
+        i % 7 == 0 ? nil : .number("\(i).\(i % 100 < 10 ? "0" : "")\(i % 100)"),
+        .bool(i % 2 == 0), .error("#N/A"),
+      ]
     }
     try XLSXWriter.writeFlat(to: whole, columns: columns, rows: rows)
     try XLSXWriter.writeFlat(to: cells, columns: columns) { writer in
@@ -77,7 +85,11 @@ final class XLSXWriterFlatTests: XCTestCase {
         try writer.write(text: String(2_060_101 + i), column: 0)
         if i % 5 == 0 { try writer.writeBlank(column: 1) } else { try writer.write(text: "项目\(i)", column: 1) }
         // cents / 100 is the double nearest the exact two-decimal text, as parsing that text gives.
-        if i % 7 == 0 { try writer.writeBlank(column: 2) } else { try writer.write(number: Double(i * 100 + i % 100) / 100, column: 2) }
+        if i % 7 == 0 {
+          try writer.writeBlank(column: 2)
+        } else {
+          try writer.write(number: Double(i * 100 + i % 100) / 100, column: 2)
+        }
         try writer.write(bool: i % 2 == 0, column: 3)
         try writer.write(text: "#N/A", column: 4)
         XCTAssertEqual(writer.rowCount, i + 1)
@@ -103,7 +115,11 @@ final class XLSXWriterFlatTests: XCTestCase {
         try writer.startRow()
         try writer.write(text: "x", column: CellAddress.maxColumn + 1)
       }
-    ) { XCTAssertEqual($0 as? WriteError, .cellOutOfRange(sheet: "Sheet1", cell: CellAddress(row: 1, column: CellAddress.maxColumn + 1))) }
+    ) {
+      XCTAssertEqual(
+        $0 as? WriteError,
+        .cellOutOfRange(sheet: "Sheet1", cell: CellAddress(row: 1, column: CellAddress.maxColumn + 1)))
+    }
     XCTAssertEqual(SheetsFixtures.entries(dir), [])
   }
 }

@@ -13,7 +13,8 @@ enum PythonCheck {
   /// Runs `script` with `arguments`; fails the test clearly when python3 or openpyxl is missing.
   /// Returns stdout when the script exits 0, else records a failure with its output.
   @discardableResult
-  static func run(_ script: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) -> String {
+  static func run(_ script: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) -> String
+  {
     guard let python3 else {
       XCTFail("python3 not found on PATH; run scripts/install-test-deps.sh", file: file, line: line)
       return ""
@@ -33,7 +34,8 @@ enum PythonCheck {
       """
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python3)
-    process.arguments = ["-c", prelude + script + "\nprint('\\n'.join(fails))\nsys.exit(1 if fails else 0)\n"] + arguments
+    process.arguments =
+      ["-c", prelude + script + "\nprint('\\n'.join(fails))\nsys.exit(1 if fails else 0)\n"] + arguments
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
@@ -47,7 +49,10 @@ enum PythonCheck {
     process.waitUntilExit()
     switch process.terminationStatus {
     case 0: return stdout
-    case 77: XCTFail("\(stdout.trimmingCharacters(in: .whitespacesAndNewlines)); run scripts/install-test-deps.sh", file: file, line: line)
+    case 77:
+      XCTFail(
+        "\(stdout.trimmingCharacters(in: .whitespacesAndNewlines)); run scripts/install-test-deps.sh", file: file,
+        line: line)
     default: XCTFail("python check failed:\n\(stdout)\(stderr)", file: file, line: line)
     }
     return stdout
@@ -62,7 +67,8 @@ final class XLSXWriterTests: XCTestCase {
   }
 
   static let title = CellStyle(fontName: "宋体", fontSize: 16, bold: true, horizontal: .center, vertical: .center)
-  static let header = CellStyle(fontName: "宋体", bold: true, horizontal: .center, vertical: .center, wrap: true, border: .thin)
+  static let header = CellStyle(
+    fontName: "宋体", bold: true, horizontal: .center, vertical: .center, wrap: true, border: .thin)
   static let code = CellStyle(fontName: "宋体", horizontal: .left, border: .thin, numberFormat: "@")
   static let name = CellStyle(fontName: "宋体", horizontal: .left, border: .thin, indent: 1)
   static let amount = CellStyle(fontName: "宋体", horizontal: .right, border: .thin, numberFormat: "#,##0.00")

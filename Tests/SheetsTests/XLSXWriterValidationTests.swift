@@ -34,9 +34,11 @@ final class XLSXWriterValidationTests: XCTestCase {
     let ranges = ["A1:B2", "D1:E9", "A3:C3", "E5:E6"].map { CellRange(a1: $0)! }
     XCTAssertThrowsError(try XLSXWriter.checkOverlaps(ranges, sheet: "S")) { error in
       XCTAssertEqual(
-        error as? WriteError, .overlappingMerges(sheet: "S", first: CellRange(a1: "D1:E9")!, second: CellRange(a1: "E5:E6")!))
+        error as? WriteError,
+        .overlappingMerges(sheet: "S", first: CellRange(a1: "D1:E9")!, second: CellRange(a1: "E5:E6")!))
     }
-    XCTAssertNoThrow(try XLSXWriter.checkOverlaps(["A1:B2", "C1:D2", "A3:D3", "E1:E3"].map { CellRange(a1: $0)! }, sheet: "S"))
+    XCTAssertNoThrow(
+      try XLSXWriter.checkOverlaps(["A1:B2", "C1:D2", "A3:D3", "E1:E3"].map { CellRange(a1: $0)! }, sheet: "S"))
   }
 
   func testInvalidSheetsAreRefusedBeforeAnythingIsWritten() {
@@ -49,7 +51,8 @@ final class XLSXWriterValidationTests: XCTestCase {
     for bad in ["a/b", "x[1]", "", "'quoted'", String(repeating: "表", count: 32), "History"] {
       refuse([StyledSheet(name: bad)], .invalidSheetName(name: bad))
     }
-    XCTAssertNoThrow(try XLSXWriter.validate(StyledWorkbook(sheets: [StyledSheet(name: String(repeating: "表", count: 31))])))
+    XCTAssertNoThrow(
+      try XLSXWriter.validate(StyledWorkbook(sheets: [StyledSheet(name: String(repeating: "表", count: 31))])))
     refuse([StyledSheet(name: "Sheet1"), StyledSheet(name: "sheet1")], .duplicateSheetName(name: "sheet1"))
     refuse([], .noSheets)
 
@@ -96,7 +99,9 @@ final class XLSXWriterValidationTests: XCTestCase {
     let path = dir + "/in.xlsx"
     try XLSXWriter.write(StyledWorkbook(sheets: [StyledSheet(name: "S")]), to: path)
     let before = FileManager.default.contents(atPath: path)
-    XCTAssertThrowsError(try XLSXWriter.write(StyledWorkbook(sheets: [StyledSheet(name: "T")]), to: dir + "/./in.xlsx", refusing: [path])) {
+    XCTAssertThrowsError(
+      try XLSXWriter.write(StyledWorkbook(sheets: [StyledSheet(name: "T")]), to: dir + "/./in.xlsx", refusing: [path])
+    ) {
       guard case .wouldOverwriteInput? = $0 as? WriteError else { return XCTFail("\($0)") }
     }
     XCTAssertEqual(FileManager.default.contents(atPath: path), before)

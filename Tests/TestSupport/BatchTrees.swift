@@ -13,7 +13,9 @@ public enum BatchTrees {
   /// (T1.balance, X.t2-t1.income, X.t1-t4 …) on top of the sample's two rounding findings.
   public static func invalidJSON() throws -> [UInt8] {
     let text = String(decoding: try Fixtures.bytes(Fixtures.fixtureJSON), as: UTF8.self)
-    guard let range = text.range(of: "1038.42") else { throw CLI.Missing(description: "fixture changed: 1038.42 not found") }
+    guard let range = text.range(of: "1038.42") else {
+      throw CLI.Missing(description: "fixture changed: 1038.42 not found")
+    }
     return Array(text.replacingCharacters(in: range, with: "1039.42").utf8)
   }
 

@@ -125,12 +125,12 @@ public enum FinalAccountsDepartment {
     let merges: [String: [String]] = [
       "1": ["A3:B3", "C3:D3"], "2": ["A3:B3", "C3:C4", "D3:D4", "E3:E4", "F3:F4", "G3:G4", "H3:H4", "I3:I4"],
       "3": ["A3:B3", "C3:C4", "D3:D4", "E3:E4", "F3:F4", "G3:G4", "H3:H4"], "4": ["A3:B3", "C3:G3"],
-      "5": ["A3:B3", "C3:C4", "D3:D4", "E3:E4"], "7": ["A3:L3", "A4:B5", "C4:D5", "E4:J4", "E5:F5", "G5:H5", "I5:J5", "K4:L5"],
+      "5": ["A3:B3", "C3:C4", "D3:D4", "E3:E4"],
+      "7": ["A3:L3", "A4:B5", "C4:D5", "E4:J4", "E5:F5", "G5:H5", "I5:J5", "K4:L5"],
       "8": ["A3:B3", "C3:C4", "D3:D4", "E3:G3", "H3:H4"], "9": ["A3:B3", "C3:C4", "D3:D4", "E3:G3", "H3:H4"],
     ]
     return (1...9).map { n in ("表\(n)", t["\(n)"]!, merges["\(n)"] ?? []) }
   }
-
 
   /// The nine sheets as `SheetSpec`s for `OpenpyxlWriter`.
   public static func sheetSpecs(_ edit: (inout [String: Rows]) -> Void = { _ in }) -> [SheetSpec] {

@@ -15,7 +15,9 @@ public enum Fixtures {
   /// The sample as 13 GB18030 CSV files.
   public static var sampleGB18030Folder: String { sampleInput.appendingPathComponent("csv-gb18030").path }
   /// The canonical JSON of the sample.
-  public static var fixtureJSON: String { repoRoot.appendingPathComponent("Tests/Fixtures/datong-kejiju-2023.json").path }
+  public static var fixtureJSON: String {
+    repoRoot.appendingPathComponent("Tests/Fixtures/datong-kejiju-2023.json").path
+  }
   /// The same department as written by version 1 of the model (before template sets), which still reads.
   public static var fixtureJSONVersion1: String {
     repoRoot.appendingPathComponent("Tests/Fixtures/datong-kejiju-2023.v1.json").path

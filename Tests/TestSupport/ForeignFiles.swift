@@ -5,12 +5,16 @@ import Sheets
 public enum ForeignFiles {
   /// A minimal one-page PDF.
   public static func pdf() -> [UInt8] {
-    Array("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".utf8)
+    Array(
+      "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+        .utf8)
   }
 
   /// The signature and first chunk header of a PNG image.
   public static func png() -> [UInt8] {
-    [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]
+    [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [
+      0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0,
+    ]
   }
 
   /// The start of a JPEG image (SOI and a JFIF APP0 segment).

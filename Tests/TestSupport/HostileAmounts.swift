@@ -5,13 +5,21 @@ import Foundation
 public enum HostileAmounts {
   /// Copies the sample CSV folder to `folder`, then sets, in table `table`, the cells `columns`
   /// (0-based) of the row whose first cell is `rowKey` to `text`.
-  public static func sampleCSVFolder(at folder: String, table: Int, row rowKey: String, columns: [Int], text: String) throws {
+  public static func sampleCSVFolder(at folder: String, table: Int, row rowKey: String, columns: [Int], text: String)
+    throws
+  {
     try FileManager.default.copyItem(atPath: Fixtures.sampleCSVFolder, toPath: folder)
     let file = Fixtures.csvFile(table, folder: folder)
     var lines = String(decoding: try Fixtures.bytes(file), as: UTF8.self).components(separatedBy: "\r\n")
     if lines.count == 1 { lines = lines[0].components(separatedBy: "\n") }
-    guard let index = lines.firstIndex(where: { $0.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) == rowKey })
-    else { throw NSError(domain: "HostileAmounts", code: 1, userInfo: [NSLocalizedDescriptionKey: "no row \(rowKey) in table \(table)"]) }
+    guard
+      let index = lines.firstIndex(where: {
+        $0.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) == rowKey
+      })
+    else {
+      throw NSError(
+        domain: "HostileAmounts", code: 1, userInfo: [NSLocalizedDescriptionKey: "no row \(rowKey) in table \(table)"])
+    }
     precondition(!lines[index].contains("\""), "rows with quoted fields are not edited")
     var fields = lines[index].components(separatedBy: ",")
     for c in columns { fields[c] = text }

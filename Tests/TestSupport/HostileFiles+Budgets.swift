@@ -26,8 +26,12 @@ extension HostileFiles {
 
   /// `sheets` sheets whose relationships all point at one worksheet part of `cells` cells.
   public static func aliasedSheets(_ sheets: Int, cells: Int) -> [UInt8] {
-    let part = WorkbookBuilder.sheet("<row r=\"1\">" + String(repeating: "<c><v>1</v></c>", count: min(cells, 16_384)) + "</row>"
-      + (cells > 16_384 ? (2...(cells / 16_384)).map { "<row r=\"\($0)\">" + String(repeating: "<c><v>1</v></c>", count: 16_384) + "</row>" }.joined() : ""))
+    let part = WorkbookBuilder.sheet(
+      "<row r=\"1\">" + String(repeating: "<c><v>1</v></c>", count: min(cells, 16_384)) + "</row>"
+        + (cells > 16_384
+          ? (2...(cells / 16_384)).map {
+            "<row r=\"\($0)\">" + String(repeating: "<c><v>1</v></c>", count: 16_384) + "</row>"
+          }.joined() : ""))
     var entries = WorkbookBuilder.entries(sheets: [("Sheet1", part)])
     let ns = WorkbookBuilder.transitional
     let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -37,10 +41,12 @@ extension HostileFiles {
     }.joined()
     for i in entries.indices {
       if entries[i].name == "xl/workbook.xml" {
-        entries[i].bytes = Array("<workbook xmlns=\"\(ns)\" xmlns:r=\"\(relNS)\"><sheets>\(list)</sheets></workbook>".utf8)
+        entries[i].bytes = Array(
+          "<workbook xmlns=\"\(ns)\" xmlns:r=\"\(relNS)\"><sheets>\(list)</sheets></workbook>".utf8)
       } else if entries[i].name == "xl/_rels/workbook.xml.rels" {
         entries[i].bytes = Array(
-          "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rels)</Relationships>".utf8)
+          "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rels)</Relationships>"
+            .utf8)
       }
     }
     return ZipArchive.write(entries)
@@ -89,7 +95,7 @@ extension HostileFiles {
 
   /// Makes a sparse file of `size` bytes at `path` (it takes no disk space).
   public static func sparseFile(at path: String, size: Int) throws {
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     try handle.truncate(atOffset: UInt64(size))
     try handle.close()

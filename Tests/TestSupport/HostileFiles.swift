@@ -112,7 +112,8 @@ public enum HostileFiles {
   /// A sheet entry whose compression method is bzip2 (12), which the reader refuses.
   public static func unsupportedCompression() -> [UInt8] {
     ZipPatcher.setMethod(
-      WorkbookBuilder.xlsx(rows: #"<row r="1"><c r="A1"><v>1</v></c></row>"#), entry: "xl/worksheets/sheet1.xml", method: 12)
+      WorkbookBuilder.xlsx(rows: #"<row r="1"><c r="A1"><v>1</v></c></row>"#), entry: "xl/worksheets/sheet1.xml",
+      method: 12)
   }
 
   /// A stored sheet entry with one flipped byte: its CRC fails at the end of the entry.
@@ -135,12 +136,18 @@ public enum HostileFiles {
 
   /// A workbook without `xl/workbook.xml`.
   public static func missingWorkbook() -> [UInt8] {
-    ZipArchive.write(WorkbookBuilder.entries(sheets: [("Sheet1", WorkbookBuilder.sheet(""))]).filter { $0.name != "xl/workbook.xml" })
+    ZipArchive.write(
+      WorkbookBuilder.entries(sheets: [("Sheet1", WorkbookBuilder.sheet(""))]).filter { $0.name != "xl/workbook.xml" })
   }
 
   /// A sheet whose XML breaks off in the middle of a row.
   public static func malformedSheet() -> [UInt8] {
-    WorkbookBuilder.xlsx(sheets: [("Sheet1", "<worksheet xmlns=\"\(WorkbookBuilder.transitional)\">\n<sheetData>\n<row r=\"1\"><c r=\"A1\"><v>1</v></row>")])
+    WorkbookBuilder.xlsx(sheets: [
+      (
+        "Sheet1",
+        "<worksheet xmlns=\"\(WorkbookBuilder.transitional)\">\n<sheetData>\n<row r=\"1\"><c r=\"A1\"><v>1</v></row>"
+      )
+    ])
   }
 
   /// A zip with `count` tiny extra entries.

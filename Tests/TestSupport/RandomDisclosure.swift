@@ -55,7 +55,9 @@ public enum RandomDisclosure {
       ColumnKey.specialAccount, ColumnKey.unitFunds, ColumnKey.carryover,
     ]
     let t2Rows = ([total] + t3Rows).map { row in
-      BudgetRow(kind: row.kind, code: row.code, name: row.name, amounts: [row.amounts[0], row.amounts[0]] + Array(repeating: nil, count: 5))
+      BudgetRow(
+        kind: row.kind, code: row.code, name: row.name,
+        amounts: [row.amounts[0], row.amounts[0]] + Array(repeating: nil, count: 5))
     }
     let t2 = BudgetTable(number: 2, title: "\(year)年预算收入总表", sections: [TableSection(columns: t2Columns, rows: t2Rows)])
     return Disclosure(department: name(&rng, odd: false) + "局", year: year, tables: [t2, t3, t5])
@@ -82,7 +84,9 @@ public enum RandomDisclosure {
       guard let first = s.firstIndex(where: { !$0.isWhitespace }) else { return "" }
       return s[first...s.lastIndex(where: { !$0.isWhitespace })!]
     }
-    return String(trimmed(Substring(text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).map(trimmed).joined())))
+    return String(
+      trimmed(Substring(text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).map(trimmed).joined()))
+    )
   }
 
   /// A coded row of the hierarchy: code, name and the amounts (合计, 基本支出, 项目支出).

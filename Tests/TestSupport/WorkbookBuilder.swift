@@ -70,7 +70,8 @@ public enum WorkbookBuilder {
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <Relationships xmlns="\(pkgRels)"><Relationship Id="rId1" Type="\(relTypeBase)/officeDocument" Target="xl/workbook.xml"/></Relationships>
       """
-    let workbookRels = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"\(pkgRels)\">\(rels)</Relationships>"
+    let workbookRels =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"\(pkgRels)\">\(rels)</Relationships>"
     let types = """
       <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>
       """

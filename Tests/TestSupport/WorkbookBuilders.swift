@@ -92,7 +92,9 @@ public enum OpenpyxlWriter {
   /// Writes the sheets, in order, to an .xlsx at `path`.
   public static func write(_ sheets: [SheetSpec], to path: String) throws {
     let spec: [String: Any] = [
-      "sheets": sheets.map { ["name": $0.name, "rows": $0.rows, "merges": $0.merges, "top": $0.top, "left": $0.left] as [String: Any] }
+      "sheets": sheets.map {
+        ["name": $0.name, "rows": $0.rows, "merges": $0.merges, "top": $0.top, "left": $0.left] as [String: Any]
+      }
     ]
     let data = try JSONSerialization.data(withJSONObject: spec)
     let specPath = path + ".spec.json"

@@ -25,7 +25,8 @@ final class BudgetHostileInputTests: XCTestCase {
     // Under a sanitizer (scripts/sanitize.sh) time and memory are the sanitizer's, not ours.
     guard ProcessInfo.processInfo.environment["YUSUAN_SANITIZER"] == nil else { return }
     XCTAssertLessThan(elapsed, Self.timeBudget, "\(label): took \(elapsed)", file: file, line: line)
-    XCTAssertLessThan(growth, Self.memoryBudget, "\(label): peak memory grew by \(growth >> 20) MB", file: file, line: line)
+    XCTAssertLessThan(
+      growth, Self.memoryBudget, "\(label): peak memory grew by \(growth >> 20) MB", file: file, line: line)
   }
 
   /// The measurement is not vacuous: a 64 MB allocation made and freed inside the window shows.
@@ -88,7 +89,8 @@ final class BudgetHostileInputTests: XCTestCase {
     let deep = String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000)
     let deepObject = String(repeating: #"{"a":"#, count: 100_000) + "1" + String(repeating: "}", count: 100_000)
     let hugeNumber = #"{"format":"yusuan-disclosure","version":1e999999999,"tables":[]}"#
-    let longAmount = #"{"format":"yusuan-disclosure","version":1,"department":"x","unit":"万元","tables":[{"number":3,"title":"t","sourceUnit":"万元","sections":[{"role":"main","columns":["total"],"rows":[{"kind":"item","name":"n","amounts":[1"#
+    let longAmount =
+      #"{"format":"yusuan-disclosure","version":1,"department":"x","unit":"万元","tables":[{"number":3,"title":"t","sourceUnit":"万元","sections":[{"role":"main","columns":["total"],"rows":[{"kind":"item","name":"n","amounts":[1"#
       + String(repeating: "9", count: 1 << 20) + "]}]}]}]}"
     let inputs: [(String, [UInt8])] = [
       ("arrays nested 200,000 deep", Array(deep.utf8)),

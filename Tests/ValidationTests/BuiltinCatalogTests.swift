@@ -54,6 +54,7 @@ final class BuiltinCatalogTests: XCTestCase {
     // A name those tables confirm keeps its source; the evidence is in its note.
     let confirmed = Catalog.builtin2023.entry("20406", kind: .functional)
     XCTAssertEqual(confirmed?.source, "MOF 2023 catalog (from knowledge, verify)")
-    XCTAssertTrue(confirmed?.note?.contains("printed beside this name in shanghai/sifaju-2026") == true, confirmed?.note ?? "")
+    XCTAssertTrue(
+      confirmed?.note?.contains("printed beside this name in shanghai/sifaju-2026") == true, confirmed?.note ?? "")
   }
 }

@@ -21,7 +21,8 @@ final class FixtureTests: XCTestCase {
     XCTAssertEqual(report.exitStatus(), 0, "rounding is not an error")
     XCTAssertEqual(report.exitStatus(strict: true), 1)
     // With a tolerance of 0.01 the drift counts as equal.
-    XCTAssertTrue(RuleSet.standard.validate(try loadFixture(), tolerance: amt("0.01"), catalog: TestCatalog()).findings.isEmpty)
+    XCTAssertTrue(
+      RuleSet.standard.validate(try loadFixture(), tolerance: amt("0.01"), catalog: TestCatalog()).findings.isEmpty)
   }
 
   /// Every rule either ran or says why not; the empty 表9 and 表13 are named as the reason, and
@@ -31,18 +32,22 @@ final class FixtureTests: XCTestCase {
     XCTAssertEqual(report.outcomes.count, RuleSet.standard.rules.count)
     // The checks every other set shares are made by the Datong rules here.
     let shared = report.outcomes("not-applicable").filter { $0.ruleId.hasPrefix("any.") }
-    XCTAssertEqual(shared.map(\.ruleId), ["any.hierarchy", "any.total-row", "any.column-sums", "any.balance", "any.carryover-balance"])
+    XCTAssertEqual(
+      shared.map(\.ruleId),
+      ["any.hierarchy", "any.total-row", "any.column-sums", "any.balance", "any.carryover-balance"])
     for o in shared { XCTAssertEqual(o.status, .notApplicable(.setHasOwnRules("datong-shanxi"))) }
     // The rules written for the 部门决算 set do not run on a Datong disclosure.
     let finalAccounts = report.outcomes("not-applicable").filter { $0.ruleId.hasPrefix("FA.") }
     XCTAssertEqual(finalAccounts.count, Rule.finalAccounts.count)
     for o in finalAccounts { XCTAssertEqual(o.status, .notApplicable(.otherTemplate("datong-shanxi"))) }
     let na = report.outcomes("not-applicable").filter { !$0.ruleId.hasPrefix("any.") && !$0.ruleId.hasPrefix("FA.") }
-    XCTAssertEqual(na.map(\.ruleId), ["T9.hierarchy", "T9.total-row", "T9.basic-project", "T13.fund-sources"] + Rule.forms.map(\.id))
+    XCTAssertEqual(
+      na.map(\.ruleId), ["T9.hierarchy", "T9.total-row", "T9.basic-project", "T13.fund-sources"] + Rule.forms.map(\.id))
     for o in na.prefix(4) { XCTAssertEqual(o.status, .notApplicable(.tablesEmpty([o.tables[0]]))) }
     for o in na.dropFirst(4) { XCTAssertEqual(o.status, .notApplicable(.noForms), o.ruleId) }
     XCTAssertEqual(report.outcomes("failed").map(\.ruleId), ["T6.total-row"])
-    XCTAssertEqual(report.outcomes("passed").count, RuleSet.standard.rules.count - 10 - shared.count - finalAccounts.count)
+    XCTAssertEqual(
+      report.outcomes("passed").count, RuleSet.standard.rules.count - 10 - shared.count - finalAccounts.count)
     // Without a catalog, the catalog rules say so instead of passing silently.
     let bare = RuleSet.standard.validate(try loadFixture())
     for id in ["catalog.known", "catalog.name", "catalog.budget-type", "catalog.t6-names"] {
@@ -62,7 +67,8 @@ final class FixtureTests: XCTestCase {
     let report = RuleSet.standard.validate(SecondDepartment.disclosure(), catalog: TestCatalog())
     XCTAssertEqual(report.findings, [], report.text())
     XCTAssertEqual(
-      report.outcomes("not-applicable").map(\.ruleId).filter { !$0.hasPrefix("any.") && !$0.hasPrefix("FA.") }, Rule.forms.map(\.id))
+      report.outcomes("not-applicable").map(\.ruleId).filter { !$0.hasPrefix("any.") && !$0.hasPrefix("FA.") },
+      Rule.forms.map(\.id))
     XCTAssertEqual(report.exitStatus(strict: true), 0)
   }
 
@@ -72,7 +78,9 @@ final class FixtureTests: XCTestCase {
     var d = try loadFixture()
     let ti = d.tables.firstIndex { $0.number == 2 }!
     let columns = d.tables[ti].sections[0].columns
-    let codes = ["2299907", "2299902", "2299911", "2299904", "2299901", "2299909", "2299912", "2299903", "2299910", "2299905"]
+    let codes = [
+      "2299907", "2299902", "2299911", "2299904", "2299901", "2299909", "2299912", "2299903", "2299910", "2299905",
+    ]
     for code in codes {
       var amounts = [Amount?](repeating: nil, count: columns.count)
       amounts[columns.firstIndex(of: ColumnKey.total)!] = amt("1.00")
@@ -101,10 +109,12 @@ final class FixtureTests: XCTestCase {
 final class NameTests: XCTestCase {
   /// The fast name comparison agrees with the model's definition on the names that matter.
   func testPlainNameMatchesModelNormalization() {
-    for name in ["六、科学技术支出", "十五、资源勘探工业信息\n等支出", "①公务用车购置费", "②公务用车运行维护费", "  J局机关电费", "行政运行",
-      "二十二、国有资本经营预算支出", "因公出国（境）费", "a\u{3000}b", "七七、x"]
-    {
-      XCTAssertEqual(StandardLines.classCode(forLine: name), StandardLines.classCode(forLine: BudgetRow.normalizedName(name)), name)
+    for name in [
+      "六、科学技术支出", "十五、资源勘探工业信息\n等支出", "①公务用车购置费", "②公务用车运行维护费", "  J局机关电费", "行政运行",
+      "二十二、国有资本经营预算支出", "因公出国（境）费", "a\u{3000}b", "七七、x",
+    ] {
+      XCTAssertEqual(
+        StandardLines.classCode(forLine: name), StandardLines.classCode(forLine: BudgetRow.normalizedName(name)), name)
     }
     XCTAssertEqual(StandardLines.classCode(forLine: "十五、资源勘探工业信息\n等支出"), "215")
     XCTAssertEqual(StandardLines.classCode(forLine: "二十四、预备费"), "227")

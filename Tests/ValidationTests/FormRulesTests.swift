@@ -21,7 +21,9 @@ final class FormRulesTests: XCTestCase {
 
   func testSampleFormsAgreeWithTable12() {
     let outcomes = RuleSet.standard.validate(Self.sample).outcomes.filter { $0.group == .forms }
-    XCTAssertEqual(outcomes.map(\.ruleId), ["F.project-present", "F.annual-total", "F.period-totals", "F.funding-parts", "F.form-missing"])
+    XCTAssertEqual(
+      outcomes.map(\.ruleId),
+      ["F.project-present", "F.annual-total", "F.period-totals", "F.funding-parts", "F.form-missing"])
     XCTAssertEqual(outcomes.flatMap(\.findings), [])
   }
 
@@ -65,7 +67,8 @@ final class FormRulesTests: XCTestCase {
 
   func testImplementationLessThanAnnual() {
     var d = Self.sample
-    d.forms[3].implementationFunding = FormFunding(total: Amount(20000), central: .zero, provincial: .zero, local: Amount(20000), selfRaised: .zero)
+    d.forms[3].implementationFunding = FormFunding(
+      total: Amount(20000), central: .zero, provincial: .zero, local: Amount(20000), selfRaised: .zero)
     let f = findings(d)
     XCTAssertEqual(f.map(\.ruleId), ["F.period-totals"])
     XCTAssertEqual(f.first?.difference, Amount(-10000))

@@ -29,10 +29,13 @@ final class PropertyRoundTripTests: XCTestCase {
     encoding: TextEncoding = .utf8BOM, file: StaticString = #filePath, line: UInt = #line
   ) throws {
     let label = "seed \(seed) \(format.rawValue) \(layout.rawValue) \(encoding.rawValue)"
-    let path = scratch + "/\(seed)-\(format.rawValue)-\(layout.rawValue)-\(encoding.rawValue)" + (format == .csv ? "" : ".\(format.rawValue)")
+    let path =
+      scratch + "/\(seed)-\(format.rawValue)-\(layout.rawValue)-\(encoding.rawValue)"
+      + (format == .csv ? "" : ".\(format.rawValue)")
     try DisclosureWriter().write(disclosure, as: format, to: path, csvLayout: layout, encoding: encoding)
     let reading = try DisclosureReader(csvEncoding: format == .csv ? encoding : nil).read([path])
-    XCTAssertEqual(reading.issues.filter { $0.ruleId != "read.table-missing" }.map(\.description), [], label, file: file, line: line)
+    XCTAssertEqual(
+      reading.issues.filter { $0.ruleId != "read.table-missing" }.map(\.description), [], label, file: file, line: line)
     let keepsNamesVerbatim = format == .json || (format == .csv && layout == .tidy)
     let expected = keepsNamesVerbatim ? disclosure : RandomDisclosure.asReadFromLayout(disclosure)
     let differences = expected.differences(from: reading.disclosure)
@@ -67,7 +70,12 @@ final class PropertyRoundTripTests: XCTestCase {
 
   /// The generator really produces what the properties claim to cover, so a passing run means something.
   func testGeneratorCoversBlanksZerosOddNamesAndAllLevels() {
-    var blanks = 0, zeros = 0, odd = 0, leaders = 0, long = 0, lengths = Set<Int>()
+    var blanks = 0
+    var zeros = 0
+    var odd = 0
+    var leaders = 0
+    var long = 0
+    var lengths = Set<Int>()
     for (_, disclosure) in cases(30) {
       for row in disclosure.table(3)!.sections[0].rows {
         blanks += row.amounts.filter { $0 == nil }.count

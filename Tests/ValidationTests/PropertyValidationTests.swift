@@ -33,7 +33,9 @@ final class PropertyValidationTests: XCTestCase {
       XCTAssertEqual(findings.map(\.description), [], "seed \(seed)")
       // The rules that make this a real check did run (not skipped), unless every amount is blank.
       guard disclosure.tables.contains(where: { !$0.hasNoData }) else { continue }
-      for id in ["T3.hierarchy", "T3.total-row", "T3.basic-project", "T2.fund-sources", "T5.hierarchy", "X.t5-t2.general-public"] {
+      for id in [
+        "T3.hierarchy", "T3.total-row", "T3.basic-project", "T2.fund-sources", "T5.hierarchy", "X.t5-t2.general-public",
+      ] {
         let outcome = report.outcomes.first { $0.ruleId == id }
         XCTAssertEqual(outcome?.status, .passed, "seed \(seed) \(id)")
       }
@@ -54,17 +56,21 @@ final class PropertyValidationTests: XCTestCase {
       let before = row.amounts[k]
       var delta = Int64.random(in: 1...100_000, using: &rng)
       if Bool.random(using: &rng) { delta = -delta }
-      changed.tables[t].sections[0].rows[r].amounts[k] = (before ?? Amount(units: 0, scale: 2)) + Amount(units: delta, scale: 2)
+      changed.tables[t].sections[0].rows[r].amounts[k] =
+        (before ?? Amount(units: 0, scale: 2)) + Amount(units: delta, scale: 2)
       let source = try XCTUnwrap(table.source, "seed \(seed)")
       let letters = try XCTUnwrap(section.columnLetters, "seed \(seed)")
       let line = try XCTUnwrap(row.line, "seed \(seed)")
       let cell = source.cell(letters[k] + String(line))
 
       let findings = RuleSet.standard.validate(changed).outcomes.flatMap(\.findings)
-      let label = "seed \(seed): 表\(table.number) \(row.displayName) \(section.columns[k]) \(before?.text() ?? "blank") → \(delta) cents at \(cell)"
+      let label =
+        "seed \(seed): 表\(table.number) \(row.displayName) \(section.columns[k]) \(before?.text() ?? "blank") → \(delta) cents at \(cell)"
       XCTAssertFalse(findings.isEmpty, label)
       // A change of a cent or two may be reported as rounding rather than an error; found is found.
-      XCTAssertTrue(findings.contains { $0.cells.contains(cell) }, "\(label)\n" + findings.map { "\($0.ruleId) \($0.cells)" }.joined(separator: "\n"))
+      XCTAssertTrue(
+        findings.contains { $0.cells.contains(cell) },
+        "\(label)\n" + findings.map { "\($0.ruleId) \($0.cells)" }.joined(separator: "\n"))
     }
   }
 }

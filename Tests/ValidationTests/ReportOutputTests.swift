@@ -39,7 +39,9 @@ final class ReportOutputTests: XCTestCase {
     XCTAssertEqual(rules.first { $0["id"]?.stringValue == "T9.hierarchy" }?["reason"]?.stringValue, "预算公开表9无数据")
     let findings = value["findings"]?.arrayValue ?? []
     XCTAssertEqual(findings.count, 4)
-    XCTAssertEqual(findings.map { $0["ruleId"]?.stringValue ?? "" }, ["T12.fund-sources", "T6.total-row", "T6.total-row", "X.t12-t5.project"])
+    XCTAssertEqual(
+      findings.map { $0["ruleId"]?.stringValue ?? "" },
+      ["T12.fund-sources", "T6.total-row", "T6.total-row", "X.t12-t5.project"])
     XCTAssertEqual(findings.map { $0["severity"]?.stringValue ?? "" }, ["error", "rounding", "rounding", "error"])
     XCTAssertTrue(json.contains("\"expected\": 972.34"), json)
     XCTAssertTrue(json.contains("\"found\": 972.35"), json)
@@ -60,13 +62,16 @@ final class ReportOutputTests: XCTestCase {
     XCTAssertTrue(xml.contains("<system-out>[尾差] T6.total-row 预算公开表6 合计 合计：应为 972.34"), xml)
     XCTAssertEqual(report.exitStatus(), 1)
     XCTAssertEqual(try junitCounts(xml), "etree testsuite 80 2 23 | junitparser 80 2 23 | suite failures=2 skipped=23")
-    XCTAssertEqual(try junitCounts(report.junit(strict: true)), "etree testsuite 80 3 23 | junitparser 80 3 23 | suite failures=3 skipped=23")
+    XCTAssertEqual(
+      try junitCounts(report.junit(strict: true)),
+      "etree testsuite 80 3 23 | junitparser 80 3 23 | suite failures=3 skipped=23")
   }
 
   /// What a JUnit consumer counts: testcases, failures and skipped, by xml.etree, by junitparser's
   /// results and by the suite attributes junitparser reads.
   func junitCounts(_ xml: String) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-junit-\(getpid())-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "yusuan-junit-\(getpid())-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("report.xml")
@@ -105,7 +110,10 @@ final class ReportOutputTests: XCTestCase {
     let pipe = Pipe()
     p.standardOutput = pipe
     p.standardError = pipe
-    do { try p.run() } catch { XCTFail("python3 not found: \(error)"); throw error }
+    do { try p.run() } catch {
+      XCTFail("python3 not found: \(error)")
+      throw error
+    }
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return (p.terminationStatus, String(decoding: data, as: UTF8.self))

@@ -82,7 +82,9 @@ extension Disclosure {
   }
 
   /// A copy with one row's name or code changed.
-  func renaming(_ table: Int, _ role: SectionRole = .main, row: (BudgetRow) -> Bool, code: String? = nil, name: String? = nil)
+  func renaming(
+    _ table: Int, _ role: SectionRole = .main, row: (BudgetRow) -> Bool, code: String? = nil, name: String? = nil
+  )
     -> Disclosure
   {
     var copy = self

@@ -12,21 +12,25 @@ final class VerdictTests: XCTestCase {
 
   func testInfoNeverFailsARunNotEvenWithStrict() throws {
     let fixture = try loadFixture()
-    let info = RuleSet.standard.validate(fixture, tolerance: amt("0.01"), catalog: TestCatalog(), inputFindings: [finding(.info)])
+    let info = RuleSet.standard.validate(
+      fixture, tolerance: amt("0.01"), catalog: TestCatalog(), inputFindings: [finding(.info)])
     XCTAssertEqual(info.findings.map(\.ruleId), ["read.test"])
     XCTAssertEqual(info.exitStatus(), 0)
     XCTAssertEqual(info.exitStatus(strict: true), 0)
-    let warning = RuleSet.standard.validate(fixture, tolerance: amt("0.01"), catalog: TestCatalog(), inputFindings: [finding(.warning)])
+    let warning = RuleSet.standard.validate(
+      fixture, tolerance: amt("0.01"), catalog: TestCatalog(), inputFindings: [finding(.warning)])
     XCTAssertEqual(warning.exitStatus(), 0)
     XCTAssertEqual(warning.exitStatus(strict: true), 1)
-    let error = RuleSet.standard.validate(fixture, tolerance: amt("0.01"), catalog: TestCatalog(), inputFindings: [finding(.error)])
+    let error = RuleSet.standard.validate(
+      fixture, tolerance: amt("0.01"), catalog: TestCatalog(), inputFindings: [finding(.error)])
     XCTAssertEqual(error.exitStatus(), 1)
     XCTAssertTrue(error.text().contains("[错误] read.test 测试\n    单元格：a.csv!B2\n"), error.text())
     XCTAssertEqual(Severity.info.chineseName, "提示")
   }
 
   func testRegression_ARunWhereNoRuleAppliedIsNotAPass() {
-    let report = RuleSet.standard.validate(Disclosure(department: "测试部门", year: 2023, tables: []), catalog: TestCatalog())
+    let report = RuleSet.standard.validate(
+      Disclosure(department: "测试部门", year: 2023, tables: []), catalog: TestCatalog())
     XCTAssertEqual(report.outcomes("not-applicable").count, RuleSet.standard.rules.count)
     XCTAssertEqual(report.findings.map(\.ruleId), ["run.nothing-checked"])
     XCTAssertEqual(report.findings.first?.severity, .error)

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import YusuanKit
 
 /// Discovery of departments in a tree, output names, shards, and the input/output separation.
@@ -111,7 +112,9 @@ final class YusuanKitBatchPlanTests: XCTestCase {
     XCTAssertEqual(plan.serialGroups(writingCSV: true), [[0, 1, 2, 3], [4], [5, 6], [7]])
     XCTAssertEqual(plan.serialGroups(writingCSV: false), (0..<8).map { [$0] })
     for n in [2, 3, 5] {
-      let shards = (1...n).map { try! BatchPlan.discover([dir + "/in"], output: dir + "/out", shard: Shard(index: $0, count: n)!) }
+      let shards = (1...n).map {
+        try! BatchPlan.discover([dir + "/in"], output: dir + "/out", shard: Shard(index: $0, count: n)!)
+      }
       XCTAssertEqual(shards.map(\.departments.count).reduce(0, +), 8)
       for family in [["a", "a/b", "a/b/y", "a/x"], ["c", "c/w"]] {
         let holding = shards.filter { shard in shard.departments.contains { family.contains($0.stem) } }

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import YusuanKit
 
 /// The batch engine in-process: statuses, outputs, resume, parallel runs, leftovers of a kill.
@@ -55,19 +56,29 @@ final class YusuanKitBatchRunnerTests: XCTestCase {
 
   func testLimitThenResumeSkipsWhatIsDoneAndRedoesWhatChanged() throws {
     let keys = try BatchTrees.copies(6, in: dir + "/in")
-    let first = try run([dir + "/in"]) { $0.limit = 2; $0.configuration.jobs = 1 }
+    let first = try run([dir + "/in"]) {
+      $0.limit = 2
+      $0.configuration.jobs = 1
+    }
     XCTAssertEqual(first.rows.map(\.file), Array(keys.prefix(2)))
-    let stamp = try FileManager.default.attributesOfItem(atPath: dir + "/out/" + keys[0].replacingOccurrences(of: ".xlsx", with: ".json"))[.modificationDate] as? Date
+    let stamp =
+      try FileManager.default.attributesOfItem(
+        atPath: dir + "/out/" + keys[0].replacingOccurrences(of: ".xlsx", with: ".json"))[.modificationDate] as? Date
 
     // Up-to-date departments do not count against the limit: repeated slices make progress.
-    let slice = try run([dir + "/in"]) { $0.limit = 2; $0.configuration.jobs = 2 }
+    let slice = try run([dir + "/in"]) {
+      $0.limit = 2
+      $0.configuration.jobs = 2
+    }
     XCTAssertEqual(slice.rows.map(\.file), Array(keys.prefix(4)))
     XCTAssertEqual(slice.rows.map(\.skipped), [true, true, false, false])
 
     let second = try run([dir + "/in"]) { $0.configuration.jobs = 2 }
     XCTAssertEqual(second.rows.map(\.file), keys)
     XCTAssertEqual(second.rows.map(\.skipped), [true, true, true, true, false, false])
-    let again = try FileManager.default.attributesOfItem(atPath: dir + "/out/" + keys[0].replacingOccurrences(of: ".xlsx", with: ".json"))[.modificationDate] as? Date
+    let again =
+      try FileManager.default.attributesOfItem(
+        atPath: dir + "/out/" + keys[0].replacingOccurrences(of: ".xlsx", with: ".json"))[.modificationDate] as? Date
     XCTAssertEqual(stamp, again, "a skipped department's outputs are not rewritten")
 
     // A changed input, a deleted output and new options are redone; the rest is skipped.
@@ -105,15 +116,22 @@ final class YusuanKitBatchRunnerTests: XCTestCase {
   func testTwoJobsGiveTheSameOutputsAsOne() throws {
     _ = try BatchTrees.mixed(in: dir + "/in")
     _ = try BatchTrees.copies(5, in: dir + "/in/more")
-    let one = try run([dir + "/in"]) { $0.configuration.jobs = 1; $0.formats = [.json, .csv, .xlsx] }
+    let one = try run([dir + "/in"]) {
+      $0.configuration.jobs = 1
+      $0.formats = [.json, .csv, .xlsx]
+    }
     let oneFiles = BatchTrees.files(under: dir + "/out").filter { !$0.hasPrefix(".") }
     let oneBytes = try oneFiles.filter { !$0.hasSuffix(".xlsx") }.map { try Fixtures.bytes(dir + "/out/" + $0) }
     try FileManager.default.moveItem(atPath: dir + "/out", toPath: dir + "/out1")
-    let two = try run([dir + "/in"]) { $0.configuration.jobs = 2; $0.formats = [.json, .csv, .xlsx] }
+    let two = try run([dir + "/in"]) {
+      $0.configuration.jobs = 2
+      $0.formats = [.json, .csv, .xlsx]
+    }
     XCTAssertEqual(one.rows, two.rows)
     let twoFiles = BatchTrees.files(under: dir + "/out").filter { !$0.hasPrefix(".") }
     XCTAssertEqual(oneFiles, twoFiles)
-    XCTAssertEqual(oneBytes, try twoFiles.filter { !$0.hasSuffix(".xlsx") }.map { try Fixtures.bytes(dir + "/out/" + $0) })
+    XCTAssertEqual(
+      oneBytes, try twoFiles.filter { !$0.hasSuffix(".xlsx") }.map { try Fixtures.bytes(dir + "/out/" + $0) })
     // Workbooks carry a creation time; their content must agree.
     for file in twoFiles where file.hasSuffix(".xlsx") {
       XCTAssertEqual(
@@ -124,7 +142,10 @@ final class YusuanKitBatchRunnerTests: XCTestCase {
 
   func testVerifyRoundTripsEveryOutput() throws {
     _ = try BatchTrees.copies(1, in: dir + "/in")
-    let summary = try run([dir + "/in"]) { $0.verify = true; $0.formats = [.xlsx, .json, .csv] }
+    let summary = try run([dir + "/in"]) {
+      $0.verify = true
+      $0.formats = [.xlsx, .json, .csv]
+    }
     XCTAssertEqual(summary.rows.map(\.status), [.ok])
   }
 
@@ -139,8 +160,9 @@ final class YusuanKitBatchRunnerTests: XCTestCase {
     try summary.writeReport(to: dir + "/r.json")
     let json = try JSONSerialization.jsonObject(with: Data(try Fixtures.bytes(dir + "/r.json"))) as! [String: Any]
     XCTAssertEqual(json["exitStatus"] as? Int, 2)
-    XCTAssertEqual((json["rows"] as? [[String: Any]])?.compactMap { $0["status"] as? String },
-                   ["findings", "ok", "unreadable", "ok", "unreadable"])
+    XCTAssertEqual(
+      (json["rows"] as? [[String: Any]])?.compactMap { $0["status"] as? String },
+      ["findings", "ok", "unreadable", "ok", "unreadable"])
     try summary.writeReport(to: dir + "/r.xml")
     let xml = String(decoding: try Fixtures.bytes(dir + "/r.xml"), as: UTF8.self)
     XCTAssertTrue(xml.contains(#"<testsuite name="yusuan batch" tests="5" failures="1" errors="2""#), xml)

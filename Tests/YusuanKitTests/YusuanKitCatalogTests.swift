@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import YusuanKit
 
 /// The catalog the facade and the batch validate with.
@@ -30,7 +31,8 @@ final class YusuanKitCatalogTests: XCTestCase {
     let catalogFindings = (summary.rows[0].details ?? []).filter { $0.ruleId == "catalog.name" }
     XCTAssertGreaterThanOrEqual(catalogFindings.count, 2, "\(summary.rows[0].details ?? [])")
     XCTAssertTrue(catalogFindings.allSatisfy { $0.severity == "error" && $0.fails })
-    XCTAssertTrue(catalogFindings.contains { $0.message.contains("code 2060201 is named “机构运行” in the catalog, “机构运作” here") })
+    XCTAssertTrue(
+      catalogFindings.contains { $0.message.contains("code 2060201 is named “机构运行” in the catalog, “机构运作” here") })
     // The facade's default is the same catalog, so the batch agrees with `yusuan validate`.
     let report = Yusuan.validate(try Yusuan.read([path]))
     XCTAssertTrue(report.catalogUsed)

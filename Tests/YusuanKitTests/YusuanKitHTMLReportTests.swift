@@ -27,7 +27,8 @@ final class YusuanKitHTMLReportTests: XCTestCase {
     let html = Yusuan.htmlReport(reading, report: report)
     let n = try XCTUnwrap(report.findings.firstIndex { $0.ruleId == "T5.total-row" }) + 1
     // The printed 合计 of 表5 is C5, whatever the source's position.
-    let cell = try XCTUnwrap(html.range(of: " id=\"t5-C5\" ").map { String(html[html[..<$0.lowerBound].lastIndex(of: "<")!...].prefix(600)) })
+    let cell = try XCTUnwrap(
+      html.range(of: " id=\"t5-C5\" ").map { String(html[html[..<$0.lowerBound].lastIndex(of: "<")!...].prefix(600)) })
     XCTAssertTrue(cell.hasPrefix("<td class=\"x"), cell)
     XCTAssertTrue(cell.contains("cell-error"), cell)
     XCTAssertTrue(cell.contains(">1,000.00<span class=\"links\">"), cell)
@@ -48,7 +49,8 @@ final class YusuanKitHTMLReportTests: XCTestCase {
     XCTAssertEqual(reading.issues.filter { $0.ruleId != "read.table-missing" }.map(\.location), ["t5.csv!D6"])
     let html = Yusuan.htmlReport(reading, report: Yusuan.validate(reading.disclosure))
     // The blank it was read as also breaks three sums: the cell carries all four, errors first.
-    let cell = try XCTUnwrap(html.range(of: #"<td class="x\d+ cell-error cell-read" id="t5-D6" title="[^"]*"#, options: .regularExpression))
+    let cell = try XCTUnwrap(
+      html.range(of: #"<td class="x\d+ cell-error cell-read" id="t5-D6" title="[^"]*"#, options: .regularExpression))
     XCTAssertTrue(html[cell].hasSuffix("[读取] t5.csv!D6：金额“abc”不是数字，按空白读取"), String(html[cell]))
     XCTAssertTrue(html.contains("<li id=\"read-1\" class=\"sev-read\">[读取] t5.csv!D6：金额“abc”不是数字，按空白读取"))
     XCTAssertTrue(html.contains("<a href=\"#t5-D6\" class=\"wrong\">t5.csv!D6</a></span></li>"))
@@ -62,7 +64,8 @@ final class YusuanKitHTMLReportTests: XCTestCase {
     report.outcomes[i].findings[0].cells.append("预算公开表06.csv!C5")
     let html = Yusuan.htmlReport(reading, report: report, language: .en)
     XCTAssertTrue(
-      html.contains("<span class=\"unplaced\" title=\"this cell is not printed in the report's tables\">预算公开表06.csv!C5</span>"),
+      html.contains(
+        "<span class=\"unplaced\" title=\"this cell is not printed in the report's tables\">预算公开表06.csv!C5</span>"),
       "unplaced cell not listed")
     XCTAssertFalse(html.contains("href=\"#t6-"))
   }

@@ -59,7 +59,9 @@ final class YusuanKitLibraryTests: XCTestCase {
     defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
     try Fixtures.write(try Fixtures.bytes(Fixtures.sampleXLSX), to: dir + "/部门预算.xlsx")
     for n in 1...13 { try Fixtures.write(try Fixtures.bytes(Fixtures.csvFile(n)), to: dir + "/csv目录/\(n).csv") }
-    for name in ["甲", "乙"] { try Fixtures.write(try Fixtures.bytes(Fixtures.sampleXLSX), to: dir + "/各部门/\(name).xlsx") }
+    for name in ["甲", "乙"] {
+      try Fixtures.write(try Fixtures.bytes(Fixtures.sampleXLSX), to: dir + "/各部门/\(name).xlsx")
+    }
     XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(dir))
 
     // One department: read (xlsx, CSV files, a CSV folder or JSON), validate, write.

@@ -14,12 +14,14 @@ final class YusuanKitReportNarrativeTests: XCTestCase {
     XCTAssertEqual(narrative.fileName, "narrative-2023.txt")
     XCTAssertEqual(narrative.result.checked, 61)
     let html = Yusuan.htmlReport(reading, report: report, narrative: narrative)
-    XCTAssertTrue(html.contains("<dd id=\"summary-narrative\"><a href=\"#narrative\">核对 61 个数字，2 个与表不符，8 个无从核对</a></dd>"), html)
+    XCTAssertTrue(
+      html.contains("<dd id=\"summary-narrative\"><a href=\"#narrative\">核对 61 个数字，2 个与表不符，8 个无从核对</a></dd>"), html)
     // The sample's validation has rounding only; the narrative's two wrong figures make it an error page.
     XCTAssertTrue(html.contains("<p class=\"status status-error\">有错误"), html)
     // The published text's two wrong figures (CLINarrativeTests: lines 91 and 109), each with the tables' figure.
     XCTAssertTrue(
-      html.contains("<tr id=\"narrative-1\"><td>91</td><td>…") && html.contains("<mark>0.96个百分比</mark></td><td>0.97%</td><td>机关运行经费比上年增减幅度</td></tr>"),
+      html.contains("<tr id=\"narrative-1\"><td>91</td><td>…")
+        && html.contains("<mark>0.96个百分比</mark></td><td>0.97%</td><td>机关运行经费比上年增减幅度</td></tr>"),
       html)
     XCTAssertTrue(html.contains("<mark>879万元</mark></td><td>66.07万元</td>"), html)
     XCTAssertFalse(html.contains("id=\"narrative-3\""))

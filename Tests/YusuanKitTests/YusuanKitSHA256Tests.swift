@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import YusuanKit
 
 /// The manifest's content hash is SHA-256; checked against FIPS 180-4 vectors.

@@ -14,20 +14,28 @@ final class MultipartFormTests: XCTestCase {
 
   func testBoundary_QuotedOrNot_AndOnlyForFormData() {
     XCTAssertEqual(MultipartForm.boundary(contentType: "multipart/form-data; boundary=----abc123"), "----abc123")
-    XCTAssertEqual(MultipartForm.boundary(contentType: "Multipart/Form-Data; charset=utf-8; boundary=\"a b;c\""), "a b;c")
+    XCTAssertEqual(
+      MultipartForm.boundary(contentType: "Multipart/Form-Data; charset=utf-8; boundary=\"a b;c\""), "a b;c")
     XCTAssertNil(MultipartForm.boundary(contentType: "application/x-www-form-urlencoded"))
     XCTAssertNil(MultipartForm.boundary(contentType: "multipart/form-data"))
-    XCTAssertNil(MultipartForm.boundary(contentType: "multipart/form-data; boundary=" + String(repeating: "x", count: 71)))
+    XCTAssertNil(
+      MultipartForm.boundary(contentType: "multipart/form-data; boundary=" + String(repeating: "x", count: 71)))
   }
 
   func testParts_TwoFilesAndAField_KeepTheirBytesAndNames() throws {
     let boundary = "XyZ"
     // The boundary text without the CRLF-- before it is data, not a separator.
-    let parts = try XCTUnwrap(MultipartForm.parts(of: body([
-      ("Content-Disposition: form-data; name=\"lang\"", "en"),
-      ("Content-Disposition: form-data; name=\"files\"; filename=\"预算 \\\"表\\\".csv\"\r\nContent-Type: text/csv", "a,b\r\n-XyZ,1"),
-      ("content-disposition: form-data; filename=\"b.json\"; name=\"files\"", ""),
-    ], boundary: boundary), boundary: boundary))
+    let parts = try XCTUnwrap(
+      MultipartForm.parts(
+        of: body(
+          [
+            ("Content-Disposition: form-data; name=\"lang\"", "en"),
+            (
+              "Content-Disposition: form-data; name=\"files\"; filename=\"预算 \\\"表\\\".csv\"\r\nContent-Type: text/csv",
+              "a,b\r\n-XyZ,1"
+            ),
+            ("content-disposition: form-data; filename=\"b.json\"; name=\"files\"", ""),
+          ], boundary: boundary), boundary: boundary))
     XCTAssertEqual(parts.count, 3)
     XCTAssertEqual(parts[0].name, "lang")
     XCTAssertNil(parts[0].fileName)
@@ -42,9 +50,12 @@ final class MultipartFormTests: XCTestCase {
   func testParts_MalformedBodiesAreRefused() {
     XCTAssertNil(MultipartForm.parts(of: Array("garbage".utf8), boundary: "b"))
     // Cut before the closing delimiter.
-    XCTAssertNil(MultipartForm.parts(of: Array("--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nabc".utf8), boundary: "b"))
+    XCTAssertNil(
+      MultipartForm.parts(of: Array("--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nabc".utf8), boundary: "b")
+    )
     // A part without Content-Disposition.
-    XCTAssertNil(MultipartForm.parts(of: Array("--b\r\nContent-Type: text/plain\r\n\r\nabc\r\n--b--".utf8), boundary: "b"))
+    XCTAssertNil(
+      MultipartForm.parts(of: Array("--b\r\nContent-Type: text/plain\r\n\r\nabc\r\n--b--".utf8), boundary: "b"))
   }
 
   func testUploadName_KeepsOnlyTheLastComponent_AndDropsControlCharacters() {

@@ -126,7 +126,11 @@ final class ServeBrowserTests: XCTestCase {
       // A client that connects and never sends a request (as browsers keep spare connections).
       let idle = Process()
       idle.executableURL = URL(fileURLWithPath: try Python3.executable())
-      idle.arguments = ["-c", "import socket, sys, time; s = socket.create_connection(('127.0.0.1', int(sys.argv[1]))); print('connected', flush=True); time.sleep(60)", String(server.port)]
+      idle.arguments = [
+        "-c",
+        "import socket, sys, time; s = socket.create_connection(('127.0.0.1', int(sys.argv[1]))); print('connected', flush=True); time.sleep(60)",
+        String(server.port),
+      ]
       let out = Pipe()
       idle.standardOutput = out
       try idle.run()

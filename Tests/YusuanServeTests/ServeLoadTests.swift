@@ -15,7 +15,8 @@ final class ServeLoadTests: XCTestCase {
     XCTAssertEqual(result.status, 0, "\(result)\n--- server\n\(server.stderr)")
     XCTAssertTrue(result.stdout.contains("ok: 50 concurrent uploads answered correctly"), result.stdout)
     let peak = try server.peakMemoryKiB()
-    print("yusuan serve: \(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)); peak memory \(peak / 1024) MiB")
+    print(
+      "yusuan serve: \(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)); peak memory \(peak / 1024) MiB")
     // A bound that a leak per upload (or a buffer per connection of the readers' 256 MB limit) breaks.
     XCTAssertLessThan(peak, 1 << 20, "peak memory \(peak) KiB")
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch), [])

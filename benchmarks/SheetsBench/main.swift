@@ -90,7 +90,8 @@ func runReadRows(path: String) throws {
 /// sheet and cell counts, and with `repeats` the median seconds of one read of that many.
 func runGrids(path: String, repeats: Int?) throws {
   func read() throws -> [Grid] {
-    FileFormat(path: path) == .xls ? try XLSReader(path: path).grids() : try XLSXReader(path: path, limits: benchLimits).grids()
+    FileFormat(path: path) == .xls
+      ? try XLSReader(path: path).grids() : try XLSXReader(path: path, limits: benchLimits).grids()
   }
   var grids = try read()
   if let repeats {

@@ -75,7 +75,8 @@ extension Catalog {
       guard let parent = entry.parentCode else { continue }
       let key = Key(kind: entry.kind, text: parent)
       if self.entry(parent, kind: entry.kind) == nil && firstLine[key] == nil {
-        throw .missingParent(line: firstLine[Key(kind: entry.kind, text: entry.code)]!, code: entry.code, parent: parent)
+        throw .missingParent(
+          line: firstLine[Key(kind: entry.kind, text: entry.code)]!, code: entry.code, parent: parent)
       }
     }
     upsert(parsed)

@@ -39,7 +39,9 @@ public struct CatalogEntry: Sendable, Hashable, Codable {
     // A byte search without copying: validation asks this for every coded row.
     let mark = "verify".utf8
     var source = source
-    return source.withUTF8 { bytes in bytes.indices.contains { bytes[$0] == mark.first && bytes[$0...].starts(with: mark) } }
+    return source.withUTF8 { bytes in
+      bytes.indices.contains { bytes[$0] == mark.first && bytes[$0...].starts(with: mark) }
+    }
   }
 
   /// The Chinese name of the level (类/款/项/目).

@@ -11,13 +11,16 @@ enum FormAssembly {
           ReadIssue(
             location: DisclosureAssembler.place(form.source),
             zh: "项目“\(form.projectName)”的绩效目标申报表出现了两次，使用第一次（\(DisclosureAssembler.place(first.source))）",
-            en: "the performance-target form of \(form.projectName) appears twice; the first one (\(DisclosureAssembler.place(first.source))) is used",
+            en:
+              "the performance-target form of \(form.projectName) appears twice; the first one (\(DisclosureAssembler.place(first.source))) is used",
             ruleId: "read.duplicate-form"))
         continue
       }
       disclosure.forms.append(form)
     }
-    if disclosure.departmentCode == nil { disclosure.departmentCode = disclosure.forms.lazy.compactMap(\.departmentCode).first }
+    if disclosure.departmentCode == nil {
+      disclosure.departmentCode = disclosure.forms.lazy.compactMap(\.departmentCode).first
+    }
     if disclosure.department.isEmpty, let name = disclosure.forms.lazy.compactMap(\.departmentName).first {
       disclosure.department = name
     }

@@ -48,7 +48,9 @@ public enum FormReader {
       let titleRow = cells.rows.last { r in r >= previousEnd && r < start && cells.titleText(r) != nil }
       let first = titleRow ?? start
       var end = i + 1 < starts.count ? starts[i + 1] : grid.rowCount
-      if i + 1 < starts.count, let nextTitle = cells.rows.last(where: { $0 > start && $0 < end && cells.titleText($0) != nil }) {
+      if i + 1 < starts.count,
+        let nextTitle = cells.rows.last(where: { $0 > start && $0 < end && cells.titleText($0) != nil })
+      {
         end = nextTitle
       }
       var form = readOne(cells, rows: first..<end) { text, r, c in
@@ -63,7 +65,9 @@ public enum FormReader {
       let used = grid.usedRange
       form.source = SourceRef(
         file: file, sheet: sheet,
-        range: CellRange(firstRow: first, firstColumn: 0, lastRow: max(first, end - 1), lastColumn: max(0, (used?.last.column ?? 0))).a1)
+        range: CellRange(
+          firstRow: first, firstColumn: 0, lastRow: max(first, end - 1), lastColumn: max(0, (used?.last.column ?? 0))
+        ).a1)
       forms.append(form)
       previousEnd = end
     }
@@ -126,7 +130,11 @@ public enum FormReader {
           fundingSplit = column
         case .fundingPart(let key):
           let annual = fundingSplit.map { column >= $0 } ?? false
-          if annual { form.annualFunding[key] = value.flatMap(amount) } else { form.implementationFunding[key] = value.flatMap(amount) }
+          if annual {
+            form.annualFunding[key] = value.flatMap(amount)
+          } else {
+            form.implementationFunding[key] = value.flatMap(amount)
+          }
         case .implementationGoal:
           goalColumns = (column, goalColumns?.annual)
           goalRow = r
@@ -146,7 +154,8 @@ public enum FormReader {
     {
       let texts = cells.plainCells(next)
       if form.implementationGoal == nil {
-        form.implementationGoal = texts.first { $0.column >= columns.implementation && $0.column < (columns.annual ?? Int.max) }?.text
+        form.implementationGoal =
+          texts.first { $0.column >= columns.implementation && $0.column < (columns.annual ?? Int.max) }?.text
       }
       if form.annualGoal == nil, let a = columns.annual { form.annualGoal = texts.first { $0.column >= a }?.text }
     }
@@ -170,7 +179,9 @@ public enum FormReader {
     var out: [PerformanceIndicator] = []
     var annual: [PerformanceIndicator] = []
     for r in rows where r > header {
-      if cells.labels(r).contains(where: { [.responsiblePerson, .handler, .phone, .filledOn].contains($0.label) }) { break }
+      if cells.labels(r).contains(where: { [.responsiblePerson, .handler, .phone, .filledOn].contains($0.label) }) {
+        break
+      }
       let text = { (c: Int?) in c.flatMap { cells.text(r, $0) } ?? "" }
       if !text(l1).isEmpty { level1 = text(l1) }
       for (period, c2, c3, cv) in blocks {
@@ -180,7 +191,8 @@ public enum FormReader {
         if second.isEmpty, third.isEmpty, value.isEmpty { continue }
         if second.isEmpty { second = carried[period] ?? "" }
         carried[period] = second
-        let indicator = PerformanceIndicator(period: period, level1: level1, level2: second, level3: third, value: value)
+        let indicator = PerformanceIndicator(
+          period: period, level1: level1, level2: second, level3: third, value: value)
         if period == .implementation { out.append(indicator) } else { annual.append(indicator) }
       }
     }
@@ -196,7 +208,8 @@ public enum FormReader {
 /// The labels a form prints.
 enum FormLabel: Equatable {
   case title, projectName, department, implementingUnit, attribute, period, fundingHeader
-  case implementationTotal, annualTotal, fundingPart(String)
+  case implementationTotal, annualTotal
+  case fundingPart(String)
   case overview, basis, necessity, safeguards, plan
   case goalHeader, implementationGoal, annualGoal
   case indicatorHeader, level1, level2, level3, indicatorValue

@@ -11,15 +11,18 @@ public enum FormRenderer {
     static let subtitle = CellStyle(fontName: body, fontSize: 11, horizontal: .center, vertical: .center)
     static let label = CellStyle(
       fontName: body, fontSize: 10, bold: true, horizontal: .center, vertical: .center, wrap: true, border: .thin)
-    static let text = CellStyle(fontName: body, fontSize: 10, horizontal: .left, vertical: .center, wrap: true, border: .thin)
+    static let text = CellStyle(
+      fontName: body, fontSize: 10, horizontal: .left, vertical: .center, wrap: true, border: .thin)
     static let amount = CellStyle(
       fontName: body, fontSize: 10, horizontal: .right, vertical: .center, border: .thin, numberFormat: "#,##0")
     static let footer = CellStyle(fontName: body, fontSize: 10, horizontal: .left, vertical: .center)
     /// A 填报日期 kept as the digits the source stores (`20230105113350`) but printed as a date and time.
     static let timestamp = CellStyle(
-      fontName: body, fontSize: 10, horizontal: .left, vertical: .center, numberFormat: "0000\"-\"00\"-\"00\" \"00\":\"00\":\"00")
+      fontName: body, fontSize: 10, horizontal: .left, vertical: .center,
+      numberFormat: "0000\"-\"00\"-\"00\" \"00\":\"00\":\"00")
     /// The same for a date of eight digits (`20230105`).
-    static let date = CellStyle(fontName: body, fontSize: 10, horizontal: .left, vertical: .center, numberFormat: "0000\"-\"00\"-\"00")
+    static let date = CellStyle(
+      fontName: body, fontSize: 10, horizontal: .left, vertical: .center, numberFormat: "0000\"-\"00\"-\"00")
   }
 
   /// Column widths of the form (A–H), in character units; column H holds the printed date.
@@ -44,7 +47,9 @@ public enum FormRenderer {
       if c1 == c2 {
         sheet.set(value.map(CellValue.text), row: r, column: c1, style: style)
       } else {
-        sheet.merge(CellRange(firstRow: r, firstColumn: c1, lastRow: r, lastColumn: c2), value: value.map(CellValue.text), style: style)
+        sheet.merge(
+          CellRange(firstRow: r, firstColumn: c1, lastRow: r, lastColumn: c2), value: value.map(CellValue.text),
+          style: style)
       }
     }
     let money = { (r: Int, c1: Int, c2: Int, amount: Amount?) in
@@ -52,7 +57,8 @@ public enum FormRenderer {
       if c1 == c2 {
         sheet.set(value, row: r, column: c1, style: Style.amount)
       } else {
-        sheet.merge(CellRange(firstRow: r, firstColumn: c1, lastRow: r, lastColumn: c2), value: value, style: Style.amount)
+        sheet.merge(
+          CellRange(firstRow: r, firstColumn: c1, lastRow: r, lastColumn: c2), value: value, style: Style.amount)
       }
     }
     span(0, 0, 7, form.title, Style.title)
@@ -69,7 +75,8 @@ public enum FormRenderer {
     span(4, 4, 4, "项目期", Style.label)
     span(4, 5, 7, form.period, Style.text)
     // 项目资金（元）: rows 6–11 as printed.
-    sheet.merge(CellRange(firstRow: 5, firstColumn: 0, lastRow: 10, lastColumn: 1), value: .text("项目资金（元）"), style: Style.label)
+    sheet.merge(
+      CellRange(firstRow: 5, firstColumn: 0, lastRow: 10, lastColumn: 1), value: .text("项目资金（元）"), style: Style.label)
     span(5, 2, 2, "实施期资金总额：", Style.label)
     money(5, 3, 3, form.implementationFunding.total)
     span(5, 4, 5, "年度资金总额：", Style.label)
@@ -89,7 +96,8 @@ public enum FormRenderer {
       span(11 + i, 0, 1, label, Style.label)
       span(11 + i, 2, 7, value, Style.text)
     }
-    sheet.merge(CellRange(firstRow: 16, firstColumn: 0, lastRow: 17, lastColumn: 1), value: .text("总体目标"), style: Style.label)
+    sheet.merge(
+      CellRange(firstRow: 16, firstColumn: 0, lastRow: 17, lastColumn: 1), value: .text("总体目标"), style: Style.label)
     span(16, 2, 4, "实施期目标", Style.label)
     span(16, 5, 7, "年度目标", Style.label)
     span(17, 2, 4, form.implementationGoal, Style.text)
@@ -126,7 +134,9 @@ public enum FormRenderer {
     if let runLevel { placeLevel1(&sheet, runLevel, from: runStart, to: r - 1) }
     let lastIndicatorRow = max(r - 1, 18)
     if lastIndicatorRow > 18 {
-      sheet.merge(CellRange(firstRow: 18, firstColumn: 0, lastRow: lastIndicatorRow, lastColumn: 0), value: .text("绩效指标"), style: Style.label)
+      sheet.merge(
+        CellRange(firstRow: 18, firstColumn: 0, lastRow: lastIndicatorRow, lastColumn: 0), value: .text("绩效指标"),
+        style: Style.label)
     } else {
       span(18, 0, 0, "绩效指标", Style.label)
     }
@@ -158,7 +168,9 @@ public enum FormRenderer {
   /// whose month, day and time are in range; nil for anything else.
   static func timestampStyle(_ text: String) -> CellStyle? {
     let digits = text.utf8.map { Int($0) - 48 }
-    guard digits.count == 14 || digits.count == 8, digits.allSatisfy({ (0...9).contains($0) }), digits[0] != 0 else { return nil }
+    guard digits.count == 14 || digits.count == 8, digits.allSatisfy({ (0...9).contains($0) }), digits[0] != 0 else {
+      return nil
+    }
     let field = { (i: Int) in digits[i] * 10 + digits[i + 1] }
     guard (1...12).contains(field(4)), (1...31).contains(field(6)) else { return nil }
     if digits.count == 8 { return Style.date }
@@ -193,7 +205,9 @@ public enum FormRenderer {
 
   static func placeLevel1(_ sheet: inout StyledSheet, _ text: String, from: Int, to: Int) {
     if to > from {
-      sheet.merge(CellRange(firstRow: from, firstColumn: 1, lastRow: to, lastColumn: 1), value: .text(text), style: FormRenderer.Style.label)
+      sheet.merge(
+        CellRange(firstRow: from, firstColumn: 1, lastRow: to, lastColumn: 1), value: .text(text),
+        style: FormRenderer.Style.label)
     } else {
       sheet.set(.text(text), row: from, column: 1, style: FormRenderer.Style.label)
     }

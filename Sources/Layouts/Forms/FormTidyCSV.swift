@@ -20,7 +20,10 @@ public enum FormTidyCSV {
 
   /// The header row.
   public static let columns: [String] =
-    ["form", "project_name", "title", "year", "department", "department_code", "implementing_unit", "attribute", "period"]
+    [
+      "form", "project_name", "title", "year", "department", "department_code", "implementing_unit", "attribute",
+      "period",
+    ]
     + fundingNames.map { "implementation_\($0)" } + fundingNames.map { "annual_\($0)" }
     + textColumns.map(\.name) + ["indicator_period", "level1", "level2", "level3", "value"]
 
@@ -29,7 +32,8 @@ public enum FormTidyCSV {
     var out: [[CSVField]] = [columns.map(CSVField.text)]
     for (n, form) in forms.enumerated() {
       var lead: [CSVField] = [
-        .number(String(n + 1)), .text(form.projectName), .text(form.title), form.year.map { .number(String($0)) } ?? .text(""),
+        .number(String(n + 1)), .text(form.projectName), .text(form.title),
+        form.year.map { .number(String($0)) } ?? .text(""),
         .text(form.department ?? ""), .text(form.departmentCode ?? ""), .text(form.implementingUnit ?? ""),
         .text(form.attribute ?? ""), .text(form.period ?? ""),
       ]
@@ -39,7 +43,8 @@ public enum FormTidyCSV {
       lead += textColumns.map { .text(form.text($0.key) ?? "") }
       if form.indicators.isEmpty { out.append(lead + Array(repeating: .text(""), count: 5)) }
       for i in form.indicators {
-        out.append(lead + [.text(i.period.rawValue), .text(i.level1), .text(i.level2), .text(i.level3), .text(i.value)])
+        out.append(
+          lead + [.text(i.period.rawValue), .text(i.level1), .text(i.level2), .text(i.level3), .text(i.value)])
       }
     }
     return out
@@ -56,7 +61,10 @@ public enum FormTidyCSV {
     var index: [String: Int] = [:]
     for c in 0..<grid.columnCount { if let name = grid[0, c]?.text, index[name] == nil { index[name] = c } }
     let cell = { (r: Int, name: String) -> String in index[name].flatMap { grid[r, $0]?.text } ?? "" }
-    let optional = { (r: Int, name: String) -> String? in let t = cell(r, name); return t.isEmpty ? nil : t }
+    let optional = { (r: Int, name: String) -> String? in
+      let t = cell(r, name)
+      return t.isEmpty ? nil : t
+    }
     var forms: [PerformanceForm] = []
     var keys: [String] = []
     for r in 1..<max(1, grid.rowCount) {

@@ -1,5 +1,5 @@
-import FoundationEssentials
 import Budget
+import FoundationEssentials
 import Sheets
 
 /// The CSV files of the forms inside a CSV output folder: `绩效目标申报表.csv` (tidy, one record per
@@ -42,7 +42,8 @@ enum FormWriting {
       var written: [String] = []
       for (i, form) in forms.enumerated() {
         let file = path("绩效目标申报表" + (i < 9 ? "0" : "") + String(i + 1) + ".csv")
-        try CSVWriter.write(rows: FormRenderer.disclosureRows(form, number: i + 1), to: file, encoding: encoding, refusing: inputs)
+        try CSVWriter.write(
+          rows: FormRenderer.disclosureRows(form, number: i + 1), to: file, encoding: encoding, refusing: inputs)
         written.append(file)
       }
       return written

@@ -72,7 +72,8 @@ private let threePublicItems: [(key: String, path: [String], parents: [String])]
 /// The columns of the 三公 table: 预算数 then 决算数 under every item.
 private let threePublicColumns: [ColumnSpec] = threePublicItems.flatMap { item in
   [(K.budgeted(item.key), "预算数"), (K.final(item.key), "决算数")].map { key, leaf in
-    D.amount(key, ["财政拨款“三公”经费"] + item.path + [leaf], parents: item.parents, required: key == K.final(K.threePublicTotal))
+    D.amount(
+      key, ["财政拨款“三公”经费"] + item.path + [leaf], parents: item.parents, required: key == K.final(K.threePublicTotal))
   }
 }
 

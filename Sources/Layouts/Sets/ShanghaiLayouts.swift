@@ -89,7 +89,10 @@ private func shanghaiTables(_ w: ShanghaiWording) -> [TableLayout] {
           columns: [D.name(["财政拨款支出", "项目"], aliases: ["项目名称"])]
             + D.amounts(
               under: ["财政拨款支出"],
-              [(K.total, "合计"), (K.generalPublic, "一般公共预算"), (K.governmentFund, "政府性基金预算"), (K.stateCapital, "国有资本经营预算")],
+              [
+                (K.total, "合计"), (K.generalPublic, "一般公共预算"), (K.governmentFund, "政府性基金预算"),
+                (K.stateCapital, "国有资本经营预算"),
+              ],
               aliases: [K.total: ["小计"]])),
       ],
       totalNames: ["收入总计", "支出总计", "合计", "总计"], fixedLineNames: ["一般公共预算", "政府性基金预算", "国有资本经营预算"],
@@ -139,7 +142,8 @@ private func shanghaiTables(_ w: ShanghaiWording) -> [TableLayout] {
 extension LayoutSet {
   /// 上海 区级 部门预算 (nine tables, 2023–2026).
   public static let shanghaiDepartment = LayoutSet(
-    name: "shanghai-district-department", nameZh: "上海 区级 部门预算（9 张表）", nameEn: "Shanghai district department budget (9 tables)",
+    name: "shanghai-district-department", nameZh: "上海 区级 部门预算（9 张表）",
+    nameEn: "Shanghai district department budget (9 tables)",
     entity: .department, unit: "元", departmentLabel: "编制部门：",
     tables: shanghaiTables(
       ShanghaiWording(titleWord: "部门", shortWord: "部门", summaryExpenditure: departmentSummaryExpenditure)))

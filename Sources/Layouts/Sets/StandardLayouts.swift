@@ -17,7 +17,9 @@ private func nameColumn(_ header: [String] = ["项目", "科目名称"], aliases
 {
   ColumnSpec(.name, header, aliases: aliases, parents: parents, required: true)
 }
-private func amount(_ key: String, _ header: [String], aliases: [String] = [], parents: [String]? = nil, required: Bool = false)
+private func amount(
+  _ key: String, _ header: [String], aliases: [String] = [], parents: [String]? = nil, required: Bool = false
+)
   -> ColumnSpec
 {
   ColumnSpec(.amount(key), header, aliases: aliases, parents: parents, required: required)
@@ -96,16 +98,17 @@ extension LayoutSet {
         number: 2, titleStem: "预算收入总表", titleKeywords: ["预算收入总表", "部门收入总表", "收入预算总表"],
         titleExclusions: ["政府性基金", "国有资本"],
         sections: [
-          SectionLayout(columns: [
-            codeColumn(), nameColumn(),
-            amount(K.total, ["本年收入", "合计"], aliases: totalAliases, required: true),
-            amount(K.generalPublic, ["本年收入", "一般公共预算"], aliases: ["一般公共预算拨款", "一般公共预算财政拨款"]),
-            amount(K.governmentFund, ["本年收入", "政府性基金"], aliases: ["政府性基金预算", "政府性基金拨款"]),
-            amount(K.stateCapital, ["本年收入", "国有资本经营预算"], aliases: ["国有资本经营预算拨款", "国有资本经营"]),
-            amount(K.specialAccount, ["本年收入", "财政专户管理资金"]),
-            amount(K.unitFunds, ["本年收入", "单位资金"]),
-            amount(K.carryover, ["上年结转"], aliases: ["上年结转资金"]),
-          ] + splitCode)
+          SectionLayout(
+            columns: [
+              codeColumn(), nameColumn(),
+              amount(K.total, ["本年收入", "合计"], aliases: totalAliases, required: true),
+              amount(K.generalPublic, ["本年收入", "一般公共预算"], aliases: ["一般公共预算拨款", "一般公共预算财政拨款"]),
+              amount(K.governmentFund, ["本年收入", "政府性基金"], aliases: ["政府性基金预算", "政府性基金拨款"]),
+              amount(K.stateCapital, ["本年收入", "国有资本经营预算"], aliases: ["国有资本经营预算拨款", "国有资本经营"]),
+              amount(K.specialAccount, ["本年收入", "财政专户管理资金"]),
+              amount(K.unitFunds, ["本年收入", "单位资金"]),
+              amount(K.carryover, ["上年结转"], aliases: ["上年结转资金"]),
+            ] + splitCode)
         ]),
       TableLayout(
         number: 3, titleStem: "预算支出总表", titleKeywords: ["预算支出总表", "部门支出总表", "支出预算总表"],
@@ -117,15 +120,16 @@ extension LayoutSet {
           incomeSide(amountHeader: "金额", aliases: ["{Y}", "预算数", "{Y}预算数"]),
           SectionLayout(
             .expenditure, anchors: ["支出"],
-            columns: [nameColumn(["支出", "项目"], aliases: ["支出项目", "项目名称"])] + fundColumns("金额").map {
-              var c = $0
-              c.header = ["支出"] + c.header
-              if case .amount(ColumnKey.total) = c.role {
-                c.header[c.header.count - 1] = "小计"
-                c.aliases = ["合计", "金额", "总计"]
-              }
-              return c
-            }),
+            columns: [nameColumn(["支出", "项目"], aliases: ["支出项目", "项目名称"])]
+              + fundColumns("金额").map {
+                var c = $0
+                c.header = ["支出"] + c.header
+                if case .amount(ColumnKey.total) = c.role {
+                  c.header[c.header.count - 1] = "小计"
+                  c.aliases = ["合计", "金额", "总计"]
+                }
+                return c
+              }),
         ],
         totalNames: balanceTotalNames,
         fixedLineNames: ["上年财政拨款结转", "年终结转", "上年结转", "结转下年"], closingNames: ["收入总计", "支出总计"]),
@@ -159,11 +163,12 @@ extension LayoutSet {
         number: 8, titleStem: "政府性基金预算支出表（不含上年结转）",
         titleKeywords: ["政府性基金预算支出", "政府性基金支出", "政府性基金拨款"],
         sections: [
-          SectionLayout(columns: [
-            codeColumn(["科目编码"]), nameColumn(["科目名称"]),
-            amount(K.total, ["合计"], aliases: totalAliases, required: true),
-            amount(K.basic, ["基本支出"]), amount(K.project, ["项目支出"]),
-          ] + splitCode)
+          SectionLayout(
+            columns: [
+              codeColumn(["科目编码"]), nameColumn(["科目名称"]),
+              amount(K.total, ["合计"], aliases: totalAliases, required: true),
+              amount(K.basic, ["基本支出"]), amount(K.project, ["项目支出"]),
+            ] + splitCode)
         ]),
       TableLayout(
         number: 9, titleStem: "国有资本经营预算收支预算表（不含上年结转）",

@@ -28,8 +28,11 @@ enum GridInput {
     for row in document.grid.rows {
       for cell in row.cells {
         let text = cell.value.text
-        let isNumber = !text.isEmpty && text.count < 30 && Double(text) != nil
-          && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "E" || $0 == "e" || $0 == "+") }
+        let isNumber =
+          !text.isEmpty && text.count < 30 && Double(text) != nil
+          && text.allSatisfy {
+            $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "E" || $0 == "e" || $0 == "+")
+          }
         grid.set(isNumber ? .number(text) : cell.value, row: row.index, column: cell.column)
       }
     }

@@ -29,7 +29,8 @@ public func fuzzModel(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   if first & 0x20 == 0 { disclosure.forms = [] }
   var mutation = ModelMutation(bytes: bytes.dropFirst(3))
   while mutation.apply(to: &disclosure) {}
-  ModelFuzz.check(disclosure, acceptable: mutation.withinInputLimits, onlyAmounts: mutation.onlyAmounts,
+  ModelFuzz.check(
+    disclosure, acceptable: mutation.withinInputLimits, onlyAmounts: mutation.onlyAmounts,
     writeCSV: first & 0x40 != 0, writeXLSX: first & 0x80 != 0)
   return 0
 }
@@ -45,10 +46,15 @@ enum ModelFuzz {
     {
       out.append(d)
     }
-    for path in ["Tests/Fixtures/shanghai-sifaju-2026.xlsx", "Tests/Fixtures/real/putuo-caizhengju-2024-final-accounts.pdf-pages.xlsx"] {
+    for path in [
+      "Tests/Fixtures/shanghai-sifaju-2026.xlsx",
+      "Tests/Fixtures/real/putuo-caizhengju-2024-final-accounts.pdf-pages.xlsx",
+    ] {
       if let d = try? DisclosureReader().read([root + "/" + path]).disclosure { out.append(d) }
     }
-    if out.count < 3 { FileHandle.standardError.write(Data("fuzz-model: only \(out.count) of 3 fixtures read from \(root)\n".utf8)) }
+    if out.count < 3 {
+      FileHandle.standardError.write(Data("fuzz-model: only \(out.count) of 3 fixtures read from \(root)\n".utf8))
+    }
     return out
   }()
 
@@ -72,7 +78,9 @@ enum ModelFuzz {
     let text = disclosure.jsonText()
     do {
       let again = try Disclosure(jsonBytes: Array(text.utf8))
-      if again != disclosure { fail("JSON round trip changed the disclosure: \(disclosure.differences(from: again).prefix(5))", disclosure) }
+      if again != disclosure {
+        fail("JSON round trip changed the disclosure: \(disclosure.differences(from: again).prefix(5))", disclosure)
+      }
     } catch {
       if acceptable { fail("our own JSON was refused: \(error)", disclosure) }
       // An amount beyond what input keeps is refused by every writer, never written changed.
@@ -213,8 +221,10 @@ struct ModelMutation {
   /// the OOXML escape pattern, characters XML cannot hold, 合计 words, emoji).
   mutating func text(max: Int) -> String {
     let pieces = [
-      "a", "Z", "0", "9", "合计", "总计", "小计", "其中：", "科目", "一般公共预算", "\u{3000}", " ", "\t", "\n", "\r\n", "\r", "=", "+", "-", "@",
-      ",", "\"", "'", "<", ">", "&", "\u{7}", "\u{0}", "\u{FEFF}", "\u{202E}", "\u{FFFE}", "_x0041_", "😀", "\u{FFFD}", "（", "）", "2010101", "…",
+      "a", "Z", "0", "9", "合计", "总计", "小计", "其中：", "科目", "一般公共预算", "\u{3000}", " ", "\t", "\n", "\r\n", "\r", "=", "+",
+      "-", "@",
+      ",", "\"", "'", "<", ">", "&", "\u{7}", "\u{0}", "\u{FEFF}", "\u{202E}", "\u{FFFE}", "_x0041_", "😀", "\u{FFFD}",
+      "（", "）", "2010101", "…",
     ]
     let length = (next() ?? 0) % max
     var out = ""
