@@ -119,8 +119,15 @@ enum ModelFuzz {
     }
   }
 
+  /// Every row's amounts, table by table. A row that holds nothing (no code, no name, every
+  /// amount blank) is written as a blank line, which no reader takes for a row, so it is left out.
   static func amounts(_ d: Disclosure) -> [[Amount?]] {
-    d.tables.sorted { $0.number < $1.number }.flatMap { $0.sections.flatMap { $0.rows.map(\.amounts) } }
+    d.tables.sorted { $0.number < $1.number }.flatMap {
+      $0.sections.flatMap { section in
+        section.rows.filter { $0.code != nil || !$0.name.trimmingSpace().isEmpty || $0.amounts.contains { $0 != nil } }
+          .map(\.amounts)
+      }
+    }
   }
 
   static func fail(_ message: String, _ disclosure: Disclosure) -> Never {
