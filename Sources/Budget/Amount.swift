@@ -299,14 +299,16 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
   public func adding(_ other: Amount) -> Amount? {
     guard let (x, y, s) = Amount.aligned(self, other) else { return nil }
     let (sum, overflow) = x.addingReportingOverflow(y)
-    return overflow ? nil : Amount(units: sum, scale: s)
+    // Int64.min has no magnitude: a result there counts as not fitting.
+    return overflow || sum == .min ? nil : Amount(units: sum, scale: s)
   }
 
   /// Exact difference, nil when it does not fit.
   public func subtracting(_ other: Amount) -> Amount? {
     guard let (x, y, s) = Amount.aligned(self, other) else { return nil }
     let (difference, overflow) = x.subtractingReportingOverflow(y)
-    return overflow ? nil : Amount(units: difference, scale: s)
+    // Int64.min has no magnitude (found by fuzz-model: a difference there trapped in `magnitude`).
+    return overflow || difference == .min ? nil : Amount(units: difference, scale: s)
   }
 
   /// The exact sum of `values`, nil when it does not fit.

@@ -76,3 +76,16 @@ final class AmountArithmeticTests: XCTestCase {
     XCTAssertNil(a("5").percent(of: .zero))
   }
 }
+
+/// fuzz-model found validation trapping on a difference of exactly Int64.min units, whose
+/// magnitude does not exist: such a result does not fit, like an overflow.
+final class RegressionDifferenceAtInt64MinTests: XCTestCase {
+  func testRegression_ADifferenceOfInt64MinUnitsDoesNotFitInsteadOfTrappingInMagnitude() {
+    let low = Amount(units: .min + 1, scale: 2)
+    let one = Amount(units: 1, scale: 2)
+    XCTAssertNil(low.subtracting(one))
+    XCTAssertNil(low.adding(Amount(units: -1, scale: 2)))
+    XCTAssertEqual(low.subtracting(.zero)?.magnitude, Amount(units: .max, scale: 2))
+    XCTAssertEqual(low.adding(one), Amount(units: .min + 2, scale: 2))
+  }
+}
